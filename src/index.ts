@@ -1,0 +1,5 @@
+// Public API: re-exports only. Nothing inside src/ imports this file.
+export * from './errors/index.js';
+export * from './time/index.js';
+export * from './transactions/index.js';
+export * from './summary/index.js';

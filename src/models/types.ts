@@ -1,0 +1,62 @@
+/**
+ * Shared types of the probabilistic customer-base models (BTYD family and Gamma-Gamma).
+ */
+
+/**
+ * One customer in the continuous-time BTYD convention: `frequency` repeat purchases (x), the last
+ * at age `recency` (t_x), observed until age `T`, all in one time unit. A
+ * {@link CustomerSummary}'s `btyd` field has this shape.
+ */
+export interface BtydCustomer {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly T: number;
+}
+
+/**
+ * One customer in the discrete-opportunity convention of BG/BB: `frequency` repeat transactions
+ * (x) out of `periods` (n) opportunities, the last at opportunity `recency` (t_x).
+ */
+export interface DiscreteCustomer {
+  readonly frequency: number;
+  readonly recency: number;
+  readonly periods: number;
+}
+
+/** What every maximum-likelihood fit reports next to its parameters. */
+export interface FitDiagnostics<P> {
+  /** Total log-likelihood over customers (a sum, as the papers report it). */
+  readonly logLikelihood: number;
+  /** Standard errors from the inverse Hessian of the negative log-likelihood; `NaN`-free: `null` where the Hessian is not positive definite. */
+  readonly standardErrors: { readonly [K in keyof P]: number } | null;
+  /** Optimiser iterations used. */
+  readonly iterations: number;
+  /** Whether the optimiser met its convergence criterion. */
+  readonly converged: boolean;
+  /** Euclidean norm of the gradient at the solution (in the optimiser's parameterisation). */
+  readonly gradientNorm: number;
+  /** Number of customers fitted (sum of weights). */
+  readonly customers: number;
+}
+
+/**
+ * The common interface of the purchase-count models, so callers can swap them. Times are in the
+ * unit of the data the model was fitted on (opportunities for BG/BB).
+ */
+export interface PurchaseModel<P, C = BtydCustomer> {
+  /** Which model this is. */
+  readonly model: 'bgnbd' | 'paretonbd' | 'mbgnbd' | 'bgbb';
+  readonly params: P;
+  /** P(alive at the end of observation | history). */
+  probabilityAlive(customer: C): number;
+  /** E[number of purchases in the next `t` time units | history]. */
+  expectedPurchases(t: number, customer: C): number;
+  /** P(X(t) = n): for a new customer when `customer` is omitted, else for that customer in the next `t`. */
+  purchaseProbability(n: number, t: number, customer?: C): number;
+  /** E[number of repeat purchases in (0, t]] for a customer just acquired. */
+  expectedPurchasesNewCustomer(t: number): number;
+  /** {@link PurchaseModel.probabilityAlive} for many customers. */
+  probabilityAliveMany(customers: readonly C[]): Float64Array;
+  /** {@link PurchaseModel.expectedPurchases} for many customers. */
+  expectedPurchasesMany(t: number, customers: readonly C[]): Float64Array;
+}

@@ -1,0 +1,122 @@
+import { invalidOption } from '../errors/InvalidInputError.js';
+import { calendarPeriod, durationBetween } from '../time/duration.js';
+import { isoFromDay } from '../time/days.js';
+import type { PeriodMode } from '../time/periodIndexer.js';
+import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
+import type { TimeUnit } from '../time/units.js';
+import { buildSummaries } from './buildSummaries.js';
+import { chronologicalOrder } from './chronologicalOrder.js';
+import type { RowInputOptions, TimeUnitOptions } from './options.js';
+import { resolveTimeOptions } from './resolveOptions.js';
+import { scanActivity } from './scanActivity.js';
+import { latestDay } from './summarizeCustomers.js';
+import { toTable, type TableOrRows } from './toTable.js';
+import type { CustomerSummary } from './types.js';
+
+/** Options of {@link calibrationAndHoldout}. */
+export interface CalibrationAndHoldoutOptions extends TimeUnitOptions, RowInputOptions {
+  /** Last day of the calibration period (inclusive). Required. */
+  calibrationEnd: DateLike;
+  /**
+   * Last day of the holdout period (inclusive); must be after `calibrationEnd`.
+   * @defaultValue the latest transaction date in the data
+   */
+  observationEnd?: DateLike;
+}
+
+/** What a customer did in the holdout period `(calibrationEnd, observationEnd]`. */
+export interface HoldoutMeasures {
+  /** Purchase periods in the holdout (merged as in the calibration summary). */
+  readonly frequency: number;
+  /** Mean merged spend per holdout purchase period; 0 without holdout purchases. */
+  readonly monetaryValue: number;
+  /** Length of the holdout period in the time unit (the same for every customer). */
+  readonly duration: number;
+}
+
+/** A calibration summary with the customer's holdout behaviour. */
+export interface CalibrationHoldoutSummary extends CustomerSummary {
+  readonly holdout: HoldoutMeasures;
+}
+
+/** Result of {@link calibrationAndHoldout}. */
+export interface CalibrationAndHoldout {
+  /** Customers whose first purchase is on or before `calibrationEnd`, by {@link compareCustomerIds}. */
+  readonly customers: CalibrationHoldoutSummary[];
+  readonly calibrationEnd: string;
+  readonly observationEnd: string;
+  readonly timeUnit: TimeUnit;
+  readonly periods: PeriodMode;
+  readonly excluded: {
+    /** Customers whose first purchase falls after `calibrationEnd` (left out). */
+    readonly customersFirstBuyingInHoldout: number;
+    /** Rows dated after `observationEnd` (left out). */
+    readonly rowsAfterObservationEnd: number;
+  };
+}
+
+/**
+ * Splits the history at `calibrationEnd`: the calibration summary (as {@link summarizeCustomers}
+ * with `asOf = calibrationEnd`) plus, per customer, what happened in
+ * `(calibrationEnd, observationEnd]`: holdout purchase periods, their mean spend, and the holdout
+ * duration. Customers whose first purchase falls after `calibrationEnd` are left out and counted.
+ * This is the set-up for validating the purchase models on data they were not fitted to.
+ *
+ * Cost: two passes over the rows in day order.
+ *
+ * @throws {@link InvalidInputError} when `calibrationEnd` is missing or not before `observationEnd`.
+ * @example
+ * ```ts
+ * import { calibrationAndHoldout } from 'loyalty-score';
+ * const rows = [
+ *   { customerId: 1, date: '2015-01-01', amount: 1 },
+ *   { customerId: 1, date: '2015-02-06', amount: 2 },
+ *   { customerId: 2, date: '2015-02-03', amount: 5 },
+ * ];
+ * const split = calibrationAndHoldout(rows, { calibrationEnd: '2015-02-01', observationEnd: '2015-02-07' });
+ * split.customers.length; // => 1
+ * split.customers[0].holdout; // => { frequency: 1, monetaryValue: 2, duration: 6 }
+ * split.excluded.customersFirstBuyingInHoldout; // => 1
+ * ```
+ */
+export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAndHoldoutOptions): CalibrationAndHoldout {
+  if (options === undefined || options.calibrationEnd === undefined) invalidOption('calibrationEnd', 'required (expected yyyy-MM-dd)', 'missing_option');
+  const { unit, mode } = resolveTimeOptions(options);
+  const table = toTable(input, options);
+  const calEnd = toEpochDay(options.calibrationEnd, 'calibrationEnd');
+  const obsEnd = options.observationEnd === undefined ? latestDay(table) : toEpochDay(options.observationEnd, 'observationEnd');
+  if (obsEnd <= calEnd) invalidOption('observationEnd', `must be after calibrationEnd (expected a date after ${isoFromDay(calEnd)})`);
+
+  const order = chronologicalOrder(table);
+  const cal = scanActivity(table, order, { fromDay: -Infinity, toDay: calEnd, unit, mode });
+  const hold = scanActivity(table, order, { fromDay: calEnd, toDay: obsEnd, unit, mode });
+  const { customers, index } = buildSummaries(table, cal, calEnd, unit, mode, 'total');
+
+  const duration =
+    mode === 'calendar' && unit !== 'day'
+      ? calendarPeriod(obsEnd, unit) - calendarPeriod(calEnd, unit)
+      : durationBetween(calEnd, obsEnd, unit);
+  const out: CalibrationHoldoutSummary[] = customers.map((s, j) => {
+    const c = index[j]!;
+    // A holdout purchase in the calibration's last period (possible with calendar periods) is
+    // not a new period: it merges into that period, as it would in one summary.
+    let frequency = hold.periods[c]!;
+    let spend = hold.purchaseSpend[c]!;
+    if (frequency > 0 && hold.firstPeriod[c] === cal.lastPeriod[c]) {
+      frequency -= 1;
+      spend -= hold.firstPeriodSpend[c]!;
+    }
+    return { ...s, holdout: { frequency, monetaryValue: frequency > 0 ? spend / frequency : 0, duration } };
+  });
+
+  let firstInHoldout = 0;
+  for (let c = 0; c < cal.periods.length; c++) if (cal.periods[c] === 0 && hold.periods[c]! > 0) firstInHoldout++;
+  return {
+    customers: out,
+    calibrationEnd: isoFromDay(calEnd),
+    observationEnd: isoFromDay(obsEnd),
+    timeUnit: unit,
+    periods: mode,
+    excluded: { customersFirstBuyingInHoldout: firstInHoldout, rowsAfterObservationEnd: hold.rowsAfter },
+  };
+}

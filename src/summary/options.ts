@@ -1,0 +1,51 @@
+import type { ParseTransactionsOptions } from '../transactions/parseTransactions.js';
+import type { DateLike } from '../time/toEpochDay.js';
+import type { PeriodMode } from '../time/periodIndexer.js';
+import type { TimeUnit } from '../time/units.js';
+
+/** Options fragment: the unit of reported durations. */
+export interface TimeUnitOptions {
+  /**
+   * Unit of recency, T and every duration: `'day'`, `'week'` (7 days), `'month'` or `'year'`
+   * (calendar months and years, see {@link durationBetween}).
+   * @defaultValue `'day'`
+   */
+  timeUnit?: TimeUnit;
+  /**
+   * How purchases merge into periods and how durations are measured.
+   * - `'exact'`: purchases on the same calendar day merge into one; durations are exact
+   *   calendar spans converted to `timeUnit` (fractional: CDNOW's `t_x = 30.43` weeks). This is
+   *   the convention of the BTYD papers.
+   * - `'calendar'`: dates are bucketed into calendar periods of `timeUnit` (ISO weeks Monday to
+   *   Sunday, months, years); purchases in the same period merge into one and durations are
+   *   whole numbers of periods (the convention of Python's lifetimes with `freq='W'`).
+   * @defaultValue `'exact'`
+   */
+  periods?: PeriodMode;
+}
+
+/** Options fragment: how rows are read when plain objects are passed instead of a table. */
+export interface RowInputOptions {
+  /** Options for {@link parseTransactions} when rows are given. @defaultValue `{}` */
+  parse?: ParseTransactionsOptions;
+}
+
+/** Options of {@link summarizeCustomers}. */
+export interface SummarizeCustomersOptions extends TimeUnitOptions, RowInputOptions {
+  /**
+   * The as-of date: end of observation, from which recency and T are measured (inclusive).
+   * @defaultValue the latest transaction date in the data
+   */
+  asOf?: DateLike;
+  /**
+   * Transactions dated after `asOf`: `'exclude'` leaves them out and counts them in
+   * `excluded.rowsAfterAsOf`; `'reject'` throws an {@link InvalidInputError} naming them.
+   * @defaultValue `'exclude'`
+   */
+  afterAsOf?: 'exclude' | 'reject';
+  /**
+   * The RFM monetary measure: `'total'` net revenue or `'mean'` revenue per purchase.
+   * @defaultValue `'total'`
+   */
+  rfmMonetary?: 'total' | 'mean';
+}

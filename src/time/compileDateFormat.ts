@@ -1,0 +1,99 @@
+import { parse as parseWithDateFns, isValid } from 'date-fns';
+import { dayFromCivil, isValidCivil } from './days.js';
+
+/**
+ * A function turning a date string into an epoch day, or `NaN` when the string does not match.
+ */
+export type DayParser = (text: string) => number;
+
+/** The default date format: ISO 8601 calendar dates, with an optional time part that is ignored. */
+export const ISO_DATE_FORMAT = 'iso';
+
+/**
+ * Compiles a date format into a fast parser returning epoch days (whole days since 1970-01-01).
+ *
+ * - `'iso'` (default elsewhere): `yyyy-MM-dd`, optionally followed by `T` or a space and a time
+ *   with an optional offset. The calendar date is taken as written; the time and offset are
+ *   ignored, so `2024-03-01T23:30:00-05:00` is 1 March.
+ * - Formats made only of `yyyy`, `MM`, `dd` and separators (`yyyyMMdd`, `dd/MM/yyyy`, …) use a
+ *   fixed-width parser with no allocation.
+ * - Any other date-fns format string (`d MMM yyyy`, `MM/dd/yy`, …) is parsed by date-fns `parse`,
+ *   reading the local calendar date of the result.
+ *
+ * Impossible dates (`2023-02-29`) give `NaN`.
+ *
+ * @param format - `'iso'` or a date-fns format string (Unicode tokens: `yyyy`, `MM`, `dd`, …).
+ * @returns The parser.
+ * @example
+ * ```ts
+ * import { compileDateFormat, isoFromDay } from 'loyalty-score';
+ * const parse = compileDateFormat('yyyyMMdd');
+ * isoFromDay(parse('19970101')); // => '1997-01-01'
+ * Number.isNaN(parse('19970230')); // => true
+ * ```
+ */
+export function compileDateFormat(format: string): DayParser {
+  if (format === ISO_DATE_FORMAT) return parseIsoDay;
+  const fixed = compileFixedWidth(format);
+  if (fixed) return fixed;
+  const reference = new Date(2000, 0, 1);
+  return (text: string): number => {
+    const d = parseWithDateFns(text, format, reference);
+    if (!isValid(d)) return Number.NaN;
+    return dayFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  };
+}
+
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+}
+
+function civilOrNaN(y: number, m: number, d: number): number {
+  return isValidCivil(y, m, d) ? dayFromCivil(y, m, d) : Number.NaN;
+}
+
+/**
+ * Parses `yyyy-MM-dd` with an optional `T…`/` …` time part. Returns `NaN` on anything else.
+ * @internal
+ */
+export function parseIsoDay(text: string): number {
+  const n = text.length;
+  if (n < 10) return Number.NaN;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  if (n > 10) {
+    const sep = text.charCodeAt(10);
+    if (sep !== 84 && sep !== 32 && sep !== 116) return Number.NaN; // 'T', ' ', 't'
+    if (!ISO_TIME.test(text.slice(11))) return Number.NaN;
+  }
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const m = digit(text, 5) * 10 + digit(text, 6);
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  return civilOrNaN(y, m, d);
+}
+
+const ISO_TIME = /^\d{2}(:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$/;
+
+function compileFixedWidth(format: string): DayParser | null {
+  const tokens = /^(?:yyyy|MM|dd|[^A-Za-z'])+$/;
+  if (!tokens.test(format)) return null;
+  const yi = format.indexOf('yyyy');
+  const mi = format.indexOf('MM');
+  const di = format.indexOf('dd');
+  if (yi < 0 || mi < 0 || di < 0) return null;
+  if (format.indexOf('yyyy', yi + 1) >= 0 || format.indexOf('MM', mi + 1) >= 0 || format.indexOf('dd', di + 1) >= 0) return null;
+  const literals: [number, number][] = [];
+  for (let i = 0; i < format.length; i++) {
+    const inToken = (i >= yi && i < yi + 4) || (i >= mi && i < mi + 2) || (i >= di && i < di + 2);
+    if (!inToken) literals.push([i, format.charCodeAt(i)]);
+  }
+  const width = format.length;
+  return (text: string): number => {
+    if (text.length !== width) return Number.NaN;
+    for (const [i, code] of literals) if (text.charCodeAt(i) !== code) return Number.NaN;
+    const y = digit(text, yi) * 1000 + digit(text, yi + 1) * 100 + digit(text, yi + 2) * 10 + digit(text, yi + 3);
+    const m = digit(text, mi) * 10 + digit(text, mi + 1);
+    const d = digit(text, di) * 10 + digit(text, di + 1);
+    return civilOrNaN(y, m, d);
+  };
+}

@@ -1,0 +1,10 @@
+export type { CustomerId, TransactionInput, TransactionTable } from './types.js';
+export {
+  parseTransactions,
+  type InvalidRowPolicy,
+  type ParseTransactionsOptions,
+  type ParseTransactionsResult,
+  type RejectedRow,
+  type ReturnsPolicy,
+} from './parseTransactions.js';
+export { TransactionTableBuilder } from './TransactionTableBuilder.js';
