@@ -3,3 +3,5 @@ export * from './errors/index.js';
 export * from './time/index.js';
 export * from './transactions/index.js';
 export * from './summary/index.js';
+export * from './simulate/index.js';
+export * from './io/index.js';

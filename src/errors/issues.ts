@@ -25,8 +25,8 @@ export type NonEmptyArray<T> = readonly [T, ...T[]];
  * @example
  * ```ts
  * import { formatIssue } from 'loyalty-score';
- * formatIssue({ code: 'invalid_date', path: [17, 'date'], message: 'not a valid date (expected yyyy-MM-dd)' });
- * // => 'row 17, date: not a valid date (expected yyyy-MM-dd)'
+ * const issue = { code: 'invalid_date', path: [17, 'date'], message: 'not a valid date (expected yyyy-MM-dd)' };
+ * formatIssue(issue); // => 'row 17, date: not a valid date (expected yyyy-MM-dd)'
  * ```
  */
 export function formatIssue(issue: InputIssue): string {

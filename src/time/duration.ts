@@ -7,7 +7,8 @@ import type { TimeUnit } from './units.js';
  * - day: `to - from`; week: `(to - from) / 7`.
  * - month: whole calendar months `m` with `from + m months <= to` (month ends clamped: Jan 31 +
  *   1 month = Feb 28/29), plus the fraction of the next month that has passed, measured in that
- *   month's own length in days. Year: the same with 12-month steps. There is no 30-day month
+ *   month's own length in days (15 Jan to 1 Mar 2024: one month to 15 Feb, then 15 of the 29
+ *   days to 15 Mar, 1.5172 months). Year: the same with 12-month steps. There is no 30-day month
  *   or 365-day year constant.
  *
  * Negative spans are returned negative (`-durationBetween(to, from)`).
@@ -16,7 +17,7 @@ import type { TimeUnit } from './units.js';
  * ```ts
  * import { durationBetween, dayFromIso } from 'loyalty-score';
  * durationBetween(dayFromIso('1997-01-01'), dayFromIso('1997-09-30'), 'week'); // ~> 38.857 (0.001)
- * durationBetween(dayFromIso('2024-01-15'), dayFromIso('2024-03-01'), 'month'); // ~> 1.5517 (0.0001)
+ * durationBetween(dayFromIso('2024-01-15'), dayFromIso('2024-03-01'), 'month'); // ~> 1.5172 (0.0001)
  * durationBetween(dayFromIso('2023-03-01'), dayFromIso('2024-03-01'), 'year'); // => 1
  * ```
  */

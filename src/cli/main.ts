@@ -1,0 +1,77 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { UsageError } from './args.js';
+import { SIMULATE_HELP, simulateCommand } from './simulateCommand.js';
+import { SUMMARIZE_HELP, summarizeCommand } from './summarizeCommand.js';
+
+const HELP = `loyalty-score <command> [options]
+
+Commands:
+  summarize <file>   one row per customer: RFM and BTYD summaries, revenue, cost, profit
+  simulate           seeded synthetic transactions (CSV)
+
+Run 'loyalty-score <command> --help' for a command's options.
+
+Exit codes: 0 success; 1 invalid data (the message names the line and column);
+2 usage error (unknown command or flag); 3 the file cannot be read.
+`;
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  summarize: { run: summarizeCommand, help: SUMMARIZE_HELP },
+  simulate: { run: simulateCommand, help: SIMULATE_HELP },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write('loyalty-score\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`loyalty-score: unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`loyalty-score ${name}: ${e.message}\n\n${command.help}`);
+      return 2;
+    }
+    if (e instanceof InvalidInputError) {
+      process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
+      return 1;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      process.stderr.write(`loyalty-score ${name}: cannot read file: ${(e as Error).message}\n`);
+      return 3;
+    }
+    if (code === 'EPIPE') return 0;
+    throw e;
+  }
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`loyalty-score: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,41 @@
+import { createReadStream } from 'node:fs';
+import { TransactionTextReader, type TransactionTextOptions, type TransactionTextResult } from '../io/TransactionTextReader.js';
+import type { ColumnMap } from '../io/columnMapping.js';
+import type { Delimiter } from '../io/splitFields.js';
+import { oneOf, str, UsageError, type Flags } from './args.js';
+
+/** Flags that describe how to read a transaction file. */
+export const READ_FLAGS = ['customer', 'date', 'amount', 'cost', 'quantity', 'order', 'promo', 'discount', 'delimiter', 'date-format', 'returns', 'on-invalid', 'ids'] as const;
+export const READ_BOOLEANS = ['header', 'no-header', 'reveal-values'] as const;
+
+/** Reading options from flags. */
+export function textOptionsFromFlags(flags: Flags): TransactionTextOptions {
+  const columns: ColumnMap = {};
+  for (const f of ['customer', 'date', 'amount', 'cost', 'quantity', 'order', 'promo', 'discount'] as const) {
+    const v = str(flags, f);
+    if (v !== undefined) columns[f] = /^\d+$/.test(v) ? Number(v) : v;
+  }
+  const d = str(flags, 'delimiter');
+  const delimiters: Record<string, Delimiter | 'auto'> = { auto: 'auto', ',': ',', comma: ',', tab: '\t', '\t': '\t', ';': ';', semicolon: ';', '|': '|', pipe: '|', whitespace: 'whitespace', space: 'whitespace' };
+  if (d !== undefined && delimiters[d] === undefined) throw new UsageError(`--delimiter must be one of auto, comma, tab, semicolon, pipe, whitespace (got ${d})`);
+  if (flags.header && flags['no-header']) throw new UsageError('--header and --no-header exclude each other');
+  const opts: TransactionTextOptions = {
+    columns,
+    delimiter: d === undefined ? 'auto' : delimiters[d]!,
+    header: flags.header ? true : flags['no-header'] ? false : 'auto',
+    dateFormat: str(flags, 'date-format') ?? 'iso',
+    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
+    onInvalid: oneOf(flags, 'on-invalid', ['throw', 'collect'], 'throw'),
+    ids: oneOf(flags, 'ids', ['auto', 'string'], 'auto'),
+    revealValues: flags['reveal-values'] === true,
+  };
+  return opts;
+}
+
+/** Streams a file (or stdin for `-`) through a {@link TransactionTextReader}. */
+export async function readTransactionFile(path: string, options: TransactionTextOptions): Promise<TransactionTextResult> {
+  const reader = new TransactionTextReader(options);
+  const stream = path === '-' ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const chunk of stream) reader.push(chunk as string);
+  return reader.finish();
+}

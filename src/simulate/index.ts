@@ -1,0 +1,1 @@
+export { simulateTransactions, type SimulateTransactionsOptions, type SimulatedTransaction } from './simulateTransactions.js';
