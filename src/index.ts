@@ -5,3 +5,6 @@ export * from './transactions/index.js';
 export * from './summary/index.js';
 export * from './simulate/index.js';
 export * from './io/index.js';
+export * from './math/index.js';
+export * from './models/index.js';
+export * from './clv/index.js';

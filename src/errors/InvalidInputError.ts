@@ -5,6 +5,20 @@ import { formatIssue, type InputIssue, type NonEmptyArray } from './issues.js';
  *
  * `issues` holds every problem found, in input order; the error's own message describes the
  * first one and says how many more there are.
+ *
+ * @example
+ * ```ts
+ * import { InvalidInputError, parseTransactions } from 'loyalty-score';
+ * let caught;
+ * try {
+ *   parseTransactions([{ customerId: 'a', date: '2024-01-01', amount: Number.NaN }]);
+ * } catch (e) {
+ *   caught = e;
+ * }
+ * caught instanceof InvalidInputError; // => true
+ * caught.issues[0].path; // => [0, 'amount']
+ * caught.message; // => 'row 0, amount: not a finite number (expected a finite number)'
+ * ```
  */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';

@@ -16,8 +16,12 @@ export type Rng = () => number;
  * @returns A function returning uniform doubles in [0, 1) with 32 bits of randomness.
  * @example
  * ```ts
- * const rng = createRng(42);
- * const u = rng(); // same value every run
+ * import { createRng } from 'loyalty-score';
+ * const a = createRng(42);
+ * const b = createRng(42);
+ * a() === b(); // => true
+ * const u = a();
+ * u >= 0 && u < 1; // => true
  * ```
  */
 export function createRng(seed: number): Rng {
@@ -51,7 +55,17 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** A standard normal draw (Marsaglia polar method). */
+/**
+ * A standard normal draw (Marsaglia polar method).
+ *
+ * @example
+ * ```ts
+ * import { createRng, sampleNormal } from 'loyalty-score';
+ * const rng = createRng(1);
+ * const xs = Array.from({ length: 20000 }, () => sampleNormal(rng));
+ * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0 (0.03)
+ * ```
+ */
 export function sampleNormal(rng: Rng): number {
   for (;;) {
     const u = 2 * rng() - 1;
@@ -64,6 +78,15 @@ export function sampleNormal(rng: Rng): number {
 /**
  * A Gamma(shape, rate) draw (Marsaglia & Tsang 2000; shape < 1 by the boost U^(1/shape)).
  * Mean `shape / rate`.
+ *
+ * @throws `RangeError` unless shape and rate are > 0.
+ * @example
+ * ```ts
+ * import { createRng, sampleGamma } from 'loyalty-score';
+ * const rng = createRng(2);
+ * const xs = Array.from({ length: 20000 }, () => sampleGamma(rng, 0.5, 2));
+ * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
+ * ```
  */
 export function sampleGamma(rng: Rng, shape: number, rate = 1): number {
   if (!(shape > 0) || !(rate > 0)) throw new RangeError(`sampleGamma: shape and rate must be > 0 (got ${shape}, ${rate})`);
@@ -88,19 +111,50 @@ export function sampleGamma(rng: Rng, shape: number, rate = 1): number {
   }
 }
 
-/** A Beta(a, b) draw, from two gamma draws. */
+/**
+ * A Beta(a, b) draw, from two gamma draws. Mean `a / (a + b)`.
+ *
+ * @example
+ * ```ts
+ * import { createRng, sampleBeta } from 'loyalty-score';
+ * const rng = createRng(3);
+ * const xs = Array.from({ length: 20000 }, () => sampleBeta(rng, 2, 6));
+ * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
+ * ```
+ */
 export function sampleBeta(rng: Rng, a: number, b: number): number {
   const x = sampleGamma(rng, a);
   const y = sampleGamma(rng, b);
   return x / (x + y);
 }
 
-/** An exponential draw with the given rate (mean `1 / rate`). */
+/**
+ * An exponential draw with the given rate (mean `1 / rate`).
+ *
+ * @example
+ * ```ts
+ * import { createRng, sampleExponential } from 'loyalty-score';
+ * const rng = createRng(4);
+ * const xs = Array.from({ length: 20000 }, () => sampleExponential(rng, 4));
+ * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
+ * ```
+ */
 export function sampleExponential(rng: Rng, rate: number): number {
   return -Math.log(1 - rng()) / rate;
 }
 
-/** A geometric draw: number of failures before the first success, success probability `p`. */
+/**
+ * A geometric draw: number of failures before the first success, success probability `p`
+ * (mean `(1 - p) / p`).
+ *
+ * @example
+ * ```ts
+ * import { createRng, sampleGeometric } from 'loyalty-score';
+ * const rng = createRng(5);
+ * const xs = Array.from({ length: 20000 }, () => sampleGeometric(rng, 0.25));
+ * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 3 (0.1)
+ * ```
+ */
 export function sampleGeometric(rng: Rng, p: number): number {
   if (p >= 1) return 0;
   return Math.floor(Math.log(1 - rng()) / Math.log(1 - p));

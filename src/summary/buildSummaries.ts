@@ -2,10 +2,31 @@ import { calendarPeriod, durationBetween } from '../time/duration.js';
 import { isoFromDay } from '../time/days.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
-import type { TransactionTable } from '../transactions/types.js';
+import type { CustomerId } from '../transactions/types.js';
 import { customerIndexOrder } from './compareCustomerIds.js';
-import type { CustomerActivity } from './scanActivity.js';
+import {
+  A_COST,
+  A_FIRST_DAY,
+  A_FIRST_PERIOD_SPEND,
+  A_LAST_DAY,
+  A_ORDERS,
+  A_PERIODS,
+  A_PURCHASE_SPEND,
+  A_REVENUE,
+  STRIDE,
+  type CustomerActivity,
+} from './scanActivity.js';
 import type { CustomerSummary } from './types.js';
+
+/** How {@link buildSummaries} measures. @internal */
+export interface SummaryMeasure {
+  readonly asOf: number;
+  readonly unit: TimeUnit;
+  readonly mode: PeriodMode;
+  readonly rfmMonetary: 'total' | 'mean';
+  /** Whether the table has a cost column. */
+  readonly hasCost: boolean;
+}
 
 /**
  * Turns scanned activity into summary objects, ordered by customer id; customers with no
@@ -13,16 +34,15 @@ import type { CustomerSummary } from './types.js';
  * @internal
  */
 export function buildSummaries(
-  table: TransactionTable,
+  customerIds: readonly CustomerId[],
   act: CustomerActivity,
-  asOf: number,
-  unit: TimeUnit,
-  mode: PeriodMode,
-  rfmMonetary: 'total' | 'mean',
+  m: SummaryMeasure,
 ): { customers: CustomerSummary[]; index: Int32Array } {
-  const order = customerIndexOrder(table.customerIds);
+  const order = customerIndexOrder(customerIds);
+  const { asOf, unit } = m;
+  const calendar = m.mode === 'calendar' && unit !== 'day';
   const asOfPeriod = calendarPeriod(asOf, unit);
-  const calendar = mode === 'calendar' && unit !== 'day';
+  const st = act.state;
   const customers: CustomerSummary[] = [];
   const index = new Int32Array(order.length);
   const isoCache = new Map<number, string>();
@@ -33,21 +53,25 @@ export function buildSummaries(
   };
   for (let j = 0; j < order.length; j++) {
     const c = order[j]!;
-    const periods = act.periods[c]!;
+    const s = c * STRIDE;
+    const periods = st[s + A_PERIODS]!;
     if (periods === 0) continue;
-    const first = act.firstDay[c]!;
-    const last = act.lastDay[c]!;
+    const first = st[s + A_FIRST_DAY]!;
+    const last = st[s + A_LAST_DAY]!;
     const x = periods - 1;
-    const revenue = act.revenue[c]!;
-    const frequency = act.orders[c]!;
-    const cost = act.cost && act.rowsMissingCost![c] === 0 ? act.cost[c]! : null;
+    const revenue = st[s + A_REVENUE]!;
+    const frequency = st[s + A_ORDERS]!;
+    const rawCost = st[s + A_COST]!;
+    const cost = m.hasCost && rawCost === rawCost ? rawCost : null;
     let recency: number;
     let T: number;
     let rfmRecency: number;
     if (calendar) {
-      recency = act.lastPeriod[c]! - act.firstPeriod[c]!;
-      T = asOfPeriod - act.firstPeriod[c]!;
-      rfmRecency = asOfPeriod - act.lastPeriod[c]!;
+      const firstP = calendarPeriod(first, unit);
+      const lastP = calendarPeriod(last, unit);
+      recency = lastP - firstP;
+      T = asOfPeriod - firstP;
+      rfmRecency = asOfPeriod - lastP;
     } else {
       recency = durationBetween(first, last, unit);
       T = durationBetween(first, asOf, unit);
@@ -55,7 +79,7 @@ export function buildSummaries(
     }
     index[customers.length] = c;
     customers.push({
-      customerId: table.customerIds[c]!,
+      customerId: customerIds[c]!,
       firstPurchase: iso(first),
       lastPurchase: iso(last),
       revenue,
@@ -64,13 +88,13 @@ export function buildSummaries(
       rfm: {
         recency: rfmRecency,
         frequency,
-        monetary: rfmMonetary === 'total' ? revenue : revenue / frequency,
+        monetary: m.rfmMonetary === 'total' ? revenue : revenue / frequency,
       },
       btyd: {
         frequency: x,
         recency,
         T,
-        monetaryValue: x > 0 ? (act.purchaseSpend[c]! - act.firstPeriodSpend[c]!) / x : 0,
+        monetaryValue: x > 0 ? (st[s + A_PURCHASE_SPEND]! - st[s + A_FIRST_PERIOD_SPEND]!) / x : 0,
       },
     });
   }

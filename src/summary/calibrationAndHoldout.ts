@@ -5,10 +5,11 @@ import type { PeriodMode } from '../time/periodIndexer.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
 import type { TimeUnit } from '../time/units.js';
 import { buildSummaries } from './buildSummaries.js';
-import { chronologicalOrder } from './chronologicalOrder.js';
+import { dayOrderedColumns } from './dayOrderedColumns.js';
 import type { RowInputOptions, TimeUnitOptions } from './options.js';
 import { resolveTimeOptions } from './resolveOptions.js';
-import { scanActivity } from './scanActivity.js';
+import { A_FIRST_DAY, A_FIRST_PERIOD_SPEND, A_LAST_DAY, A_PERIODS, A_PURCHASE_SPEND, scanActivity, STRIDE } from './scanActivity.js';
+import { calendarPeriod as periodOfDay } from '../time/duration.js';
 import { latestDay } from './summarizeCustomers.js';
 import { toTable, type TableOrRows } from './toTable.js';
 import type { CustomerSummary } from './types.js';
@@ -87,30 +88,33 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
   const obsEnd = options.observationEnd === undefined ? latestDay(table) : toEpochDay(options.observationEnd, 'observationEnd');
   if (obsEnd <= calEnd) invalidOption('observationEnd', `must be after calibrationEnd (expected a date after ${isoFromDay(calEnd)})`);
 
-  const order = chronologicalOrder(table);
-  const cal = scanActivity(table, order, { fromDay: -Infinity, toDay: calEnd, unit, mode });
-  const hold = scanActivity(table, order, { fromDay: calEnd, toDay: obsEnd, unit, mode });
-  const { customers, index } = buildSummaries(table, cal, calEnd, unit, mode, 'total');
+  const cols = dayOrderedColumns(table);
+  const k = table.customerIds.length;
+  const cal = scanActivity(cols, k, table.orderIds.length, { fromDay: -Infinity, toDay: calEnd, unit, mode });
+  const hold = scanActivity(cols, k, table.orderIds.length, { fromDay: calEnd, toDay: obsEnd, unit, mode });
+  const { customers, index } = buildSummaries(table.customerIds, cal, { asOf: calEnd, unit, mode, rfmMonetary: 'total', hasCost: table.cost !== null });
+  const calendar = mode === 'calendar' && unit !== 'day';
+  const h = hold.state;
 
   const duration =
     mode === 'calendar' && unit !== 'day'
       ? calendarPeriod(obsEnd, unit) - calendarPeriod(calEnd, unit)
       : durationBetween(calEnd, obsEnd, unit);
   const out: CalibrationHoldoutSummary[] = customers.map((s, j) => {
-    const c = index[j]!;
+    const s0 = index[j]! * STRIDE;
     // A holdout purchase in the calibration's last period (possible with calendar periods) is
     // not a new period: it merges into that period, as it would in one summary.
-    let frequency = hold.periods[c]!;
-    let spend = hold.purchaseSpend[c]!;
-    if (frequency > 0 && hold.firstPeriod[c] === cal.lastPeriod[c]) {
+    let frequency = h[s0 + A_PERIODS]!;
+    let spend = h[s0 + A_PURCHASE_SPEND]!;
+    if (calendar && frequency > 0 && periodOfDay(h[s0 + A_FIRST_DAY]!, unit) === periodOfDay(cal.state[s0 + A_LAST_DAY]!, unit)) {
       frequency -= 1;
-      spend -= hold.firstPeriodSpend[c]!;
+      spend -= h[s0 + A_FIRST_PERIOD_SPEND]!;
     }
     return { ...s, holdout: { frequency, monetaryValue: frequency > 0 ? spend / frequency : 0, duration } };
   });
 
   let firstInHoldout = 0;
-  for (let c = 0; c < cal.periods.length; c++) if (cal.periods[c] === 0 && hold.periods[c]! > 0) firstInHoldout++;
+  for (let c = 0; c < k; c++) if (cal.state[c * STRIDE + A_PERIODS] === 0 && h[c * STRIDE + A_PERIODS]! > 0) firstInHoldout++;
   return {
     customers: out,
     calibrationEnd: isoFromDay(calEnd),

@@ -1,41 +1,45 @@
-import type { TransactionTable } from '../transactions/types.js';
 import { periodIndexer, type PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
+import type { DayOrderedColumns } from './dayOrderedColumns.js';
 
 /**
- * Per-customer activity in a window of days, by column (index = customer index of the table).
+ * Per-customer activity in a window of days. One record of {@link STRIDE} doubles per customer
+ * (index = the table's customer index), so that each row touches one cache line.
  * @internal
  */
 export interface CustomerActivity {
-  /** Rows of the window, returns included. */
-  readonly rows: Int32Array;
-  /** Purchase rows (amount >= 0). */
-  readonly purchaseRows: Int32Array;
-  /** Purchases counted by order: distinct order ids, plus purchase rows without one. */
-  readonly orders: Int32Array;
-  /** Distinct purchase periods. */
-  readonly periods: Int32Array;
-  readonly firstDay: Int32Array;
-  readonly lastDay: Int32Array;
-  readonly firstPeriod: Int32Array;
-  readonly lastPeriod: Int32Array;
-  /** Purchase spend within the first purchase period. */
-  readonly firstPeriodSpend: Float64Array;
-  /** Purchase spend (amount >= 0 rows). */
-  readonly purchaseSpend: Float64Array;
-  /** Sum of all amounts, returns included. */
-  readonly revenue: Float64Array;
-  /** Sum of costs; `null` when the table has no cost column. */
-  readonly cost: Float64Array | null;
-  /** Rows of the window without a cost (when the table has a cost column). */
-  readonly rowsMissingCost: Int32Array | null;
+  /** `STRIDE` doubles per customer; read them with the `A_*` offsets. */
+  readonly state: Float64Array;
+  /** Number of customers. */
+  readonly customers: number;
   /** Rows of the table after the window's end. */
   readonly rowsAfter: number;
-  /** Customers whose rows all fall after the window's end. */
+  /** Customers with rows after the window's end and none in it. */
   readonly customersOnlyAfter: number;
+  /** Customers with rows in the window but no purchase (returns only). */
+  readonly customersWithoutPurchase: number;
 }
 
-/** The day window `(fromDay, toDay]` of a scan, and how purchases merge into periods. */
+/** Doubles per customer record (64 bytes). @internal */
+export const STRIDE = 8;
+/** Sum of all amounts in the window, returns included. */
+export const A_REVENUE = 0;
+/** Sum of purchase amounts (amount >= 0). */
+export const A_PURCHASE_SPEND = 1;
+/** Purchase spend within the first purchase period. */
+export const A_FIRST_PERIOD_SPEND = 2;
+/** Sum of costs; NaN once any row of the customer lacks a cost; 0 when the table has none. */
+export const A_COST = 3;
+/** First purchase day. */
+export const A_FIRST_DAY = 4;
+/** Last purchase day. */
+export const A_LAST_DAY = 5;
+/** Distinct purchase periods (0: no purchase in the window). */
+export const A_PERIODS = 6;
+/** Purchases counted by order: distinct order ids plus purchase rows without one. */
+export const A_ORDERS = 7;
+
+/** The day window `(fromDay, toDay]` of a scan, and how purchases merge into periods. @internal */
 export interface ScanWindow {
   /** Exclusive start; `-Infinity` for no start. */
   readonly fromDay: number;
@@ -46,105 +50,72 @@ export interface ScanWindow {
 }
 
 /**
- * One pass over the rows in day order, accumulating each customer's activity in the window.
- * Cost: O(n) time, about 60 bytes per customer.
+ * One sequential pass over day-ordered rows, accumulating each customer's activity in the window.
+ * Cost: O(n) time; 64 bytes per customer.
  * @internal
  */
-export function scanActivity(table: TransactionTable, order: Int32Array | null, w: ScanWindow): CustomerActivity {
-  const k = table.customerIds.length;
-  const n = table.length;
-  const { customer, day, amount } = table;
-  const costCol = table.cost;
-  const orderCol = table.order;
-
-  const rows = new Int32Array(k);
-  const purchaseRows = new Int32Array(k);
-  const orders = new Int32Array(k);
-  const periods = new Int32Array(k);
-  const firstDay = new Int32Array(k).fill(2147483647);
-  const lastDay = new Int32Array(k).fill(-2147483648);
-  const firstPeriod = new Int32Array(k).fill(2147483647);
-  const lastPeriod = new Int32Array(k).fill(-2147483648);
-  const firstPeriodSpend = new Float64Array(k);
-  const purchaseSpend = new Float64Array(k);
-  const revenue = new Float64Array(k);
-  const cost = costCol ? new Float64Array(k) : null;
-  const rowsMissingCost = costCol ? new Int32Array(k) : null;
-  const seenAfter = new Uint8Array(k);
-  const orderOwner = orderCol ? new Int32Array(table.orderIds.length).fill(-1) : null;
-
-  let lo = 2147483647;
-  let hi = -2147483648;
-  for (let i = 0; i < n; i++) {
-    const d = day[i]!;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
-  const periodOf = periodIndexer(w.unit, w.mode, lo, Math.max(hi, lo));
+export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow): CustomerActivity {
+  const n = cols.length;
+  const { customer, day, amount } = cols;
+  const costCol = cols.cost;
+  const orderCol = cols.order;
+  const st = new Float64Array(customers * STRIDE);
+  const seenAfter = new Uint8Array(customers);
+  const orderOwner = orderCol ? new Int32Array(orderIds).fill(-1) : null;
+  const exact = w.mode === 'exact' || w.unit === 'day';
+  const periodOf = periodIndexer(w.unit, w.mode, cols.minDay, Math.max(cols.maxDay, cols.minDay));
   const { fromDay, toDay } = w;
-  let rowsAfter = 0;
 
-  for (let j = 0; j < n; j++) {
-    const i = order ? order[j]! : j;
+  // Rows before the window are skipped; rows after it are only counted.
+  let j = 0;
+  while (j < n && day[j]! <= fromDay) j++;
+  let end = j;
+  while (end < n && day[end]! <= toDay) end++;
+  for (let i = end; i < n; i++) seenAfter[customer[i]!] = 1;
+
+  for (let i = j; i < end; i++) {
     const d = day[i]!;
-    const c = customer[i]!;
-    if (d > toDay) {
-      rowsAfter++;
-      seenAfter[c] = 1;
+    const s = customer[i]! * STRIDE;
+    const a = amount[i]!;
+    st[s + A_REVENUE]! += a;
+    if (costCol !== null) st[s + A_COST]! += costCol[i]!;
+    if (a < 0) continue;
+    st[s + A_PURCHASE_SPEND]! += a;
+    if (orderOwner !== null) {
+      const o = orderCol![i]!;
+      if (o < 0) st[s + A_ORDERS]!++;
+      else if (orderOwner[o] !== s) {
+        orderOwner[o] = s;
+        st[s + A_ORDERS]!++;
+      }
+    } else st[s + A_ORDERS]!++;
+    if (st[s + A_PERIODS] === 0) {
+      st[s + A_PERIODS] = 1;
+      st[s + A_FIRST_DAY] = d;
+      st[s + A_LAST_DAY] = d;
+      st[s + A_FIRST_PERIOD_SPEND] = a;
       continue;
     }
-    if (d <= fromDay) continue;
-    const a = amount[i]!;
-    rows[c]!++;
-    revenue[c]! += a;
-    if (cost && rowsMissingCost) {
-      const x = costCol![i]!;
-      if (x === x) cost[c]! += x;
-      else rowsMissingCost[c]!++;
+    const last = st[s + A_LAST_DAY]!;
+    if (exact) {
+      if (d !== last) st[s + A_PERIODS]!++;
+      if (d === st[s + A_FIRST_DAY]) st[s + A_FIRST_PERIOD_SPEND]! += a;
+    } else {
+      const p = periodOf(d);
+      if (p !== periodOf(last)) st[s + A_PERIODS]!++;
+      if (p === periodOf(st[s + A_FIRST_DAY]!)) st[s + A_FIRST_PERIOD_SPEND]! += a;
     }
-    if (a < 0) continue;
-    purchaseRows[c]!++;
-    purchaseSpend[c]! += a;
-    if (orderOwner) {
-      const o = orderCol![i]!;
-      if (o < 0) orders[c]!++;
-      else if (orderOwner[o] !== c) {
-        orderOwner[o] = c;
-        orders[c]!++;
-      }
-    } else orders[c]!++;
-    const p = periodOf(d);
-    if (periods[c] === 0) {
-      firstDay[c] = d;
-      firstPeriod[c] = p;
-      periods[c] = 1;
-      lastPeriod[c] = p;
-    } else if (p !== lastPeriod[c]) {
-      periods[c]!++;
-      lastPeriod[c] = p;
-    }
-    lastDay[c] = d;
-    if (p === firstPeriod[c]) firstPeriodSpend[c]! += a;
+    st[s + A_LAST_DAY] = d;
   }
 
+  // No row in the window: revenue is 0 and no period; returns only: negative revenue, no period.
   let customersOnlyAfter = 0;
-  for (let c = 0; c < k; c++) if (seenAfter[c] === 1 && rows[c] === 0) customersOnlyAfter++;
-
-  return {
-    rows,
-    purchaseRows,
-    orders,
-    periods,
-    firstDay,
-    lastDay,
-    firstPeriod,
-    lastPeriod,
-    firstPeriodSpend,
-    purchaseSpend,
-    revenue,
-    cost,
-    rowsMissingCost,
-    rowsAfter,
-    customersOnlyAfter,
-  };
+  let customersWithoutPurchase = 0;
+  for (let c = 0; c < customers; c++) {
+    const s = c * STRIDE;
+    if (st[s + A_PERIODS] !== 0) continue;
+    if (st[s + A_REVENUE]! < 0) customersWithoutPurchase++;
+    else if (seenAfter[c] === 1) customersOnlyAfter++;
+  }
+  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase };
 }

@@ -58,18 +58,42 @@ export function civilFromDay(epochDay: number): CivilDate {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** Whether the year is a Gregorian leap year. */
+/**
+ * Whether the year is a Gregorian leap year.
+ *
+ * @example
+ * ```ts
+ * import { isLeapYear } from 'loyalty-score';
+ * [isLeapYear(2024), isLeapYear(1900), isLeapYear(2000)]; // => [true, false, true]
+ * ```
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Number of days in a month (1..12) of a year. */
+/**
+ * Number of days in a month (1..12) of a year.
+ *
+ * @example
+ * ```ts
+ * import { daysInMonth } from 'loyalty-score';
+ * [daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2023, 4)]; // => [29, 28, 30]
+ * ```
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Whether year/month/day is a real calendar date (e.g. not 2023-02-29). */
+/**
+ * Whether year/month/day is a real calendar date (e.g. not 2023-02-29).
+ *
+ * @example
+ * ```ts
+ * import { isValidCivil } from 'loyalty-score';
+ * [isValidCivil(2024, 2, 29), isValidCivil(2023, 2, 29)]; // => [true, false]
+ * ```
+ */
 export function isValidCivil(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) &&

@@ -18,7 +18,19 @@ export interface ValidatedRow {
  * order ids. Used by {@link parseTransactions} and by the streaming file readers.
  *
  * Optional columns are only materialised once a row carries the field, and come out `null` when
- * no row did.
+ * no row did. Values are not validated here: use it for data already checked, as the file
+ * readers do.
+ *
+ * @example
+ * ```ts
+ * import { TransactionTableBuilder, dayFromIso } from 'loyalty-score';
+ * const builder = new TransactionTableBuilder();
+ * builder.append('ann', dayFromIso('2024-01-05'), 20);
+ * builder.append('ann', dayFromIso('2024-01-09'), 15, 9);
+ * const table = builder.finish();
+ * table.customerIds; // => ['ann']
+ * Array.from(table.cost); // => [NaN, 9]
+ * ```
  */
 export class TransactionTableBuilder {
   private capacity: number;

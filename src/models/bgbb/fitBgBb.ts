@@ -1,0 +1,90 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { fitByMaximumLikelihood, groupRows, type FitOptions } from '../fit/index.js';
+import { bgBb } from './bgBb.js';
+import { bgBbConstants, bgBbLogL } from './bgBbMath.js';
+import type { BgBbParams, BgBbRow, FittedBgBb } from './types.js';
+import { validateDiscreteCustomer } from './validateDiscreteCustomer.js';
+
+/** Options of {@link fitBgBb}: the optimiser's knobs, start values and L2 penalty. */
+export interface FitBgBbOptions extends FitOptions<keyof BgBbParams> {}
+
+const PARAM_NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
+const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, beta: 1, gamma: 1, delta: 1 };
+
+/**
+ * Fits the BG/BB model to discrete-opportunity histories by maximum likelihood.
+ *
+ * Maximises the total log-likelihood Σ w_i log L(α, β, γ, δ | x_i, t_x,i, n_i) of Fader, Hardie &
+ * Shang (2010, eq. 5) over the four positive parameters, by BFGS in log-parameter space (the
+ * library's generic maximum-likelihood driver). Identical histories are grouped first, so the
+ * cost is O(distinct (x, t_x, n) patterns * n) per evaluation, independent of the number of
+ * customers beyond one O(rows) pass. Standard errors come from the numerical Hessian. On the
+ * donations data (11,104 donors, n = 6) it gives α = 1.2035, β = 0.7498, γ = 0.6568, δ = 2.7839,
+ * log-likelihood −33225.58, as published.
+ *
+ * @param data - One row per customer, or per history pattern with its `weight` (count).
+ * @param options - See {@link FitBgBbOptions}.
+ * @returns The fitted model ({@link bgBb} methods) with `params`, `logLikelihood`,
+ *   `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`.
+ * @throws InvalidInputError when a row is not a valid history, a weight is negative, there are no
+ *   rows of positive weight, or nobody ever transacts (every x = 0: the model is not identified).
+ * @example
+ * ```ts
+ * import { fitBgBb } from 'loyalty-score';
+ * const fit = fitBgBb([
+ *   { frequency: 0, recency: 0, periods: 6, weight: 3464 },
+ *   { frequency: 1, recency: 1, periods: 6, weight: 1091 },
+ *   { frequency: 3, recency: 5, periods: 6, weight: 225 },
+ *   { frequency: 6, recency: 6, periods: 6, weight: 1203 },
+ * ]);
+ * fit.converged; // => true
+ * ```
+ */
+export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}): FittedBgBb {
+  const m = data.length;
+  const x = new Float64Array(m);
+  const tx = new Float64Array(m);
+  const n = new Float64Array(m);
+  const w = new Float64Array(m);
+  let anyPurchase = false;
+  for (let i = 0; i < m; i++) {
+    const row = data[i] as BgBbRow;
+    validateDiscreteCustomer(row, i);
+    const weight = row.weight ?? 1;
+    if (!(Number.isFinite(weight) && weight >= 0)) {
+      throw new InvalidInputError([{ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite number of customers >= 0' }]);
+    }
+    x[i] = row.frequency;
+    tx[i] = row.recency;
+    n[i] = row.periods;
+    w[i] = weight;
+    if (row.frequency > 0 && weight > 0) anyPurchase = true;
+  }
+  const grouped = groupRows([x, tx, n], w);
+  if (grouped.size === 0) {
+    throw new InvalidInputError([{ code: 'empty', path: ['data'], message: 'expected at least one customer with a positive weight' }]);
+  }
+  if (!anyPurchase) {
+    throw new InvalidInputError([
+      { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody made a repeat transaction (every frequency is 0): BG/BB cannot be identified' },
+    ]);
+  }
+  const [gx, gtx, gn] = grouped.columns as [Float64Array, Float64Array, Float64Array];
+  const gw = grouped.weights;
+  const size = grouped.size;
+
+  const fit = fitByMaximumLikelihood({
+    paramNames: PARAM_NAMES,
+    start: DEFAULT_START,
+    customers: grouped.totalWeight,
+    options,
+    logLikelihood(theta) {
+      const c = bgBbConstants({ alpha: theta[0] as number, beta: theta[1] as number, gamma: theta[2] as number, delta: theta[3] as number });
+      if (!Number.isFinite(c.logNorm)) return -Infinity;
+      let ll = 0;
+      for (let i = 0; i < size; i++) ll += (gw[i] as number) * bgBbLogL(c, gx[i] as number, gtx[i] as number, gn[i] as number);
+      return ll;
+    },
+  });
+  return { ...bgBb(fit.params), ...fit, params: Object.freeze({ ...fit.params }) };
+}

@@ -1,0 +1,99 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
+import type { CustomerSummary } from '../../summary/types.js';
+import type { BtydCustomer } from '../types.js';
+import { groupRows, type GroupedRows } from './groupRows.js';
+
+/** What the continuous-time fits accept: BTYD customers, customer summaries (their `btyd` is used), or an object holding either. */
+export type BtydData =
+  | readonly (BtydCustomer | CustomerSummary)[]
+  | { readonly customers: readonly (BtydCustomer | CustomerSummary)[] };
+
+/**
+ * The BTYD triple of one input element: the element itself, or its `btyd` field for a customer summary.
+ * @internal
+ */
+export function btydOf(item: BtydCustomer | CustomerSummary): BtydCustomer {
+  return 'btyd' in item ? item.btyd : item;
+}
+
+/**
+ * Checks one (x, t_x, T) triple and returns its issues (empty when valid).
+ * @internal
+ */
+export function btydIssues(c: BtydCustomer, id: string | number): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const { frequency: x, recency: tx, T } = c;
+  if (!Number.isInteger(x) || x < 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected a non-negative integer number of repeat purchases' });
+  if (!Number.isFinite(T) || !(T > 0)) issues.push({ code: 'invalid_T', path: [id, 'T'], message: 'expected a finite age T > 0' });
+  if (!Number.isFinite(tx) || tx < 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected a finite recency >= 0' });
+  else if (tx > T) issues.push({ code: 'recency_after_T', path: [id, 'recency'], message: 'expected recency <= T' });
+  else if (x === 0 && tx !== 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency 0 when frequency is 0' });
+  return issues;
+}
+
+/**
+ * Throws an {@link InvalidInputError} unless the customer is a valid (x, t_x, T) triple.
+ * @internal
+ */
+export function assertBtydCustomer(c: BtydCustomer, id: string | number = 'customer'): void {
+  if (c === null || typeof c !== 'object') {
+    throw new InvalidInputError([{ code: 'invalid_customer', path: [id], message: 'expected an object with frequency, recency and T' }]);
+  }
+  const issues = btydIssues(c, id);
+  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
+}
+
+/**
+ * Validates BTYD data and groups identical (x, t_x, T) rows for a fit.
+ *
+ * @param data - Customers, summaries, or `{ customers }`.
+ * @param weights - Optional count per customer.
+ * @returns Grouped columns x, t_x, T with weights.
+ * @throws {InvalidInputError} On any invalid row (every issue is listed), when there are no
+ * customers, or when nobody has a repeat purchase (the model is then not identified).
+ * @internal
+ */
+export function btydColumns(data: BtydData, weights: readonly number[] | undefined, model: string): GroupedRows {
+  const items = Array.isArray(data) ? (data as readonly (BtydCustomer | CustomerSummary)[]) : (data as { customers: readonly (BtydCustomer | CustomerSummary)[] }).customers;
+  if (!Array.isArray(items) || items.length === 0) {
+    throw new InvalidInputError([{ code: 'no_customers', path: ['customers'], message: `${model} needs at least one customer` }]);
+  }
+  const n = items.length;
+  if (weights !== undefined && weights.length !== n) invalidWeights(`expected ${n} weights, got ${weights.length}`);
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const issues: InputIssue[] = [];
+  let repeaters = 0;
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (item === null || typeof item !== 'object') {
+      issues.push({ code: 'invalid_customer', path: [i], message: 'expected an object with frequency, recency and T' });
+      continue;
+    }
+    const c = btydOf(item);
+    const id = 'customerId' in item ? item.customerId : i;
+    const found = btydIssues(c, id);
+    if (found.length > 0) {
+      issues.push(...found);
+      continue;
+    }
+    x[i] = c.frequency;
+    tx[i] = c.recency;
+    T[i] = c.T;
+    if (c.frequency > 0 && (weights === undefined || weights[i]! > 0)) repeaters++;
+  }
+  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, model);
+  if (repeaters === 0) {
+    throw new InvalidInputError(
+      [{ code: 'not_identifiable', path: ['customers', 'frequency'], message: 'no customer has a repeat purchase (frequency > 0), so purchase and dropout rates cannot be told apart' }],
+      model,
+    );
+  }
+  return groupRows([x, tx, T], weights);
+}
+
+function invalidWeights(message: string): never {
+  throw new InvalidInputError([{ code: 'invalid_weights', path: ['options', 'weights'], message }]);
+}

@@ -1,0 +1,102 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+
+/** Distinct rows with their total weights, as parallel columns. */
+export interface GroupedRows {
+  /** One `Float64Array` per input column, each of length `size`. */
+  readonly columns: readonly Float64Array[];
+  /** Total weight of each distinct row. */
+  readonly weights: Float64Array;
+  /** Number of distinct rows. */
+  readonly size: number;
+  /** Sum of all weights (the number of customers when weights are counts). */
+  readonly totalWeight: number;
+}
+
+/**
+ * Collapses identical rows into one row with the summed weight.
+ *
+ * Rows are tuples formed by the i-th entry of every column; a row is identical to another when
+ * every column value is (`===`, so -0 = 0; NaN never matches). Rows keep the order of their first occurrence. Rows
+ * of weight 0 are dropped. A likelihood summed over the grouped rows, each term times its weight,
+ * equals the sum over the original rows, at a fraction of the cost when many customers share a
+ * history (all the one-time buyers observed for the same T, for instance). Cost: O(n * columns)
+ * expected (open-addressing hash on the values' bits).
+ *
+ * @param columns - Equal-length numeric columns.
+ * @param weights - Optional non-negative weight per row. @defaultValue 1 for every row
+ * @returns The distinct rows and their weights.
+ * @throws {InvalidInputError} When the columns differ in length or a weight is negative or not finite.
+ * @example
+ * ```ts
+ * import { groupRows } from 'loyalty-score';
+ * const g = groupRows([[0, 1, 0], [5, 2, 5]]);
+ * g.size; // => 2
+ * Array.from(g.weights); // => [2, 1]
+ * ```
+ */
+export function groupRows(columns: readonly ArrayLike<number>[], weights?: ArrayLike<number>): GroupedRows {
+  const m = columns.length;
+  const n = m === 0 ? (weights?.length ?? 0) : columns[0]!.length;
+  for (let j = 0; j < m; j++) {
+    if (columns[j]!.length !== n) {
+      throw new InvalidInputError([
+        { code: 'length_mismatch', path: ['options', 'columns'], message: `column ${j} has ${columns[j]!.length} rows, expected ${n}` },
+      ]);
+    }
+  }
+  if (weights && weights.length !== n) {
+    throw new InvalidInputError([{ code: 'length_mismatch', path: ['options', 'weights'], message: `expected ${n} weights, got ${weights.length}` }]);
+  }
+  // Open-addressing hash table over the rows' float bits (much faster than string keys).
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const table = new Int32Array(capacity).fill(-1); // -> first row index of a group
+  const groupOf = new Int32Array(capacity);
+  const firstRow: number[] = [];
+  const outW: number[] = [];
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i]! : 1;
+    if (!(w >= 0) || !Number.isFinite(w)) {
+      throw new InvalidInputError([{ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite non-negative weight' }]);
+    }
+    if (w === 0) continue;
+    total += w;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < m; j++) {
+      bits[0] = columns[j]![i]! + 0;
+      h = Math.imul(h ^ words[0]!, 0x01000193);
+      h = Math.imul(h ^ words[1]!, 0x01000193);
+    }
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const row = table[slot]!;
+      if (row === -1) {
+        table[slot] = i;
+        groupOf[slot] = outW.length;
+        firstRow.push(i);
+        outW.push(w);
+        break;
+      }
+      let same = true;
+      for (let j = 0; j < m; j++) {
+        if (columns[j]![row]! !== columns[j]![i]!) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        const g = groupOf[slot]!;
+        outW[g] = outW[g]! + w;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  const outCols = columns.map((col) => Float64Array.from(firstRow, (r) => col[r]! + 0));
+  return { columns: outCols, weights: Float64Array.from(outW), size: outW.length, totalWeight: total };
+}

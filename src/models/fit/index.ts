@@ -1,0 +1,7 @@
+export {
+  fitByMaximumLikelihood,
+  type FitOptions,
+  type MaximumLikelihoodProblem,
+  type MaximumLikelihoodFit,
+} from './fitByMaximumLikelihood.js';
+export { groupRows, type GroupedRows } from './groupRows.js';

@@ -1,0 +1,159 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { digamma, logGamma } from '../../math/special.js';
+import type { CustomerSummary } from '../../summary/types.js';
+import { fitByMaximumLikelihood, type FitOptions } from '../fit/index.js';
+import { gammaGamma } from './gammaGamma.js';
+import type { FittedGammaGamma, GammaGammaParams, SpendCustomer } from './types.js';
+import { validateSpendCustomer } from './validateSpendCustomer.js';
+
+/** Options of {@link fitGammaGamma}: the optimiser's knobs, start values and L2 penalty. */
+export interface FitGammaGammaOptions extends FitOptions<keyof GammaGammaParams> {}
+
+const PARAM_NAMES = ['p', 'q', 'gamma'] as const;
+const DEFAULT_START: Readonly<Record<keyof GammaGammaParams, number>> = { p: 1, q: 1, gamma: 1 };
+const WARM_START_SIZE = 20_000;
+
+/**
+ * Fits the Gamma-Gamma spend model to the repeat customers by maximum likelihood.
+ *
+ * Maximises Σ_i [lnΓ(p x_i + q) − lnΓ(p x_i) − lnΓ(q) + q ln γ + (p x_i − 1) ln z̄_i + p x_i ln x_i
+ * − (p x_i + q) ln(γ + x_i z̄_i)] over customers with x_i > 0 (Fader & Hardie 2013), by BFGS in
+ * log-parameter space with the analytic gradient (the library's generic maximum-likelihood
+ * driver). Customers without repeat purchases carry no spend information and are skipped.
+ * Customers sharing a frequency share their gamma-function terms, so one evaluation costs
+ * O(distinct frequencies) special functions plus one logarithm per customer; above 80,000 customers
+ * the fit starts from a fit to an evenly spaced subsample of 20,000 (unless `start` is given). On the 946 CDNOW
+ * repeat customers it gives p = 6.25, q = 3.74, γ = 15.44, log-likelihood −4055.92, as published.
+ *
+ * @param data - Customer summaries (their `btyd.frequency` and `btyd.monetaryValue` are used) or
+ *   plain `{ frequency, monetaryValue }` records.
+ * @param options - See {@link FitGammaGammaOptions}.
+ * @returns The fitted model ({@link gammaGamma} methods) with `params`, `logLikelihood` (total over
+ *   the repeat customers), `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`
+ *   (number of repeat customers used).
+ * @throws InvalidInputError when a record is invalid (negative frequency, non-positive mean spend
+ *   with repeat purchases) or when nobody has a repeat purchase (the model is not identified).
+ * @example
+ * ```ts
+ * import { fitGammaGamma } from 'loyalty-score';
+ * const fit = fitGammaGamma([
+ *   { frequency: 2, monetaryValue: 22.35 }, { frequency: 1, monetaryValue: 11.77 },
+ *   { frequency: 5, monetaryValue: 48.5 }, { frequency: 3, monetaryValue: 19.9 },
+ *   { frequency: 1, monetaryValue: 35.0 }, { frequency: 4, monetaryValue: 27.2 },
+ *   { frequency: 0, monetaryValue: 0 },
+ * ]);
+ * fit.customers; // => 6
+ * ```
+ */
+export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[], options: FitGammaGammaOptions = {}): FittedGammaGamma {
+  const xs: number[] = [];
+  const ms: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i] as CustomerSummary | SpendCustomer;
+    const spend: SpendCustomer = 'btyd' in row ? row.btyd : row;
+    validateSpendCustomer(spend, 'btyd' in row ? row.customerId : i);
+    if (spend.frequency > 0) {
+      xs.push(spend.frequency);
+      ms.push(spend.monetaryValue);
+    }
+  }
+  const count = xs.length;
+  if (count === 0) {
+    throw new InvalidInputError([
+      { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody has a repeat purchase (every frequency is 0): the Gamma-Gamma model cannot be identified' },
+    ]);
+  }
+  const X = Float64Array.from(xs);
+  const M = Float64Array.from(ms);
+
+  // Warm start on large data: fit an evenly spaced subsample of about 20,000 customers first, so
+  // the full-data passes (one logarithm per customer each) are spent near the optimum.
+  let start: Readonly<Record<keyof GammaGammaParams, number>> = DEFAULT_START;
+  if (count > 4 * WARM_START_SIZE && options.start === undefined) {
+    const stride = Math.floor(count / WARM_START_SIZE);
+    const sample: SpendCustomer[] = [];
+    for (let i = 0; i < count; i += stride) sample.push({ frequency: X[i] as number, monetaryValue: M[i] as number });
+    const warm = fitGammaGamma(sample, { ...options, standardErrors: false });
+    if (warm.converged) start = warm.params;
+  }
+
+  // Terms that do not depend on the parameters, or only linearly on p.
+  let pCoefficient = 0; // Σ x ln z̄ + x ln x
+  let sumLogM = 0; // Σ ln z̄
+  const byFrequency = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const x = X[i] as number;
+    const lm = Math.log(M[i] as number);
+    pCoefficient += x * lm + x * Math.log(x);
+    sumLogM += lm;
+    byFrequency.set(x, (byFrequency.get(x) ?? 0) + 1);
+  }
+  const XM = new Float64Array(count);
+  for (let i = 0; i < count; i++) XM[i] = (X[i] as number) * (M[i] as number);
+  const freqX = Float64Array.from(byFrequency.keys());
+  const freqW = Float64Array.from(byFrequency.values());
+
+  // One pass over the customers per distinct γ: A = Σ x ln(γ + x z̄), B = Σ ln(γ + x z̄),
+  // D = Σ x / (γ + x z̄), E = Σ 1 / (γ + x z̄).
+  let cachedGamma = NaN;
+  let A = 0;
+  let B = 0;
+  let D = 0;
+  let E = 0;
+  const sums = (g: number): void => {
+    if (g === cachedGamma) return;
+    A = 0;
+    B = 0;
+    D = 0;
+    E = 0;
+    for (let i = 0; i < count; i++) {
+      const x = X[i] as number;
+      const s = g + (XM[i] as number);
+      const l = Math.log(s);
+      const inv = 1 / s;
+      A += x * l;
+      B += l;
+      D += x * inv;
+      E += inv;
+    }
+    cachedGamma = g;
+  };
+
+  const fit = fitByMaximumLikelihood({
+    paramNames: PARAM_NAMES,
+    start,
+    customers: count,
+    options,
+    logLikelihood(theta) {
+      const p = theta[0] as number;
+      const q = theta[1] as number;
+      const g = theta[2] as number;
+      sums(g);
+      let ll = count * (q * Math.log(g) - logGamma(q)) + p * pCoefficient - sumLogM - (p * A + q * B);
+      for (let k = 0; k < freqX.length; k++) {
+        const px = p * (freqX[k] as number);
+        ll += (freqW[k] as number) * (logGamma(px + q) - logGamma(px));
+      }
+      return ll;
+    },
+    gradient(theta, out) {
+      const p = theta[0] as number;
+      const q = theta[1] as number;
+      const g = theta[2] as number;
+      sums(g);
+      let dp = pCoefficient - A;
+      let dq = count * (Math.log(g) - digamma(q)) - B;
+      for (let k = 0; k < freqX.length; k++) {
+        const x = freqX[k] as number;
+        const w = freqW[k] as number;
+        const psiSum = digamma(p * x + q);
+        dp += w * x * (psiSum - digamma(p * x));
+        dq += w * psiSum;
+      }
+      out[0] = dp;
+      out[1] = dq;
+      out[2] = (count * q) / g - (p * D + q * E);
+    },
+  });
+  return { ...gammaGamma(fit.params), ...fit, params: Object.freeze({ ...fit.params }) };
+}

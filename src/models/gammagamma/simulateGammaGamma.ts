@@ -1,0 +1,57 @@
+import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError.js';
+import { createRng, sampleGamma, type Rng } from '../../math/random.js';
+import type { GammaGammaParams, SpendCustomer } from './types.js';
+
+/** Options of {@link simulateGammaGamma}. */
+export interface SimulateGammaGammaOptions {
+  /**
+   * Seed of the generator, used when `rng` is not given.
+   * @defaultValue 1
+   */
+  readonly seed?: number;
+  /**
+   * A seeded generator from `createRng`; overrides `seed`.
+   * @defaultValue createRng(seed)
+   */
+  readonly rng?: Rng;
+}
+
+/**
+ * Draws mean spends from the Gamma-Gamma model for customers with given repeat-transaction counts.
+ *
+ * For each customer: ν ~ Gamma(q, rate γ); each of the x transactions spends z ~ Gamma(p, rate ν);
+ * `monetaryValue` is their mean (0 when x = 0). Deterministic for a given seed. Cost O(Σ x).
+ *
+ * @param params - The Gamma-Gamma parameters.
+ * @param frequencies - Number of repeat transactions x of each customer (whole numbers `>= 0`).
+ * @param options - Seed or generator.
+ * @returns `{ frequency, monetaryValue }` per customer, in input order.
+ * @throws InvalidInputError for a non-positive parameter or an invalid frequency.
+ * @example
+ * ```ts
+ * import { simulateGammaGamma } from 'loyalty-score';
+ * const spends = simulateGammaGamma({ p: 6.25, q: 3.74, gamma: 15.44 }, [0, 2, 5], { seed: 3 });
+ * spends[0]; // => { frequency: 0, monetaryValue: 0 }
+ * ```
+ */
+export function simulateGammaGamma(params: GammaGammaParams, frequencies: ArrayLike<number>, options: SimulateGammaGammaOptions = {}): SpendCustomer[] {
+  for (const name of ['p', 'q', 'gamma'] as const) {
+    const v = params[name];
+    if (!(Number.isFinite(v) && v > 0)) throw new InvalidInputError([{ code: 'out_of_range', path: ['params', name], message: 'expected a finite number > 0' }]);
+  }
+  const rng = options.rng ?? createRng(options.seed ?? 1);
+  const out: SpendCustomer[] = new Array(frequencies.length);
+  for (let i = 0; i < frequencies.length; i++) {
+    const x = frequencies[i] as number;
+    if (!(Number.isInteger(x) && x >= 0)) invalidOption('frequencies', `frequency ${i} must be a whole number >= 0`);
+    if (x === 0) {
+      out[i] = { frequency: 0, monetaryValue: 0 };
+      continue;
+    }
+    const nu = sampleGamma(rng, params.q, params.gamma);
+    let sum = 0;
+    for (let j = 0; j < x; j++) sum += sampleGamma(rng, params.p, nu);
+    out[i] = { frequency: x, monetaryValue: sum / x };
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { FitDiagnostics } from '../types.js';
+
+/** Parameters of the Gamma-Gamma spend model (Fader & Hardie 2013), all `> 0`. */
+export interface GammaGammaParams {
+  /** Shape of the gamma distribution of one transaction's spend around the customer's mean. */
+  readonly p: number;
+  /** Shape of the gamma heterogeneity of the customers' scale parameter ν. */
+  readonly q: number;
+  /** Rate of that heterogeneity (written γ in the note; `v` in lifetimes). */
+  readonly gamma: number;
+}
+
+/** One customer's spend history: x repeat transactions with mean spend `monetaryValue` (z̄). */
+export interface SpendCustomer {
+  /** Number of repeat transactions x (`>= 0`; 0 means no spend history). */
+  readonly frequency: number;
+  /** Mean spend of those transactions, currency units (`> 0` when frequency > 0). */
+  readonly monetaryValue: number;
+}
+
+/** The spend-model interface used by `predictClv`. */
+export interface SpendModel {
+  /** Expected spend per transaction of this customer, currency units. */
+  expectedAverageSpend(customer: SpendCustomer): number;
+  /** {@link SpendModel.expectedAverageSpend} for many customers. */
+  expectedAverageSpendMany(customers: readonly SpendCustomer[]): Float64Array;
+}
+
+/** A Gamma-Gamma model with given parameters. */
+export interface GammaGammaModel extends SpendModel {
+  readonly model: 'gammagamma';
+  readonly params: GammaGammaParams;
+  /** Log-density of one customer's mean spend z̄ given x (0 for x = 0: no information). */
+  customerLogLikelihood(customer: SpendCustomer): number;
+}
+
+/** A fitted Gamma-Gamma model: the model plus the fit's diagnostics. */
+export interface FittedGammaGamma extends GammaGammaModel, FitDiagnostics<GammaGammaParams> {}

@@ -1,0 +1,18 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import type { SpendCustomer } from './types.js';
+
+/**
+ * Throws an {@link InvalidInputError} unless `frequency` is a finite number `>= 0` and, when it is
+ * positive, `monetaryValue` is a finite number `> 0`.
+ * @internal
+ */
+export function validateSpendCustomer(c: SpendCustomer, where: string | number): void {
+  if (!(Number.isFinite(c.frequency) && c.frequency >= 0)) {
+    throw new InvalidInputError([{ code: 'out_of_range', path: [where, 'frequency'], message: 'expected a finite number of repeat transactions >= 0' }]);
+  }
+  if (c.frequency > 0 && !(Number.isFinite(c.monetaryValue) && c.monetaryValue > 0)) {
+    throw new InvalidInputError([
+      { code: 'out_of_range', path: [where, 'monetaryValue'], message: 'expected a finite mean spend > 0 for a customer with repeat transactions' },
+    ]);
+  }
+}

@@ -1,0 +1,72 @@
+import { bgExpectedNew, bgPmfNew } from '../bgnbd/betaGeometricFormulas.js';
+import { assertBtydCustomer } from '../fit/btydColumns.js';
+import { checkParams } from '../fit/checkParams.js';
+import { validateQuery } from '../fit/validateQuery.js';
+import type { BtydCustomer } from '../types.js';
+import { simulateMbgNbd } from './simulateMbgNbd.js';
+import type { MbgNbdModel, MbgNbdParams } from './types.js';
+
+/**
+ * An MBG/NBD model (Batislam, Denizel & Filiztekin 2007) at known parameters.
+ *
+ * As BG/NBD, except that a customer may also drop out right after her first purchase, so a
+ * customer with no repeat purchase can be inactive. Methods:
+ * - `probabilityAlive(c)` = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)), for every x;
+ * - `expectedPurchases(t, c)` = P(alive) · (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; t/(α+T+t))];
+ * - `purchaseProbability(n, t)` = B(a, b+n+1)/B(a, b) · NB(n) + B(a+1, b+n)/B(a, b) · P(NB ≥ n),
+ *   and for a customer P(alive) · P_posterior(n) + (1 - P(alive)) · [n = 0], the posterior being
+ *   (r+x, α+T, a, b+x+1);
+ * - `expectedPurchasesNewCustomer(t)` = b/(a-1) · [1 - (α/(α+t))^r 2F1(r, b+1; a+b; t/(α+t))].
+ *
+ * @param params - r, alpha, a, b (all > 0).
+ * @returns The model.
+ * @throws {InvalidInputError} When a parameter is not a positive finite number.
+ * @example
+ * ```ts
+ * import { mbgNbd } from 'loyalty-score';
+ * const model = mbgNbd({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 });
+ * model.probabilityAlive({ frequency: 0, recency: 0, T: 38.86 }) < 1; // => true
+ * ```
+ */
+export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
+  const { r, alpha, a, b } = checkParams(params, ['r', 'alpha', 'a', 'b'], 'mbgNbd');
+  const aliveOf = (c: BtydCustomer): number => {
+    const logD = Math.log(a / (b + c.frequency)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+    return 1 / (1 + Math.exp(logD));
+  };
+  const probabilityAlive = (c: BtydCustomer): number => {
+    assertBtydCustomer(c);
+    return aliveOf(c);
+  };
+  const expectedPurchases = (t: number, c: BtydCustomer): number => {
+    validateQuery(t);
+    assertBtydCustomer(c);
+    const x = c.frequency;
+    return aliveOf(c) * bgExpectedNew(t, r + x, alpha + c.T, a, b + x + 1);
+  };
+  return {
+    model: 'mbgnbd',
+    params: { r, alpha, a, b },
+    probabilityAlive,
+    expectedPurchases,
+    purchaseProbability(n: number, t: number, c?: BtydCustomer): number {
+      validateQuery(t, n);
+      if (c === undefined) {
+        // Survive the first purchase with probability b/(a+b); then BG/NBD with b + 1.
+        const alive0 = b / (a + b);
+        return alive0 * bgPmfNew(n, t, r, alpha, a, b + 1) + (n === 0 ? 1 - alive0 : 0);
+      }
+      assertBtydCustomer(c);
+      const x = c.frequency;
+      const pa = aliveOf(c);
+      return pa * bgPmfNew(n, t, r + x, alpha + c.T, a, b + x + 1) + (n === 0 ? 1 - pa : 0);
+    },
+    expectedPurchasesNewCustomer(t: number): number {
+      validateQuery(t);
+      return (b / (a + b)) * bgExpectedNew(t, r, alpha, a, b + 1);
+    },
+    probabilityAliveMany: (cs) => Float64Array.from(cs, probabilityAlive),
+    expectedPurchasesMany: (t, cs) => Float64Array.from(cs, (c) => expectedPurchases(t, c)),
+    simulate: (options) => simulateMbgNbd({ r, alpha, a, b }, options),
+  };
+}

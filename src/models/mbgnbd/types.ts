@@ -1,0 +1,18 @@
+import type { BgNbdParams, FitBgNbdOptions, SimulateBtydOptions } from '../bgnbd/types.js';
+import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+
+/** MBG/NBD parameters: λ ~ Gamma(shape r, rate α); dropout probability p ~ Beta(a, b), applied after every purchase including the first. */
+export type MbgNbdParams = BgNbdParams;
+
+/** An MBG/NBD model at given parameters. */
+export interface MbgNbdModel extends PurchaseModel<MbgNbdParams> {
+  readonly model: 'mbgnbd';
+  /** Simulated (x, t_x, T) histories under these parameters. */
+  simulate(options: SimulateBtydOptions): BtydCustomer[];
+}
+
+/** A fitted MBG/NBD model with its fit diagnostics. */
+export interface MbgNbdFit extends MbgNbdModel, FitDiagnostics<MbgNbdParams> {}
+
+/** Options of {@link fitMbgNbd}. */
+export type FitMbgNbdOptions = FitBgNbdOptions;

@@ -1,0 +1,4 @@
+export { paretoNbd } from './paretoNbd.js';
+export { fitParetoNbd } from './fitParetoNbd.js';
+export { simulateParetoNbd } from './simulateParetoNbd.js';
+export type { FitParetoNbdOptions, ParetoNbdFit, ParetoNbdModel, ParetoNbdParams } from './types.js';

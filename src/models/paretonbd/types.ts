@@ -1,0 +1,27 @@
+import type { SimulateBtydOptions } from '../bgnbd/types.js';
+import type { FitOptions } from '../fit/fitByMaximumLikelihood.js';
+import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+
+/** Pareto/NBD parameters: purchase rate λ ~ Gamma(shape r, rate α); dropout rate μ ~ Gamma(shape s, rate β). */
+export interface ParetoNbdParams {
+  readonly r: number;
+  readonly alpha: number;
+  readonly s: number;
+  readonly beta: number;
+}
+
+/** A Pareto/NBD model at given parameters. */
+export interface ParetoNbdModel extends PurchaseModel<ParetoNbdParams> {
+  readonly model: 'paretonbd';
+  /** Simulated (x, t_x, T) histories under these parameters. */
+  simulate(options: SimulateBtydOptions): BtydCustomer[];
+}
+
+/** A fitted Pareto/NBD model with its fit diagnostics. */
+export interface ParetoNbdFit extends ParetoNbdModel, FitDiagnostics<ParetoNbdParams> {}
+
+/** Options of {@link fitParetoNbd}. */
+export interface FitParetoNbdOptions extends FitOptions<keyof ParetoNbdParams & string> {
+  /** Count of customers per input row (for pre-aggregated data). @defaultValue 1 for every row */
+  readonly weights?: readonly number[];
+}
