@@ -8,3 +8,5 @@ export * from './io/index.js';
 export * from './math/index.js';
 export * from './models/index.js';
 export * from './clv/index.js';
+export * from './rfm/index.js';
+export * from './tiers/index.js';

@@ -1,0 +1,17 @@
+export { scoreRfm, type ScoreRfmOptions } from './scoreRfm.js';
+export { rfmChanges, type RfmChangesOptions, type RfmChange, type RfmChangesResult, type RfmSegmentMove } from './rfmChanges.js';
+export { rfmSegmentPreset } from './rfmSegmentPreset.js';
+export type { SummaryInput } from './summaryInput.js';
+export type {
+  RfmBinningMethod,
+  RfmDimension,
+  RfmDimensionBinning,
+  RfmPerDimension,
+  RfmScore,
+  RfmScoreName,
+  RfmSegmentCount,
+  RfmSegmentPreset,
+  RfmSegmentRule,
+  RfmSegmentTable,
+  ScoreRfmResult,
+} from './types.js';

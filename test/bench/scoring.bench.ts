@@ -1,0 +1,72 @@
+/**
+ * Score and tier 1M customers (target: under 1 s for both together).
+ *
+ * Synthetic customer base from a seeded generator: recency 0..540 days, frequency 1 + geometric
+ * (heavy ties, like CDNOW), monetary gamma-distributed cents. Peers: Python's RFM recipes
+ * (pandas qcut + rank) and spreadsheet tiering; no published figure to compare with.
+ * Run: npx vitest bench --run test/bench/scoring.bench.ts
+ */
+import { bench, describe } from 'vitest';
+import { createRng, sampleGamma, sampleGeometric } from '../../src/math/random.js';
+import { scoreRfm } from '../../src/rfm/scoreRfm.js';
+import type { CustomerSummary } from '../../src/summary/types.js';
+import { assignTiers } from '../../src/tiers/assignTiers.js';
+import { tierReport } from '../../src/tiers/tierReport.js';
+
+function syntheticBase(n: number, seed: number): CustomerSummary[] {
+  const rng = createRng(seed);
+  const out = new Array<CustomerSummary>(n);
+  for (let i = 0; i < n; i++) {
+    const frequency = 1 + sampleGeometric(rng, 0.45);
+    const monetary = Math.round(sampleGamma(rng, 0.8, 0.02) * frequency * 100) / 100;
+    out[i] = {
+      customerId: i + 1,
+      firstPurchase: '1997-01-01',
+      lastPurchase: '1997-06-01',
+      revenue: monetary,
+      cost: null,
+      profit: null,
+      rfm: { recency: Math.floor(rng() * 541), frequency, monetary },
+      btyd: { frequency: frequency - 1, recency: 0, T: 0, monetaryValue: 0 },
+    };
+  }
+  return out;
+}
+
+const N = 1_000_000;
+const base = syntheticBase(N, 42);
+
+function check(condition: boolean, what: string): void {
+  if (!condition) throw new Error(`benchmark result check failed: ${what}`);
+}
+
+describe('scoring 1M customers', () => {
+  bench(
+    'scoreRfm + assignTiers (quantile, default segments)',
+    () => {
+      const scores = scoreRfm(base);
+      const tiers = assignTiers(base);
+      check(scores.customers.length === N && scores.monetary.counts.reduce((a, b) => a + b, 0) === N, 'scores');
+      check(tiers.customers.length === N && tiers.customers[0]!.tier === 'A', 'tiers');
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
+
+  bench(
+    'scoreRfm (rank)',
+    () => {
+      const scores = scoreRfm(base, { method: 'rank' });
+      check(scores.frequency.bins >= 2, 'rank bins');
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
+
+  bench(
+    'tierReport (Lorenz + Gini)',
+    () => {
+      const report = tierReport(assignTiers(base));
+      check(report.gini > 0 && report.gini < 1, 'gini');
+    },
+    { iterations: 5, warmupIterations: 1 },
+  );
+});
