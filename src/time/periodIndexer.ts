@@ -1,7 +1,7 @@
 import { calendarPeriod } from './duration.js';
 import type { TimeUnit } from './units.js';
 
-/** How purchase periods are formed: see {@link SummaryPeriods}. */
+/** How purchases merge into periods and durations are measured: see {@link TimeUnitOptions.periods}. */
 export type PeriodMode = 'exact' | 'calendar';
 
 /**

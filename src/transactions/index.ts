@@ -7,4 +7,4 @@ export {
   type RejectedRow,
   type ReturnsPolicy,
 } from './parseTransactions.js';
-export { TransactionTableBuilder } from './TransactionTableBuilder.js';
+export { TransactionTableBuilder, type ValidatedRow } from './TransactionTableBuilder.js';
