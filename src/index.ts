@@ -10,3 +10,4 @@ export * from './models/index.js';
 export * from './clv/index.js';
 export * from './rfm/index.js';
 export * from './tiers/index.js';
+export * from './loyalty/index.js';

@@ -1,0 +1,136 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import type { CustomerId } from '../transactions/types.js';
+import { assessSignals, explain, type AttitudeReading } from './assessSignals.js';
+import { loyaltyStrategy, type LoyaltyGroup } from './loyaltyStrategy.js';
+import { signalIssues } from './signalIssues.js';
+import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
+import type { ClassificationEvidence, LoyaltyReason, LoyaltySignals, Strategy } from './types.js';
+
+/** The seven kinds of loyal customer of DOMAIN §6, plus `none`. */
+export type LoyaltyType = 'monopoly' | 'inertia' | 'convenience' | 'price' | 'incentive' | 'true' | 'latent' | 'none';
+
+/** The relative-attitude x repeat-patronage quadrant (DOMAIN §6). */
+export type LoyaltyQuadrant = 'true' | 'latent' | 'spurious' | 'none';
+
+/** Options of {@link classifyLoyaltyType}: the shared thresholds. */
+export interface ClassifyLoyaltyTypeOptions extends LoyaltyThresholds {}
+
+/** Result of {@link classifyLoyaltyType}. */
+export interface LoyaltyTypeResult extends ClassificationEvidence {
+  /** Present when the signals carry one. */
+  readonly customerId?: CustomerId;
+  readonly type: LoyaltyType;
+  /** `true` for true loyalty, `latent`, `none`, and `spurious` for the five false kinds. */
+  readonly quadrant: LoyaltyQuadrant;
+  /** Whether this is one of the five false kinds (monopoly, inertia, convenience, price, incentive). */
+  readonly isFalseLoyalty: boolean;
+  /** Strategy group: `'false'` for the five false kinds, else the type. */
+  readonly group: LoyaltyGroup;
+  /** Recommended strategy for the group, English and Simplified Chinese. */
+  readonly strategy: Strategy;
+  /** Decision-table row: `'T1'`..`'T8'`. */
+  readonly rule: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8';
+  /** Whether repeat patronage is high (enough repeat purchases, not lapsed). */
+  readonly repeatHigh: boolean;
+  readonly attitude: AttitudeReading;
+}
+
+/**
+ * Names the kind of loyalty a customer shows (DOMAIN §6, seeds 001 and 002), with its quadrant
+ * and the recommended strategy.
+ *
+ * The first matching row of this table decides (docs/loyalty.md explains each fact):
+ *
+ * | row | repeat | condition | type | quadrant |
+ * |---|---|---|---|---|
+ * | T1 | high | `context.hasAlternatives` is false | monopoly | spurious |
+ * | T2 | high | discount depth or price sensitivity high | price | spurious |
+ * | T3 | high | promotion share high | incentive | spurious |
+ * | T4 | high | attitude positive or strong | true | true |
+ * | T5 | high | convenience high | convenience | spurious |
+ * | T6 | high | otherwise (low attitude; habit, switching costs or nothing else) | inertia | spurious |
+ * | T7 | low | attitude positive or strong | latent | latent |
+ * | T8 | low | otherwise | none | none |
+ *
+ * Deal-driven buying (T2, T3) outranks a positive attitude: repeat buying that rides on price
+ * or rewards is false loyalty whatever the customer says. Without survey answers, attitude is
+ * read from behaviour (see {@link classifyPyramid}), stated in the reasons, and the confidence
+ * drops by the weight of the missing answers.
+ *
+ * Cost: O(1) per customer, including validation.
+ *
+ * @param signals - One customer's {@link LoyaltySignals} (validated here).
+ * @param options - Thresholds, see {@link LoyaltyThresholds}.
+ * @returns Type, quadrant, false-loyalty flag, strategy group and text, rule, reasons, confidence, missing signals.
+ * @throws {@link InvalidInputError} when the signals or an option are invalid.
+ * @example
+ * ```ts
+ * import { classifyLoyaltyType } from 'loyalty-score';
+ * const r = classifyLoyaltyType({
+ *   behaviour: { purchases: 8, recencyRatio: 0.7, gapCv: 0.9, spendTrend: 0, promoShare: 0.75, discountDepth: 0.05 },
+ * });
+ * r.type; // => 'incentive'
+ * r.quadrant; // => 'spurious'
+ * r.isFalseLoyalty; // => true
+ * r.strategy.en.startsWith('Keep them with benefits'); // => true
+ * const l = classifyLoyaltyType({
+ *   behaviour: { purchases: 2, recencyRatio: 1.2, gapCv: null, spendTrend: 0.3 },
+ *   attitude: { scale: { min: 0, max: 10 }, satisfaction: 9, recommendLikelihood: 10 },
+ * });
+ * l.type; // => 'latent'
+ * l.confidence; // => 0.55
+ * ```
+ */
+export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLoyaltyTypeOptions = {}): LoyaltyTypeResult {
+  const t = resolveThresholds(options);
+  const checked = signalIssues(signals);
+  if (checked.issues) throw new InvalidInputError(checked.issues);
+  const a = assessSignals(checked.data, t);
+  const reasons: LoyaltyReason[] = [explain(a, t, 'repeat')];
+  let type: LoyaltyType;
+  let rule: LoyaltyTypeResult['rule'];
+  const positive = a.attitude.level !== 'low';
+  if (a.repeatHigh) {
+    if (a.noAlternatives) {
+      type = 'monopoly';
+      rule = 'T1';
+      reasons.push(explain(a, t, 'alternatives'));
+    } else if (a.deal === 'discount' || a.deal === 'price') {
+      type = 'price';
+      rule = 'T2';
+      reasons.push(explain(a, t, 'deal'));
+    } else if (a.deal === 'promo') {
+      type = 'incentive';
+      rule = 'T3';
+      reasons.push(explain(a, t, 'deal'));
+    } else if (positive) {
+      type = 'true';
+      rule = 'T4';
+      reasons.push(explain(a, t, 'attitude'));
+    } else if (a.convenienceHigh) {
+      type = 'convenience';
+      rule = 'T5';
+      reasons.push(explain(a, t, 'attitude'), explain(a, t, 'convenience'));
+    } else {
+      type = 'inertia';
+      rule = 'T6';
+      reasons.push(explain(a, t, 'attitude'));
+      if (a.defection) reasons.push(explain(a, t, 'defection'));
+      if (a.habit !== null) reasons.push(explain(a, t, 'habit'));
+    }
+  } else {
+    type = positive ? 'latent' : 'none';
+    rule = positive ? 'T7' : 'T8';
+    reasons.push(explain(a, t, 'attitude'));
+  }
+  if (a.attitude.source === 'behaviour') reasons.push(explain(a, t, 'attitudeMissing'));
+  const quadrant: LoyaltyQuadrant = type === 'true' ? 'true' : type === 'latent' ? 'latent' : type === 'none' ? 'none' : 'spurious';
+  const group: LoyaltyGroup = quadrant === 'spurious' ? 'false' : quadrant;
+  const isFalseLoyalty = quadrant === 'spurious';
+  const strategy = loyaltyStrategy(group);
+  const { repeatHigh, attitude, confidence, missingSignals } = a;
+  const id = checked.data.customerId;
+  return id === undefined
+    ? { type, quadrant, isFalseLoyalty, group, strategy, rule, repeatHigh, attitude, reasons, confidence, missingSignals }
+    : { customerId: id, type, quadrant, isFalseLoyalty, group, strategy, rule, repeatHigh, attitude, reasons, confidence, missingSignals };
+}

@@ -1,0 +1,38 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { signalIssues } from './signalIssues.js';
+import type { LoyaltySignals } from './types.js';
+
+/**
+ * Checks one customer's loyalty signals and returns them typed, or throws.
+ *
+ * Checks types, ranges (counts are integers `>= 0`, shares in [0, 1], `spendTrend` in [-1, 1],
+ * every number finite), unknown field names (typos are errors, not silently ignored), and that
+ * every survey or context answer lies on its declared scale. The classifiers run the same check
+ * on their input; call this one on data from outside to get all problems up front.
+ *
+ * Cost: O(1) per customer (tens of nanoseconds for well-formed input; the zod schema runs only
+ * when a fast conservative check declines).
+ *
+ * @param input - A value that should be {@link LoyaltySignals}.
+ * @returns The same signals, typed.
+ * @throws {@link InvalidInputError} listing every problem, path `[customerId or 'signals', 'group.field']`;
+ *   messages never contain the raw values.
+ * @example
+ * ```ts
+ * import { validateLoyaltySignals } from 'loyalty-score';
+ * const s = validateLoyaltySignals({ behaviour: { purchases: 3 }, attitude: { scale: { min: 1, max: 5 }, satisfaction: 4 } });
+ * s.behaviour.purchases; // => 3
+ * let message = '';
+ * try {
+ *   validateLoyaltySignals({ customerId: 'c7', behaviour: { purchases: 2 }, attitude: { satisfaction: 4 } });
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * message; // => 'c7, attitude.satisfaction: a bare number needs the attitude scale (give attitude.scale = { min, max }, or { value, min, max })'
+ * ```
+ */
+export function validateLoyaltySignals(input: unknown): LoyaltySignals {
+  const r = signalIssues(input);
+  if (r.issues) throw new InvalidInputError(r.issues);
+  return r.data;
+}
