@@ -1,6 +1,7 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import { compileDateFormat, ISO_DATE_FORMAT, type DayParser } from '../time/compileDateFormat.js';
+import type { DayParser } from '../time/compileDateFormat.js';
+import { resolveRowPolicies } from '../transactions/resolveRowPolicies.js';
 import type { InvalidRowPolicy, ReturnsPolicy } from '../transactions/parseTransactions.js';
 import { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
 import type { CustomerId, TransactionTable } from '../transactions/types.js';
@@ -98,14 +99,14 @@ export class TransactionTextReader {
     }
     this.delimiter = d === 'auto' ? null : d;
     this.headerMode = options.header ?? 'auto';
-    const format = options.dateFormat ?? ISO_DATE_FORMAT;
-    this.parseDay = compileDateFormat(format);
-    this.expectedDate = format === ISO_DATE_FORMAT ? 'yyyy-MM-dd' : format;
-    this.numericIds = (options.ids ?? 'auto') === 'auto';
-    this.onInvalid = options.onInvalid ?? 'throw';
-    if (this.onInvalid !== 'throw' && this.onInvalid !== 'collect') invalidOption('onInvalid', "expected 'throw' or 'collect'");
-    this.returns = options.returns ?? 'net';
-    if (this.returns !== 'net' && this.returns !== 'drop' && this.returns !== 'reject') invalidOption('returns', "expected 'net', 'drop' or 'reject'");
+    const policies = resolveRowPolicies(options);
+    this.parseDay = policies.parseDay;
+    this.expectedDate = policies.expectedDate;
+    this.onInvalid = policies.onInvalid;
+    this.returns = policies.returns;
+    const ids = options.ids ?? 'auto';
+    if (ids !== 'auto' && ids !== 'string') invalidOption('ids', "expected 'auto' or 'string'");
+    this.numericIds = ids === 'auto';
   }
 
   /** Feeds the next chunk of text. */

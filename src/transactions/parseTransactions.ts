@@ -1,9 +1,10 @@
 import type { ZodError } from 'zod';
-import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import { compileDateFormat, ISO_DATE_FORMAT, type DayParser } from '../time/compileDateFormat.js';
+import type { DayParser } from '../time/compileDateFormat.js';
 import { MS_PER_DAY } from '../time/days.js';
 import { isPlainValidRow } from './isPlainValidRow.js';
+import { resolveRowPolicies } from './resolveRowPolicies.js';
 import { FIELD_EXPECTATIONS, transactionRowSchema } from './rowSchema.js';
 import { TransactionTableBuilder } from './TransactionTableBuilder.js';
 import type { TransactionInput, TransactionTable } from './types.js';
@@ -101,18 +102,10 @@ export function parseTransactions(
   rows: ArrayLike<TransactionInput>,
   options: ParseTransactionsOptions = {},
 ): ParseTransactionsResult {
-  const format = options.dateFormat ?? ISO_DATE_FORMAT;
-  if (typeof format !== 'string' || format.length === 0) invalidOption('dateFormat', "expected 'iso' or a date-fns format string");
-  const onInvalid = options.onInvalid ?? 'throw';
-  if (onInvalid !== 'throw' && onInvalid !== 'collect') invalidOption('onInvalid', "expected 'throw' or 'collect'");
-  const returns = options.returns ?? 'net';
-  if (returns !== 'net' && returns !== 'drop' && returns !== 'reject') invalidOption('returns', "expected 'net', 'drop' or 'reject'");
+  const { parseDay, expectedDate, digitsAreFormatted, onInvalid, returns, reveal } = resolveRowPolicies(options);
   if (rows === null || typeof rows !== 'object' || typeof rows.length !== 'number') {
     throw new InvalidInputError([{ code: 'invalid_type', path: ['rows'], message: 'expected an array of transaction objects' }]);
   }
-  const reveal = options.revealValues === true;
-  const parseDay = compileDateFormat(format);
-  const expectedDate = format === ISO_DATE_FORMAT ? 'yyyy-MM-dd' : format;
 
   const builder = new TransactionTableBuilder(rows.length);
   const rejected: RejectedRow[] = [];
@@ -130,7 +123,7 @@ export function parseTransactions(
       }
       r = checked.data;
     }
-    const day = readDay(r.date, parseDay, format !== ISO_DATE_FORMAT);
+    const day = readDay(r.date, parseDay, digitsAreFormatted);
     if (day !== day) {
       rejected.push({ row: i, issues: [issue(i, 'date', 'invalid_date', `not a valid date (expected ${expectedDate})`, reveal, r.date)] });
       continue;
