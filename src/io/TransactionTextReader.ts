@@ -1,12 +1,14 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import type { DayParser } from '../time/compileDateFormat.js';
+import { compileDateFormatAt, ISO_DATE_FORMAT, type DayParserAt } from '../time/compileDateFormat.js';
 import { resolveRowPolicies } from '../transactions/resolveRowPolicies.js';
 import type { InvalidRowPolicy, ReturnsPolicy } from '../transactions/parseTransactions.js';
 import { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
-import type { CustomerId, TransactionTable } from '../transactions/types.js';
+import type { TransactionTable } from '../transactions/types.js';
 import { resolveColumns, type ColumnMap, type Field, type ResolvedColumns } from './columnMapping.js';
+import { parseDecimal } from './parseDecimal.js';
 import { detectDelimiter, splitFields, type Delimiter } from './splitFields.js';
+import { TextIdInterner } from './TextIdInterner.js';
 
 /** Options of {@link TransactionTextReader}. */
 export interface TransactionTextOptions {
@@ -53,7 +55,6 @@ export interface TransactionTextResult {
   readonly header: boolean;
 }
 
-const DIGITS = /^\d{1,15}$/;
 
 /**
  * Reads delimited transaction text (CSV, TSV, whitespace-separated) chunk by chunk into a
@@ -61,6 +62,9 @@ const DIGITS = /^\d{1,15}$/;
  * feed it from a Node stream, a `fetch` body or a string.
  *
  * Issues name the line and column: `line 17, column 2 (date): not a valid date (expected yyyyMMdd)`.
+ *
+ * Cost: one pass over the text; rows are read in place (no string per field, ids interned from
+ * the characters), so memory is the table plus one chunk.
  *
  * @example
  * ```ts
@@ -77,19 +81,24 @@ export class TransactionTextReader {
   private rest = '';
   private lineNo = 0;
   private delimiter: Delimiter | null;
-  private headerMode: boolean | 'auto';
+  private delimiterCode = 0;
+  private readonly headerMode: boolean | 'auto';
   private cols: ResolvedColumns | null = null;
   private sawHeader = false;
   private readonly builder = new TransactionTableBuilder(1 << 16);
+  private readonly interner: TextIdInterner;
   private readonly rejected: RejectedLine[] = [];
   private returnsDropped = 0;
-  private readonly parseDay: DayParser;
+  private readonly parseDayAt: DayParserAt;
   private readonly expectedDate: string;
   private readonly options: TransactionTextOptions;
-  private readonly numericIds: boolean;
   private readonly onInvalid: InvalidRowPolicy;
   private readonly returns: ReturnsPolicy;
   private finished = false;
+  /** Field bounds of the current row: field k is `[fs[k], fe[k])` of the row's text. */
+  private fs = new Int32Array(32);
+  private fe = new Int32Array(32);
+  private nextQuote = -1;
 
   constructor(options: TransactionTextOptions = {}) {
     this.options = options;
@@ -100,37 +109,39 @@ export class TransactionTextReader {
     this.delimiter = d === 'auto' ? null : d;
     this.headerMode = options.header ?? 'auto';
     const policies = resolveRowPolicies(options);
-    this.parseDay = policies.parseDay;
+    this.parseDayAt = compileDateFormatAt(options.dateFormat ?? ISO_DATE_FORMAT);
     this.expectedDate = policies.expectedDate;
     this.onInvalid = policies.onInvalid;
     this.returns = policies.returns;
     const ids = options.ids ?? 'auto';
     if (ids !== 'auto' && ids !== 'string') invalidOption('ids', "expected 'auto' or 'string'");
-    this.numericIds = ids === 'auto';
+    this.interner = new TextIdInterner(ids === 'auto');
+    this.builder.addCustomerIds(this.interner.ids);
   }
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
     if (this.finished) throw new Error('TransactionTextReader: push after finish');
-    let text = this.rest.length > 0 ? this.rest + chunk : chunk;
+    const text = this.rest.length > 0 ? this.rest + chunk : chunk;
+    this.nextQuote = -1;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(text.slice(start, end));
+      this.line(text, start, end);
       start = nl + 1;
     }
     this.rest = start === 0 ? text : text.slice(start);
-    text = '';
   }
 
   /** Ends the input and returns the table; throws under `onInvalid: 'throw'` if any line was invalid. */
   finish(): TransactionTextResult {
     if (this.rest.length > 0) {
-      const last = this.rest.charCodeAt(this.rest.length - 1) === 13 ? this.rest.slice(0, -1) : this.rest;
+      const text = this.rest;
       this.rest = '';
-      this.line(last);
+      this.nextQuote = -1;
+      this.line(text, 0, text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length);
     }
     this.finished = true;
     if (this.onInvalid === 'throw' && this.rejected.length > 0) {
@@ -145,23 +156,88 @@ export class TransactionTextReader {
     };
   }
 
-  private line(text: string): void {
+  private line(text: string, s: number, e: number): void {
     const lineNo = ++this.lineNo;
-    if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) return;
-    if (this.delimiter === null) this.delimiter = detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    let t = s;
+    while (t < e && text.charCodeAt(t) <= 32) t++;
+    if (t === e) return;
     if (this.cols === null) {
-      const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      const fields = splitFields(clean, this.delimiter);
-      if (this.isHeader(fields)) {
-        this.sawHeader = true;
-        this.cols = resolveColumns(this.options.columns ?? {}, fields);
-        return;
-      }
-      this.cols = resolveColumns(this.options.columns ?? {}, null);
-      this.row(fields, lineNo);
+      this.firstLine(text.slice(text.charCodeAt(s) === 0xfeff ? s + 1 : s, e), lineNo);
       return;
     }
-    this.row(splitFields(text, this.delimiter), lineNo);
+    if (this.delimiter !== 'whitespace') {
+      if (this.nextQuote < s && this.nextQuote !== -2) {
+        this.nextQuote = text.indexOf('"', s);
+        if (this.nextQuote < 0) this.nextQuote = -2;
+      }
+      if (this.nextQuote >= s && this.nextQuote < e) {
+        this.slowRow(splitFields(text.slice(s, e), this.delimiter!), lineNo);
+        return;
+      }
+    }
+    this.row(text, this.scanFields(text, s, e), lineNo);
+  }
+
+  private firstLine(line: string, lineNo: number): void {
+    this.delimiter ??= detectDelimiter(line);
+    this.delimiterCode = this.delimiter === 'whitespace' ? 0 : this.delimiter.charCodeAt(0);
+    const fields = splitFields(line, this.delimiter);
+    if (this.isHeader(fields)) {
+      this.sawHeader = true;
+      this.cols = resolveColumns(this.options.columns ?? {}, fields);
+      return;
+    }
+    this.cols = resolveColumns(this.options.columns ?? {}, null);
+    this.slowRow(fields, lineNo);
+  }
+
+  /** Field bounds of `text[s, e)` into `fs`/`fe`; returns the number of fields. */
+  private scanFields(text: string, s: number, e: number): number {
+    let k = 0;
+    if (this.delimiter === 'whitespace') {
+      let i = s;
+      for (;;) {
+        while (i < e && isBlank(text.charCodeAt(i))) i++;
+        if (i >= e) return k;
+        const start = i;
+        while (i < e && !isBlank(text.charCodeAt(i))) i++;
+        this.setField(k++, start, i);
+      }
+    }
+    const code = this.delimiterCode;
+    let start = s;
+    for (let i = s; i < e; i++) {
+      if (text.charCodeAt(i) === code) {
+        this.setField(k++, start, i);
+        start = i + 1;
+      }
+    }
+    this.setField(k++, start, e);
+    return k;
+  }
+
+  private setField(k: number, start: number, end: number): void {
+    if (k >= this.fs.length) {
+      const fs = new Int32Array(this.fs.length * 2);
+      fs.set(this.fs);
+      const fe = new Int32Array(this.fe.length * 2);
+      fe.set(this.fe);
+      this.fs = fs;
+      this.fe = fe;
+    }
+    this.fs[k] = start;
+    this.fe[k] = end;
+  }
+
+  /** A row already split into strings (quoted fields, the first line): joined and read in place. */
+  private slowRow(fields: string[], lineNo: number): void {
+    let text = '';
+    fields.forEach((f, k) => {
+      if (k > 0) text += '\u0000';
+      this.setField(k, text.length, text.length + f.length);
+      text += f;
+    });
+    this.row(text, fields.length, lineNo);
   }
 
   private isHeader(fields: string[]): boolean {
@@ -173,67 +249,82 @@ export class TransactionTextReader {
     return a === undefined || a.trim() === '' || !Number.isFinite(Number(a));
   }
 
-  private row(f: string[], lineNo: number): void {
+  private row(text: string, count: number, lineNo: number): void {
     const c = this.cols!;
-    let issues: InputIssue[] | null = null;
-    const fail = (field: Field, code: string, problem: string, expected: string): void => {
-      const col = c[field] + 1;
-      const raw = f[col - 1];
-      const msg = `${problem} (expected ${expected})${this.options.revealValues && raw !== undefined ? ` (got ${JSON.stringify(raw)})` : ''}`;
-      (issues ??= []).push({ code, path: [`line ${lineNo}`, `column ${col} (${field})`], message: msg });
-    };
-    const idText = (f[c.customer] ?? '').trim();
-    if (idText.length === 0) fail('customer', 'missing_field', 'missing', 'a customer id');
-    const dateText = f[c.date] ?? '';
-    const day = this.parseDay(dateText.trim());
-    if (day !== day) fail('date', dateText.trim() === '' ? 'missing_field' : 'invalid_date', dateText.trim() === '' ? 'missing' : 'not a valid date', this.expectedDate);
-    const amount = num(f[c.amount]);
-    if (amount !== amount) fail('amount', 'not_finite', 'not a number', 'a finite number');
-    const cost = c.cost >= 0 ? optNum(f[c.cost]) : Number.NaN;
-    if (cost === undefined) fail('cost', 'not_finite', 'not a number', 'a finite number or empty');
-    const quantity = c.quantity >= 0 ? optNum(f[c.quantity]) : Number.NaN;
-    if (quantity === undefined) fail('quantity', 'not_finite', 'not a number', 'a finite number or empty');
-    const discount = c.discount >= 0 ? optNum(f[c.discount]) : Number.NaN;
-    if (discount === undefined || discount < 0) fail('discount', 'invalid_discount', 'not a number >= 0', 'a finite number >= 0 or empty');
-    const promo = c.promo >= 0 ? flag(f[c.promo]) : 255;
-    if (promo < 0) fail('promo', 'invalid_type', 'not a yes/no value', 'true/false, yes/no, 1/0 or empty');
-    if (issues === null && amount < 0) {
+    const fs = this.fs;
+    const fe = this.fe;
+    // Trimmed bounds of the id and date fields.
+    let idS = 0;
+    let idE = 0;
+    if (c.customer < count) {
+      idS = fs[c.customer]!;
+      idE = fe[c.customer]!;
+      while (idS < idE && text.charCodeAt(idS) <= 32) idS++;
+      while (idE > idS && text.charCodeAt(idE - 1) <= 32) idE--;
+    }
+    let dS = 0;
+    let dE = 0;
+    if (c.date < count) {
+      dS = fs[c.date]!;
+      dE = fe[c.date]!;
+      while (dS < dE && text.charCodeAt(dS) <= 32) dS++;
+      while (dE > dS && text.charCodeAt(dE - 1) <= 32) dE--;
+    }
+    const day = dS === dE ? Number.NaN : this.parseDayAt(text, dS, dE);
+    const amount = c.amount < count ? parseDecimal(text, fs[c.amount]!, fe[c.amount]!) : Number.NaN;
+    const cost = optional(text, c.cost, count, fs, fe);
+    const quantity = optional(text, c.quantity, count, fs, fe);
+    const discount = optional(text, c.discount, count, fs, fe);
+    const promo = c.promo >= 0 ? flag(c.promo < count ? text.slice(fs[c.promo], fe[c.promo]) : '') : 255;
+    const valid =
+      idS !== idE && day === day && amount === amount && cost !== undefined && quantity !== undefined && discount !== undefined && !(discount < 0) && promo >= 0;
+    if (valid && amount < 0 && this.returns !== 'net') {
       if (this.returns === 'drop') {
         this.returnsDropped++;
         return;
       }
-      if (this.returns === 'reject') fail('amount', 'negative_amount', "a return (negative amount) where returns: 'reject'", 'an amount >= 0');
-    }
-    if (issues !== null) {
-      this.rejected.push({ line: lineNo, issues: issues as NonEmptyArray<InputIssue> });
+    } else if (valid) {
+      const orderText = c.order >= 0 && c.order < count ? text.slice(fs[c.order], fe[c.order]).trim() : '';
+      this.builder.appendAt(this.interner.intern(text, idS, idE), day, amount, cost, quantity, orderText === '' ? null : orderText, promo, discount);
       return;
     }
-    const orderText = c.order >= 0 ? (f[c.order] ?? '').trim() : '';
-    this.builder.append(this.id(idText), day, amount, cost as number, quantity as number, orderText === '' ? null : orderText, promo, discount as number);
-  }
-
-  private id(text: string): CustomerId {
-    return this.numericIds && DIGITS.test(text) ? Number(text) : text;
+    // Invalid (or a return under returns: 'reject'): say every problem of the line.
+    const issues: InputIssue[] = [];
+    const fail = (field: Field, code: string, problem: string, expected: string): void => {
+      const k = c[field];
+      const raw = k < count ? text.slice(fs[k], fe[k]) : undefined;
+      const msg = `${problem} (expected ${expected})${this.options.revealValues && raw !== undefined ? ` (got ${JSON.stringify(raw)})` : ''}`;
+      issues.push({ code, path: [`line ${lineNo}`, `column ${k + 1} (${field})`], message: msg });
+    };
+    if (idS === idE) fail('customer', 'missing_field', 'missing', 'a customer id');
+    if (day !== day) fail('date', dS === dE ? 'missing_field' : 'invalid_date', dS === dE ? 'missing' : 'not a valid date', this.expectedDate);
+    if (amount !== amount) fail('amount', 'not_finite', 'not a number', 'a finite number');
+    if (cost === undefined) fail('cost', 'not_finite', 'not a number', 'a finite number or empty');
+    if (quantity === undefined) fail('quantity', 'not_finite', 'not a number', 'a finite number or empty');
+    if (discount === undefined || discount < 0) fail('discount', 'invalid_discount', 'not a number >= 0', 'a finite number >= 0 or empty');
+    if (promo < 0) fail('promo', 'invalid_type', 'not a yes/no value', 'true/false, yes/no, 1/0 or empty');
+    if (valid) fail('amount', 'negative_amount', "a return (negative amount) where returns: 'reject'", 'an amount >= 0');
+    this.rejected.push({ line: lineNo, issues: issues as unknown as NonEmptyArray<InputIssue> });
   }
 }
 
-function num(s: string | undefined): number {
-  if (s === undefined) return Number.NaN;
-  const t = s.trim();
-  if (t.length === 0) return Number.NaN;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : Number.NaN;
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
-/** NaN when empty (absent), undefined when present but not a finite number. */
-function optNum(s: string | undefined): number | undefined {
-  if (s === undefined || s.trim().length === 0) return Number.NaN;
-  const v = num(s);
+/** NaN when the column is absent or the field empty; undefined when present but not a finite number. */
+function optional(text: string, k: number, count: number, fs: Int32Array, fe: Int32Array): number | undefined {
+  if (k < 0 || k >= count) return Number.NaN;
+  let s = fs[k]!;
+  const e = fe[k]!;
+  while (s < e && text.charCodeAt(s) <= 32) s++;
+  if (s === e) return Number.NaN;
+  const v = parseDecimal(text, s, e);
   return v === v ? v : undefined;
 }
 
-function flag(s: string | undefined): number {
-  const t = (s ?? '').trim().toLowerCase();
+function flag(s: string): number {
+  const t = s.trim().toLowerCase();
   if (t === '') return 255;
   if (t === '1' || t === 'true' || t === 'yes' || t === 'y' || t === 't') return 1;
   if (t === '0' || t === 'false' || t === 'no' || t === 'n' || t === 'f') return 0;

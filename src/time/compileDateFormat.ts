@@ -10,6 +10,12 @@ export type DayParser = (text: string) => number;
 export const ISO_DATE_FORMAT = 'iso';
 
 /**
+ * A parser reading the date written in `text[start, end)` (already trimmed) as an epoch day, or
+ * `NaN`. The offset form lets file readers parse dates without cutting a string per row.
+ */
+export type DayParserAt = (text: string, start: number, end: number) => number;
+
+/**
  * Compiles a date format into a fast parser returning epoch days (whole days since 1970-01-01).
  *
  * - `'iso'` (default elsewhere): `yyyy-MM-dd`, optionally followed by `T` or a space and a time
@@ -33,12 +39,21 @@ export const ISO_DATE_FORMAT = 'iso';
  * ```
  */
 export function compileDateFormat(format: string): DayParser {
-  if (format === ISO_DATE_FORMAT) return parseIsoDay;
+  const at = compileDateFormatAt(format);
+  return (text: string): number => at(text, 0, text.length);
+}
+
+/**
+ * {@link compileDateFormat} in offset form: the parser reads `text[start, end)`.
+ * @internal
+ */
+export function compileDateFormatAt(format: string): DayParserAt {
+  if (format === ISO_DATE_FORMAT) return parseIsoDayAt;
   const fixed = compileFixedWidth(format);
   if (fixed) return fixed;
   const reference = new Date(2000, 0, 1);
-  return (text: string): number => {
-    const d = parseWithDateFns(text, format, reference);
+  return (text: string, start: number, end: number): number => {
+    const d = parseWithDateFns(text.slice(start, end), format, reference);
     if (!isValid(d)) return Number.NaN;
     return dayFromCivil(d.getFullYear(), d.getMonth() + 1, d.getDate());
   };
@@ -58,23 +73,27 @@ function civilOrNaN(y: number, m: number, d: number): number {
  * @internal
  */
 export function parseIsoDay(text: string): number {
-  const n = text.length;
+  return parseIsoDayAt(text, 0, text.length);
+}
+
+function parseIsoDayAt(text: string, s: number, end: number): number {
+  const n = end - s;
   if (n < 10) return Number.NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  if (text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return Number.NaN;
   if (n > 10) {
-    const sep = text.charCodeAt(10);
+    const sep = text.charCodeAt(s + 10);
     if (sep !== 84 && sep !== 32 && sep !== 116) return Number.NaN; // 'T', ' ', 't'
-    if (!ISO_TIME.test(text.slice(11))) return Number.NaN;
+    if (!ISO_TIME.test(text.slice(s + 11, end))) return Number.NaN;
   }
-  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const m = digit(text, 5) * 10 + digit(text, 6);
-  const d = digit(text, 8) * 10 + digit(text, 9);
+  const y = digit(text, s) * 1000 + digit(text, s + 1) * 100 + digit(text, s + 2) * 10 + digit(text, s + 3);
+  const m = digit(text, s + 5) * 10 + digit(text, s + 6);
+  const d = digit(text, s + 8) * 10 + digit(text, s + 9);
   return civilOrNaN(y, m, d);
 }
 
 const ISO_TIME = /^\d{2}(:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$/;
 
-function compileFixedWidth(format: string): DayParser | null {
+function compileFixedWidth(format: string): DayParserAt | null {
   const tokens = /^(?:yyyy|MM|dd|[^A-Za-z'])+$/;
   if (!tokens.test(format)) return null;
   const yi = format.indexOf('yyyy');
@@ -88,12 +107,12 @@ function compileFixedWidth(format: string): DayParser | null {
     if (!inToken) literals.push([i, format.charCodeAt(i)]);
   }
   const width = format.length;
-  return (text: string): number => {
-    if (text.length !== width) return Number.NaN;
-    for (const [i, code] of literals) if (text.charCodeAt(i) !== code) return Number.NaN;
-    const y = digit(text, yi) * 1000 + digit(text, yi + 1) * 100 + digit(text, yi + 2) * 10 + digit(text, yi + 3);
-    const m = digit(text, mi) * 10 + digit(text, mi + 1);
-    const d = digit(text, di) * 10 + digit(text, di + 1);
+  return (text: string, s: number, end: number): number => {
+    if (end - s !== width) return Number.NaN;
+    for (const [i, code] of literals) if (text.charCodeAt(s + i) !== code) return Number.NaN;
+    const y = digit(text, s + yi) * 1000 + digit(text, s + yi + 1) * 100 + digit(text, s + yi + 2) * 10 + digit(text, s + yi + 3);
+    const m = digit(text, s + mi) * 10 + digit(text, s + mi + 1);
+    const d = digit(text, s + di) * 10 + digit(text, s + di + 1);
     return civilOrNaN(y, m, d);
   };
 }

@@ -36,7 +36,7 @@ export class TransactionTableBuilder {
   private capacity: number;
   private n = 0;
   private readonly idIndex = new Map<CustomerId, number>();
-  private readonly ids: CustomerId[] = [];
+  private ids: CustomerId[] = [];
   private readonly orderIndex = new Map<string | number, number>();
   private readonly orders: (string | number)[] = [];
   private customer: Int32Array;
@@ -79,14 +79,23 @@ export class TransactionTableBuilder {
     promo = 255,
     discount = Number.NaN,
   ): void {
-    if (this.n === this.capacity) this.grow();
-    const i = this.n++;
     let c = this.idIndex.get(customerId);
     if (c === undefined) {
       c = this.ids.length;
       this.ids.push(customerId);
       this.idIndex.set(customerId, c);
     }
+    this.appendAt(c, day, amount, cost, quantity, orderId, promo, discount);
+  }
+
+  /**
+   * Appends one row for the customer at index `c` of ids registered with {@link addCustomerIds}.
+   * For readers that intern ids themselves; do not mix with {@link append}.
+   * @internal
+   */
+  appendAt(c: number, day: number, amount: number, cost: number, quantity: number, orderId: string | number | null, promo: number, discount: number): void {
+    if (this.n === this.capacity) this.grow();
+    const i = this.n++;
     this.customer[i] = c;
     this.day[i] = day;
     this.amount[i] = amount;
@@ -107,6 +116,15 @@ export class TransactionTableBuilder {
       }
       (this.order ??= new Int32Array(this.capacity).fill(-1))[i] = o;
     } else if (this.order) this.order[i] = -1;
+  }
+
+  /**
+   * Makes `ids` the table's customer ids (index = position), for {@link appendAt}. The array is
+   * kept, not copied: the caller may keep pushing new ids to it.
+   * @internal
+   */
+  addCustomerIds(ids: CustomerId[]): void {
+    this.ids = ids;
   }
 
   /** Returns the table, trimmed to the rows appended. The builder must not be used afterwards. */
