@@ -13,6 +13,23 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // The browser build: the same core as one self-contained, minified ES module with the
+    // runtime dependencies inlined, for `<script type="module">` without a bundler
+    // (`loyalty-score/browser`). Its types are the core's `dist/index.d.ts`.
+    entry: { 'loyalty-score': 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    outExtension: () => ({ js: '.js' }),
+    dts: false,
+    sourcemap: true,
+    minify: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'browser',
+    treeshake: true,
+    noExternal: [/.*/],
+  },
+  {
     // The command line: Node only, ESM.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

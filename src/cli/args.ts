@@ -39,3 +39,45 @@ export function positiveInt(flags: Flags, name: string): number | undefined {
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number >= 0 (got ${v})`);
   return n;
 }
+
+/** A finite number flag, optionally bounded; `undefined` when absent. */
+export function numberFlag(flags: Flags, name: string, check: (n: number) => boolean, expected: string): number | undefined {
+  const v = str(flags, name);
+  if (v === undefined) return undefined;
+  const n = v.trim() === '' ? NaN : Number(v);
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${expected} (got ${v})`);
+  return n;
+}
+
+/** A `yyyy-MM-dd` flag checked for a real calendar date; `undefined` when absent. */
+export function isoDateFlag(flags: Flags, name: string): string | undefined {
+  const v = str(flags, name);
+  if (v === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const ok = m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!ok) throw new UsageError(`--${name} must be a calendar date yyyy-MM-dd (got ${v})`);
+  return v;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
+const SPAN_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
+  d: 'day', day: 'day', days: 'day',
+  w: 'week', week: 'week', weeks: 'week',
+  m: 'month', month: 'month', months: 'month',
+  y: 'year', year: 'year', years: 'year',
+};
+
+/** A calendar span flag such as `1y`, `18m`, `26w`, `90d` (or `12 months`). */
+export function spanFlag(flags: Flags, name: string, fallback: string): { amount: number; unit: 'day' | 'week' | 'month' | 'year' } {
+  const v = str(flags, name) ?? fallback;
+  const m = /^\s*(\d{1,6})\s*([a-z]+)\s*$/i.exec(v);
+  const unit = m ? SPAN_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new UsageError(`--${name} must be a whole number of d, w, m or y, e.g. 1y, 18m, 26w, 90d (got ${v})`);
+  return { amount: Number(m[1]), unit };
+}

@@ -1,21 +1,35 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { UsageError } from './args.js';
+import { FIT_HELP, fitCommand } from './fitCommand.js';
+import { ModelError } from './fitModels.js';
+import { SCORE_HELP, scoreCommand } from './scoreCommand.js';
 import { SIMULATE_HELP, simulateCommand } from './simulateCommand.js';
 import { SUMMARIZE_HELP, summarizeCommand } from './summarizeCommand.js';
 
 const HELP = `loyalty-score <command> [options]
 
 Commands:
+  score <file>       one row per customer: summary, RFM segment, ABCD tier, loyalty pyramid
+                     and type with reasons, probability alive, expected purchases, lifetime value
+  fit <file>         fit the purchase model(s) and Gamma-Gamma: parameters and diagnostics
   summarize <file>   one row per customer: RFM and BTYD summaries, revenue, cost, profit
   simulate           seeded synthetic transactions (CSV)
 
 Run 'loyalty-score <command> --help' for a command's options.
 
-Exit codes: 0 success; 1 invalid data (the message names the line and column);
-2 usage error (unknown command or flag); 3 the file cannot be read.
+Exit codes:
+  0  success
+  1  invalid data: the message names the file, line and column (or the customer and field)
+  2  usage error: unknown command or flag, bad flag value
+  3  a file cannot be read (missing, a directory, no permission)
+  4  a model cannot be fitted or used on these data (e.g. nobody buys twice, no holdout to
+     compare models on, Gamma-Gamma q <= 1)
+  70 internal error (a bug: please report it)
 `;
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  score: { run: scoreCommand, help: SCORE_HELP },
+  fit: { run: fitCommand, help: FIT_HELP },
   summarize: { run: summarizeCommand, help: SUMMARIZE_HELP },
   simulate: { run: simulateCommand, help: SIMULATE_HELP },
 };
@@ -50,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof InvalidInputError) {
       process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
       return 1;
+    }
+    if (e instanceof ModelError) {
+      process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
+      return 4;
     }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {

@@ -1,4 +1,7 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { TransactionTextReader, type TransactionTextOptions, type TransactionTextResult } from '../io/TransactionTextReader.js';
 import type { ColumnMap } from '../io/columnMapping.js';
 import type { Delimiter } from '../io/splitFields.js';
@@ -32,10 +35,36 @@ export function textOptionsFromFlags(flags: Flags): TransactionTextOptions {
   return opts;
 }
 
-/** Streams a file (or stdin for `-`) through a {@link TransactionTextReader}. */
-export async function readTransactionFile(path: string, options: TransactionTextOptions): Promise<TransactionTextResult> {
+/** What {@link readTransactionFile} reports while reading: bytes read and the file size (null for stdin). */
+export type ReadProgress = (bytesRead: number, totalBytes: number | null) => void;
+
+/**
+ * Streams a file (or stdin for `-`) through a {@link TransactionTextReader}. Invalid data is
+ * rethrown as an {@link InvalidInputError} whose message starts with the file name, then the
+ * reader's `line N, column C (field)`.
+ */
+export async function readTransactionFile(path: string, options: TransactionTextOptions, onProgress?: ReadProgress): Promise<TransactionTextResult> {
   const reader = new TransactionTextReader(options);
-  const stream = path === '-' ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) reader.push(chunk as string);
-  return reader.finish();
+  const decoder = new StringDecoder('utf8');
+  const total = path === '-' ? null : (await stat(path)).size;
+  const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      bytes += buf.length;
+      reader.push(decoder.write(buf));
+      onProgress?.(bytes, total);
+    }
+    reader.push(decoder.end());
+    return reader.finish();
+  } catch (e) {
+    if (e instanceof InvalidInputError) throw new InvalidInputError(e.issues, fileLabel(path));
+    throw e;
+  }
+}
+
+/** How messages name a file: its path as given, or `<stdin>`. */
+export function fileLabel(path: string): string {
+  return path === '-' ? '<stdin>' : path;
 }

@@ -1,11 +1,24 @@
 /** Output formats of the CLI. */
 export type OutputFormat = 'csv' | 'json' | 'ndjson';
 
+/** One output value; lists are JSON arrays, and joined in one CSV cell. */
+export type Cell = string | number | boolean | null | readonly string[];
+
 /** A flat output row: column name to value. */
-export type FlatRow = Record<string, string | number | boolean | null>;
+export type FlatRow = Record<string, Cell>;
+
+/** Options of {@link writeRows}. */
+export interface WriteRowsOptions {
+  /** Where to write. @defaultValue process.stdout */
+  readonly out?: NodeJS.WritableStream;
+  /** CSV separator of list cells, per column. @defaultValue ';' for every column */
+  readonly csvJoin?: Readonly<Record<string, string>>;
+}
 
 /** Writes rows to stdout in the format, in batches; honours back-pressure. */
-export async function writeRows(rows: Iterable<FlatRow>, columns: readonly string[], format: OutputFormat, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function writeRows(rows: Iterable<FlatRow>, columns: readonly string[], format: OutputFormat, options: WriteRowsOptions = {}): Promise<void> {
+  const out = options.out ?? process.stdout;
+  const join = options.csvJoin ?? {};
   let buf = '';
   let first = true;
   const flush = async (): Promise<void> => {
@@ -18,7 +31,7 @@ export async function writeRows(rows: Iterable<FlatRow>, columns: readonly strin
   if (format === 'json') buf += '[';
   for (const raw of rows) {
     const row = tidy(raw);
-    if (format === 'csv') buf += columns.map((c) => csvCell(row[c] ?? null)).join(',') + '\n';
+    if (format === 'csv') buf += columns.map((c) => csvCell(row[c] ?? null, join[c] ?? ';')).join(',') + '\n';
     else if (format === 'json') {
       buf += (first ? '\n' : ',\n') + JSON.stringify(row);
       first = false;
@@ -42,7 +55,8 @@ function tidy(row: FlatRow): FlatRow {
   return out;
 }
 
-function csvCell(v: string | number | boolean | null): string {
+function csvCell(value: Cell, separator: string): string {
+  const v = Array.isArray(value) ? value.join(separator) : (value as Exclude<Cell, readonly string[]>);
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;

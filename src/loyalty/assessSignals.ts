@@ -1,5 +1,5 @@
 import type { ResolvedThresholds } from './thresholds.js';
-import type { AnswerScale, LoyaltyReason, LoyaltySignals, ScaledAnswer, SignalName } from './types.js';
+import type { AnswerScale, LoyaltySignals, ScaledAnswer, SignalName } from './types.js';
 
 /** Attitude as the classifiers read it. */
 export interface AttitudeReading {
@@ -14,7 +14,7 @@ export interface AttitudeReading {
 /** What drives repeat buying when it is deal-driven. @internal */
 export type DealDriver = 'discount' | 'price' | 'promo' | null;
 
-/** The facts both classifiers decide on; reasons are written on demand by {@link explain}. @internal */
+/** The facts both classifiers decide on; reasons are written on demand by `explain` (explain.ts). @internal */
 export interface Assessment {
   readonly repeats: number;
   readonly recencyRatio: number | null;
@@ -60,17 +60,6 @@ export const SIGNAL_WEIGHTS: readonly (readonly [SignalName, 'behaviour' | 'atti
   ['context.convenience', 'context', 'convenience', 5],
 ];
 
-/** Attitude items and whether a higher answer means more loyal. */
-const ATTITUDE_ITEMS = [
-  ['satisfaction', true],
-  ['repurchaseIntention', true],
-  ['recommendLikelihood', true],
-  ['competitorAppeal', false],
-  ['qualityTolerance', true],
-  ['priceSensitivity', false],
-  ['decisionTime', false],
-] as const;
-
 /** Maps an answer to [0, 1] on its scale; `undefined` when absent. Input is validated. @internal */
 export function normalise(answer: ScaledAnswer | undefined, scale: AnswerScale | undefined): number | undefined {
   if (answer === undefined) return undefined;
@@ -81,20 +70,8 @@ export function normalise(answer: ScaledAnswer | undefined, scale: AnswerScale |
   return (answer.value - answer.min) / (answer.max - answer.min);
 }
 
-/**
- * Two decimals, for messages: the same text as `String(Math.round(x * 100) / 100)`, built from
- * integers (number-to-string of fractions is slow, and messages are written for every customer).
- * @internal
- */
-export function fmt(x: number): string {
-  const n = Math.round(x * 100);
-  if (!(Math.abs(n) < 1e15)) return String(n / 100);
-  const m = n < 0 ? -n : n;
-  const whole = Math.floor(m / 100);
-  const cents = m - whole * 100;
-  const sign = n < 0 ? '-' : '';
-  if (cents === 0) return sign + whole;
-  return sign + whole + (cents % 10 === 0 ? '.' + cents / 10 : cents < 10 ? '.0' + cents : '.' + cents);
+function flip(v: number | undefined): number | undefined {
+  return v === undefined ? undefined : 1 - v;
 }
 
 /** Reads validated signals into the facts of the decision tables (docs/loyalty.md). @internal */
@@ -103,15 +80,37 @@ export function assessSignals(s: LoyaltySignals, t: ResolvedThresholds): Assessm
   const att = s.attitude;
   const ctx = s.context;
 
-  // Evidence coverage.
-  const missingSignals: SignalName[] = [];
+  // Evidence coverage: bit i set when SIGNAL_WEIGHTS[i] is present (named reads, not a keyed
+  // loop: this runs for every customer and keyed reads of many names are slow).
+  const present =
+    (b.recencyRatio !== undefined ? 1 : 0) |
+    (b.gapCv !== undefined ? 2 : 0) |
+    (b.spendTrend !== undefined ? 4 : 0) |
+    (b.promoShare !== undefined ? 8 : 0) |
+    (b.discountDepth !== undefined ? 16 : 0) |
+    (att === undefined
+      ? 0
+      : (att.satisfaction !== undefined ? 32 : 0) |
+        (att.repurchaseIntention !== undefined ? 64 : 0) |
+        (att.recommendLikelihood !== undefined ? 128 : 0) |
+        (att.competitorAppeal !== undefined ? 256 : 0) |
+        (att.qualityTolerance !== undefined ? 512 : 0) |
+        (att.priceSensitivity !== undefined ? 1024 : 0) |
+        (att.decisionTime !== undefined ? 2048 : 0)) |
+    (ctx === undefined
+      ? 0
+      : (ctx.hasAlternatives !== undefined ? 4096 : 0) |
+        (ctx.switchingCost !== undefined ? 8192 : 0) |
+        (ctx.convenience !== undefined ? 16384 : 0));
+  let missingCount = SIGNAL_WEIGHTS.length;
+  for (let bits = present; bits !== 0; bits &= bits - 1) missingCount--;
+  const missingSignals = new Array<SignalName>(missingCount);
   let missingWeight = 0;
-  for (let i = 0; i < SIGNAL_WEIGHTS.length; i++) {
-    const [name, group, field, w] = SIGNAL_WEIGHTS[i]!;
-    const g = (group === 'behaviour' ? b : group === 'attitude' ? att : ctx) as Record<string, unknown> | undefined;
-    if (g === undefined || g[field] === undefined) {
-      missingSignals.push(name);
-      missingWeight += w;
+  for (let i = 0, j = 0; i < SIGNAL_WEIGHTS.length; i++) {
+    if ((present & (1 << i)) === 0) {
+      const w = SIGNAL_WEIGHTS[i]!;
+      missingSignals[j++] = w[0];
+      missingWeight += w[3];
     }
   }
 
@@ -147,12 +146,23 @@ export function assessSignals(s: LoyaltySignals, t: ResolvedThresholds): Assessm
   let sum = 0;
   let answers = 0;
   if (att) {
-    for (let i = 0; i < ATTITUDE_ITEMS.length; i++) {
-      const [item, higherIsLoyal] = ATTITUDE_ITEMS[i]!;
-      const v = normalise(att[item], att.scale);
-      if (v === undefined) continue;
-      sum += higherIsLoyal ? v : 1 - v;
-      answers++;
+    const sc = att.scale;
+    // each answer oriented so that 1 is the loyal end (see AttitudeSignals for the directions)
+    const items = [
+      normalise(att.satisfaction, sc),
+      normalise(att.repurchaseIntention, sc),
+      normalise(att.recommendLikelihood, sc),
+      flip(normalise(att.competitorAppeal, sc)),
+      normalise(att.qualityTolerance, sc),
+      flip(priceSens),
+      flip(normalise(att.decisionTime, sc)),
+    ];
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i];
+      if (v !== undefined) {
+        sum += v;
+        answers++;
+      }
     }
   }
   const spendTrend = typeof b.spendTrend === 'number' ? b.spendTrend : null;
@@ -188,79 +198,4 @@ export function assessSignals(s: LoyaltySignals, t: ResolvedThresholds): Assessm
     confidence: (100 - missingWeight) / 100,
     missingSignals,
   };
-}
-
-/** The facts a reason can state. @internal */
-export type ReasonTopic = 'repeat' | 'habit' | 'deal' | 'attitude' | 'defection' | 'alternatives' | 'convenience' | 'attitudeMissing';
-
-/** Writes the reason for one fact of an assessment (only for facts that hold). @internal */
-export function explain(a: Assessment, t: ResolvedThresholds, topic: ReasonTopic): LoyaltyReason {
-  switch (topic) {
-    case 'repeat': {
-      const r = a.repeats;
-      if (!a.repeatHigh && !a.lapsed) {
-        return { code: 'repeat_few', message: `Low repeat patronage: ${r} repeat purchase${r === 1 ? '' : 's'}, fewer than the ${t.text.minRepeatPurchases} needed.` };
-      }
-      if (a.lapsed) {
-        return {
-          code: 'repeat_lapsed',
-          message: `Low repeat patronage: ${r} repeat purchases, but silent for ${fmt(a.recencyRatio!)} usual gaps (more than ${t.text.maxRecencyRatio}): lapsed.`,
-        };
-      }
-      return {
-        code: 'repeat_high',
-        message:
-          a.recencyRatio !== null
-            ? `High repeat patronage: ${r} repeat purchases and last seen ${fmt(a.recencyRatio)} usual gaps ago (at most ${t.text.maxRecencyRatio}).`
-            : `High repeat patronage: ${r} repeat purchases (recency against the purchase rhythm unknown).`,
-      };
-    }
-    case 'habit':
-      return a.habit === 'gaps'
-        ? { code: 'habit_regular_gaps', message: `Buys by habit: gap variation ${fmt(a.gapCv!)} is at most ${t.text.maxHabitGapCv}.` }
-        : { code: 'habit_switching_cost', message: `Held by switching costs: ${fmt(a.switchingCost!)} of the scale (at least ${t.text.highAnswer}).` };
-    case 'deal':
-      return a.deal === 'discount'
-        ? { code: 'deal_discount_depth', message: `Price-driven: mean discount depth ${fmt(a.dealValue)} (at least ${t.text.dealDiscountDepth}).` }
-        : a.deal === 'price'
-          ? { code: 'deal_price_sensitive', message: `Price-driven: price sensitivity ${fmt(a.dealValue)} of the scale (at least ${t.text.highAnswer}).` }
-          : { code: 'deal_promo_share', message: `Incentive-driven: ${fmt(a.dealValue)} of purchases on promotion or reward (at least ${t.text.dealPromoShare}).` };
-    case 'attitude': {
-      const { level, score } = a.attitude;
-      if (score !== null) {
-        const from = `survey score ${fmt(score)} from ${a.answers} answer${a.answers === 1 ? '' : 's'}`;
-        return level === 'strong'
-          ? { code: 'attitude_strong', message: `Strong attitude: ${from} (at least ${t.text.strongAttitude}).` }
-          : level === 'positive'
-            ? { code: 'attitude_positive', message: `Positive attitude: ${from} (at least ${t.text.positiveAttitude}).` }
-            : { code: 'attitude_low', message: `Low attitude: ${from} (below ${t.text.positiveAttitude}).` };
-      }
-      if (level === 'positive') {
-        return {
-          code: 'attitude_proxy_positive',
-          message: `No survey answers; attitude read from behaviour as positive: came back, spend trend ${fmt(a.spendTrend!)} (at least ${t.text.minSpendTrend}), not deal-driven.`,
-        };
-      }
-      const why =
-        a.repeats < 1
-          ? 'never came back'
-          : a.spendTrend === null
-            ? 'spend trend unknown'
-            : a.spendTrend < t.minSpendTrend
-              ? `spend trend ${fmt(a.spendTrend)} below ${t.text.minSpendTrend}`
-              : 'deal-driven';
-      return { code: 'attitude_proxy_low', message: `No survey answers; attitude read from behaviour as low: ${why}.` };
-    }
-    case 'defection':
-      return { code: 'satisfaction_defection', message: `Satisfaction ${fmt(a.satisfaction!)} of the scale is in the defection zone (below ${t.text.defectionBelow}).` };
-    case 'alternatives':
-      return { code: 'no_alternatives', message: 'No real alternative supplier is available.' };
-    case 'convenience':
-      return { code: 'convenience_high', message: `Convenience ${fmt(a.convenience!)} of the scale (at least ${t.text.highAnswer}).` };
-    case 'attitudeMissing':
-      return {
-        code: 'attitude_missing',
-        message: 'Attitude is inferred, not measured: add survey answers to confirm it (the committed level needs them).',
-      };
-  }
 }

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { CustomerId } from '../transactions/types.js';
-import { assessSignals, explain, type AttitudeReading } from './assessSignals.js';
+import { assessSignals, type AttitudeReading } from './assessSignals.js';
+import { explain } from './explain.js';
 import { loyaltyStrategy, type LoyaltyGroup } from './loyaltyStrategy.js';
 import { signalIssues } from './signalIssues.js';
 import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';

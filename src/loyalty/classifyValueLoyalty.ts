@@ -36,6 +36,7 @@ export interface ClassifyValueLoyaltyOptions {
    * Revenue or lifetime value from which value is high, in currency units. No default: a money
    * threshold depends on the business, so it is required when the value is `revenue` or
    * `lifetimeValue` (pass, e.g., the revenue at the top-20% boundary of your customer base).
+   * @defaultValue none (required for a money value; unused for a tier)
    */
   valueThreshold?: number;
   /**
@@ -111,7 +112,8 @@ export function classifyValueLoyalty(input: ValueLoyaltyInput, options: Classify
   }
   if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) invalidOption('valueThreshold', 'expected a finite number');
 
-  const who = input?.customerId ?? 'customer';
+  const id: unknown = input?.customerId;
+  const who = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? id : 'customer';
   const fail = (field: string, message: string): never => {
     const issue: InputIssue = { code: 'invalid_value', path: [who, field], message };
     throw new InvalidInputError([issue]);

@@ -1,3 +1,5 @@
+import { ATTITUDE_ITEMS, CONTEXT_ITEMS } from './signalFields.js';
+
 /**
  * A fast, conservative check of {@link LoyaltySignals}: `true` only for input that the zod
  * schema (signalsSchema.ts) also accepts. Anything unusual returns `false`, and the caller then
@@ -22,16 +24,8 @@ export function isWellFormedSignals(s: unknown): boolean {
   return true;
 }
 
-const ATTITUDE_KEYS: ReadonlySet<string> = new Set([
-  'satisfaction',
-  'repurchaseIntention',
-  'recommendLikelihood',
-  'competitorAppeal',
-  'qualityTolerance',
-  'priceSensitivity',
-  'decisionTime',
-]);
-const CONTEXT_KEYS: ReadonlySet<string> = new Set(['switchingCost', 'convenience']);
+const ATTITUDE_KEYS: ReadonlySet<string> = new Set(ATTITUDE_ITEMS);
+const CONTEXT_KEYS: ReadonlySet<string> = new Set(CONTEXT_ITEMS);
 
 function isFiniteNumber(x: unknown): x is number {
   return typeof x === 'number' && x - x === 0;

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/InvalidInputError.js';
 import type { Strategy } from './types.js';
 
 /** The strategy groups of DOMAIN §6: the five false kinds share one. */
@@ -14,6 +15,7 @@ export type LoyaltyGroup = 'false' | 'true' | 'latent' | 'none';
  *
  * @param group - The group.
  * @returns The guidance text in both languages.
+ * @throws {@link InvalidInputError} on an unknown group.
  * @example
  * ```ts
  * import { loyaltyStrategy } from 'loyalty-score';
@@ -21,6 +23,9 @@ export type LoyaltyGroup = 'false' | 'true' | 'latent' | 'none';
  * ```
  */
 export function loyaltyStrategy(group: LoyaltyGroup): Strategy {
+  if (group !== 'false' && group !== 'true' && group !== 'latent' && group !== 'none') {
+    invalidOption('group', "expected 'false', 'true', 'latent' or 'none'");
+  }
   return STRATEGIES[group];
 }
 

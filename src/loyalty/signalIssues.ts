@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import { isWellFormedSignals } from './isWellFormedSignals.js';
-import { loyaltySignalsSchema } from './signalsSchema.js';
+import { bareAnswerIssues, loyaltySignalsSchema } from './signalsSchema.js';
 import type { LoyaltySignals } from './types.js';
 
 /** What each field must be, as said in error messages. */
@@ -45,7 +45,7 @@ function issuesFromZod(input: unknown, error: ZodError): NonEmptyArray<InputIssu
     return [{ code: 'not_an_object', path: ['signals'], message: 'not an object (expected { behaviour, attitude?, context? })' }];
   }
   const id = (input as { customerId?: unknown }).customerId;
-  const who: string | number = typeof id === 'string' || typeof id === 'number' ? id : 'signals';
+  const who: string | number = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? id : 'signals';
   const seen = new Set<string>();
   const out: InputIssue[] = [];
   for (const zi of error.issues) {
@@ -75,6 +75,9 @@ function issuesFromZod(input: unknown, error: ZodError): NonEmptyArray<InputIssu
     } else if (typeof value === 'number' && zi.code === 'invalid_type') {
       code = 'not_integer';
       message = `not a whole number (expected ${expected})`;
+    } else if (value === '') {
+      code = 'empty_string';
+      message = `an empty string (expected ${expected})`;
     } else if (zi.code === 'too_small' || zi.code === 'too_big') {
       code = 'out_of_range';
       message = `out of range (expected ${expected})`;
@@ -83,6 +86,13 @@ function issuesFromZod(input: unknown, error: ZodError): NonEmptyArray<InputIssu
       message = `a ${value === null ? 'null' : typeof value} (expected ${expected})`;
     }
     out.push({ code, path: [who, field], message });
+  }
+  // zod skips the scale refinement when the shape is wrong elsewhere: list those problems too
+  for (const issue of bareAnswerIssues(input)) {
+    const field = issue.path.join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ code: 'invalid_value', path: [who, field], message: issue.message });
   }
   if (out.length === 0) out.push({ code: 'invalid_value', path: [who], message: 'invalid signals (expected LoyaltySignals)' });
   return out as unknown as NonEmptyArray<InputIssue>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ATTITUDE_ITEMS, CONTEXT_ITEMS } from './signalFields.js';
 
 /**
  * The zod schema behind {@link LoyaltySignals}. Internal: the public API exposes TypeScript
@@ -40,16 +41,7 @@ const behaviour = z
   .strict();
 
 const attitude = z
-  .object({
-    scale: scale.optional(),
-    satisfaction: scaledAnswer.optional(),
-    repurchaseIntention: scaledAnswer.optional(),
-    recommendLikelihood: scaledAnswer.optional(),
-    competitorAppeal: scaledAnswer.optional(),
-    qualityTolerance: scaledAnswer.optional(),
-    priceSensitivity: scaledAnswer.optional(),
-    decisionTime: scaledAnswer.optional(),
-  })
+  .object({ scale: scale.optional(), ...Object.fromEntries(ATTITUDE_ITEMS.map((item) => [item, scaledAnswer.optional()])) })
   .strict();
 
 const context = z
@@ -62,18 +54,7 @@ const context = z
   .strict();
 
 /** Items of each group answered on the group's scale. @internal */
-export const SCALED_ITEMS = {
-  attitude: [
-    'satisfaction',
-    'repurchaseIntention',
-    'recommendLikelihood',
-    'competitorAppeal',
-    'qualityTolerance',
-    'priceSensitivity',
-    'decisionTime',
-  ],
-  context: ['switchingCost', 'convenience'],
-} as const;
+export const SCALED_ITEMS = { attitude: ATTITUDE_ITEMS, context: CONTEXT_ITEMS } as const;
 
 /** @internal */
 export const loyaltySignalsSchema = z
@@ -85,22 +66,42 @@ export const loyaltySignalsSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    for (const group of ['attitude', 'context'] as const) {
-      const g = s[group] as Record<string, unknown> | undefined;
-      if (!g) continue;
-      const sc = g['scale'] as { min: number; max: number } | undefined;
-      for (const item of SCALED_ITEMS[group]) {
-        const v = g[item];
-        if (typeof v !== 'number') continue;
-        if (!sc) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [group, item],
-            message: `a bare number needs the ${group} scale (give ${group}.scale = { min, max }, or { value, min, max })`,
-          });
-        } else if (v < sc.min || v > sc.max) {
-          ctx.addIssue({ code: 'custom', path: [group, item], message: `expected a value on the ${group} scale [${sc.min}, ${sc.max}]` });
-        }
+    for (const issue of bareAnswerIssues(s)) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  });
+
+/**
+ * Bare-number answers that lack their group's scale or lie off it. Reads any input defensively
+ * (other shape problems are the schema's to report), so that these problems can be listed even
+ * when the schema stops before its refinement.
+ * @internal
+ */
+export function bareAnswerIssues(input: unknown): { path: readonly [string, string]; message: string }[] {
+  const out: { path: readonly [string, string]; message: string }[] = [];
+  if (input === null || typeof input !== 'object') return out;
+  for (const group of ['attitude', 'context'] as const) {
+    const g = (input as Record<string, unknown>)[group];
+    if (g === null || typeof g !== 'object') continue;
+    const sc = (g as Record<string, unknown>)['scale'];
+    let min = Number.NaN;
+    let max = Number.NaN;
+    if (sc !== undefined) {
+      if (sc === null || typeof sc !== 'object') continue;
+      min = (sc as Record<string, unknown>)['min'] as number;
+      max = (sc as Record<string, unknown>)['max'] as number;
+      if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) continue; // an invalid scale is reported as such
+    }
+    for (const item of SCALED_ITEMS[group]) {
+      const v = (g as Record<string, unknown>)[item];
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      if (sc === undefined) {
+        out.push({
+          path: [group, item],
+          message: `a bare number needs the ${group} scale (give ${group}.scale = { min, max }, or { value, min, max })`,
+        });
+      } else if (v < min || v > max) {
+        out.push({ path: [group, item], message: `expected a value on the ${group} scale [${min}, ${max}]` });
       }
     }
-  });
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
-import { invalidOption } from '../errors/InvalidInputError.js';
+import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { createRng, sampleNormal } from '../math/random.js';
 import type { CustomerId } from '../transactions/types.js';
+import { signalIssues } from './signalIssues.js';
 import type { AttitudeSignals, BehaviourSignals, ContextSignals } from './types.js';
 
 /** Options of {@link simulateSurvey}. */
@@ -49,7 +50,8 @@ const SCALE = { min: 1, max: 5 } as const;
  * @param customers - Customers with their behaviour, e.g. `deriveBehaviourSignals(...).customers`.
  * @param options - See {@link SimulateSurveyOptions}.
  * @returns One response per respondent, in input order.
- * @throws {@link InvalidInputError} for out-of-range options.
+ * @throws {@link InvalidInputError} for out-of-range options, or a customer without an id or with
+ *   invalid behaviour signals (named by customer and field).
  * @example
  * ```ts
  * import { simulateSurvey } from 'loyalty-score';
@@ -70,10 +72,11 @@ export function simulateSurvey(
   const skipRate = options.skipRate ?? 0.05;
   const noise = options.noise ?? 0.6;
   if (typeof seed !== 'number' || !Number.isFinite(seed)) invalidOption('seed', 'expected a finite number');
-  if (!(responseRate > 0 && responseRate <= 1)) invalidOption('responseRate', 'expected a number in (0, 1]');
-  if (!(contextRate >= 0 && contextRate <= 1)) invalidOption('contextRate', 'expected a number in [0, 1]');
-  if (!(skipRate >= 0 && skipRate < 1)) invalidOption('skipRate', 'expected a number in [0, 1)');
-  if (!(noise >= 0 && Number.isFinite(noise))) invalidOption('noise', 'expected a finite number >= 0');
+  if (typeof responseRate !== 'number' || !(responseRate > 0 && responseRate <= 1)) invalidOption('responseRate', 'expected a number in (0, 1]');
+  if (typeof contextRate !== 'number' || !(contextRate >= 0 && contextRate <= 1)) invalidOption('contextRate', 'expected a number in [0, 1]');
+  if (typeof skipRate !== 'number' || !(skipRate >= 0 && skipRate < 1)) invalidOption('skipRate', 'expected a number in [0, 1)');
+  if (typeof noise !== 'number' || !(noise >= 0 && Number.isFinite(noise))) invalidOption('noise', 'expected a finite number >= 0');
+  checkCustomers(customers);
 
   const rng = createRng(seed);
   const out: SurveyResponse[] = [];
@@ -108,6 +111,22 @@ export function simulateSurvey(
     out.push(context ? { ...r, context } : r);
   }
   return out;
+}
+
+/** Every customer needs an id and valid behaviour signals: bad input would turn into NaN answers. */
+function checkCustomers(customers: unknown): void {
+  if (!Array.isArray(customers)) {
+    throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of { customerId, behaviour }' }]);
+  }
+  for (let i = 0; i < customers.length; i++) {
+    const c: unknown = customers[i];
+    const id = c !== null && typeof c === 'object' ? (c as { customerId?: unknown }).customerId : undefined;
+    if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
+      throw new InvalidInputError([{ code: 'invalid_customer_id', path: [i, 'customerId'], message: 'expected a customer with a non-empty string or finite number id' }]);
+    }
+    const checked = signalIssues({ customerId: id, behaviour: (c as { behaviour?: unknown }).behaviour });
+    if (checked.issues) throw new InvalidInputError(checked.issues, 'simulateSurvey');
+  }
 }
 
 /** How engaged the behaviour looks, roughly in [-1.5, 1.5]. */

@@ -62,14 +62,11 @@ export interface LoyaltyThresholds {
   defectionBelow?: number;
 }
 
-/** @internal */
-export type ResolvedThresholds = Required<LoyaltyThresholds> & {
-  /** The thresholds as written in reason messages. */
-  readonly text: Readonly<Record<keyof LoyaltyThresholds, string>>;
-};
+/** The thresholds with defaults filled in. @internal */
+export type ResolvedThresholds = Readonly<Required<LoyaltyThresholds>>;
 
 /** The defaults, as documented on {@link LoyaltyThresholds}. @internal */
-export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
+export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   minRepeatPurchases: 2,
   maxRecencyRatio: 3,
   maxHabitGapCv: 0.75,
@@ -80,21 +77,33 @@ export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
   positiveAttitude: 0.6,
   strongAttitude: 0.8,
   defectionBelow: 0.4,
-  text: {
-    minRepeatPurchases: '2',
-    maxRecencyRatio: '3',
-    maxHabitGapCv: '0.75',
-    minSpendTrend: '-0.25',
-    dealDiscountDepth: '0.2',
-    dealPromoShare: '0.5',
-    highAnswer: '0.7',
-    positiveAttitude: '0.6',
-    strongAttitude: '0.8',
-    defectionBelow: '0.4',
-  },
 };
 
-/** Fills defaults and checks every threshold; throws naming the option. @internal */
+/** The defaults as written in reason messages (number-to-text is slow, and messages are per customer). */
+const DEFAULT_TEXT: Readonly<Record<keyof LoyaltyThresholds, string>> = {
+  minRepeatPurchases: '2',
+  maxRecencyRatio: '3',
+  maxHabitGapCv: '0.75',
+  minSpendTrend: '-0.25',
+  dealDiscountDepth: '0.2',
+  dealPromoShare: '0.5',
+  highAnswer: '0.7',
+  positiveAttitude: '0.6',
+  strongAttitude: '0.8',
+  defectionBelow: '0.4',
+};
+
+/** A threshold as written in reason messages. @internal */
+export function thresholdText(t: ResolvedThresholds, key: keyof LoyaltyThresholds): string {
+  const v = t[key];
+  return v === DEFAULT_THRESHOLDS[key] ? DEFAULT_TEXT[key] : String(v);
+}
+
+/**
+ * Fills defaults and checks every threshold; throws naming the option. Runs once per
+ * classification, so it allocates one small object and converts nothing to text.
+ * @internal
+ */
 export function resolveThresholds(options: LoyaltyThresholds): ResolvedThresholds {
   if (options === undefined || options === null) return DEFAULT_THRESHOLDS;
   let empty = true;
@@ -103,36 +112,33 @@ export function resolveThresholds(options: LoyaltyThresholds): ResolvedThreshold
     break;
   }
   if (empty) return DEFAULT_THRESHOLDS;
-  const v = {
-    minRepeatPurchases: options.minRepeatPurchases ?? DEFAULT_THRESHOLDS.minRepeatPurchases,
-    maxRecencyRatio: options.maxRecencyRatio ?? DEFAULT_THRESHOLDS.maxRecencyRatio,
-    maxHabitGapCv: options.maxHabitGapCv ?? DEFAULT_THRESHOLDS.maxHabitGapCv,
-    minSpendTrend: options.minSpendTrend ?? DEFAULT_THRESHOLDS.minSpendTrend,
-    dealDiscountDepth: options.dealDiscountDepth ?? DEFAULT_THRESHOLDS.dealDiscountDepth,
-    dealPromoShare: options.dealPromoShare ?? DEFAULT_THRESHOLDS.dealPromoShare,
-    highAnswer: options.highAnswer ?? DEFAULT_THRESHOLDS.highAnswer,
-    positiveAttitude: options.positiveAttitude ?? DEFAULT_THRESHOLDS.positiveAttitude,
-    strongAttitude: options.strongAttitude ?? DEFAULT_THRESHOLDS.strongAttitude,
-    defectionBelow: options.defectionBelow ?? DEFAULT_THRESHOLDS.defectionBelow,
+  const d = DEFAULT_THRESHOLDS;
+  const t: ResolvedThresholds = {
+    minRepeatPurchases: options.minRepeatPurchases ?? d.minRepeatPurchases,
+    maxRecencyRatio: options.maxRecencyRatio ?? d.maxRecencyRatio,
+    maxHabitGapCv: options.maxHabitGapCv ?? d.maxHabitGapCv,
+    minSpendTrend: options.minSpendTrend ?? d.minSpendTrend,
+    dealDiscountDepth: options.dealDiscountDepth ?? d.dealDiscountDepth,
+    dealPromoShare: options.dealPromoShare ?? d.dealPromoShare,
+    highAnswer: options.highAnswer ?? d.highAnswer,
+    positiveAttitude: options.positiveAttitude ?? d.positiveAttitude,
+    strongAttitude: options.strongAttitude ?? d.strongAttitude,
+    defectionBelow: options.defectionBelow ?? d.defectionBelow,
   };
-  const text = {} as Record<keyof LoyaltyThresholds, string>;
-  for (const key of Object.keys(v) as (keyof LoyaltyThresholds)[]) text[key] = String(v[key]);
-  const t: ResolvedThresholds = { ...v, text };
-  check(t, 'minRepeatPurchases', 0, Infinity, 'an integer >= 0', true);
-  check(t, 'maxRecencyRatio', 0, Infinity, 'a number >= 0');
-  check(t, 'maxHabitGapCv', 0, Infinity, 'a number >= 0');
-  check(t, 'minSpendTrend', -1, 1, 'a number in [-1, 1]');
-  check(t, 'dealDiscountDepth', 0, 1, 'a number in [0, 1]');
-  check(t, 'dealPromoShare', 0, 1, 'a number in [0, 1]');
-  check(t, 'highAnswer', 0, 1, 'a number in [0, 1]');
-  check(t, 'positiveAttitude', 0, 1, 'a number in [0, 1]');
-  check(t, 'strongAttitude', 0, 1, 'a number in [0, 1]');
-  check(t, 'defectionBelow', 0, 1, 'a number in [0, 1]');
+  check(t.minRepeatPurchases, 'minRepeatPurchases', 0, Infinity, 'an integer >= 0', true);
+  check(t.maxRecencyRatio, 'maxRecencyRatio', 0, Infinity, 'a number >= 0');
+  check(t.maxHabitGapCv, 'maxHabitGapCv', 0, Infinity, 'a number >= 0');
+  check(t.minSpendTrend, 'minSpendTrend', -1, 1, 'a number in [-1, 1]');
+  check(t.dealDiscountDepth, 'dealDiscountDepth', 0, 1, 'a number in [0, 1]');
+  check(t.dealPromoShare, 'dealPromoShare', 0, 1, 'a number in [0, 1]');
+  check(t.highAnswer, 'highAnswer', 0, 1, 'a number in [0, 1]');
+  check(t.positiveAttitude, 'positiveAttitude', 0, 1, 'a number in [0, 1]');
+  check(t.strongAttitude, 'strongAttitude', 0, 1, 'a number in [0, 1]');
+  check(t.defectionBelow, 'defectionBelow', 0, 1, 'a number in [0, 1]');
   if (t.strongAttitude < t.positiveAttitude) invalidOption('strongAttitude', 'expected strongAttitude >= positiveAttitude');
   return t;
 }
 
-function check(t: ResolvedThresholds, name: keyof LoyaltyThresholds, lo: number, hi: number, expected: string, integer = false): void {
-  const v = t[name];
+function check(v: unknown, name: keyof LoyaltyThresholds, lo: number, hi: number, expected: string, integer = false): void {
   if (typeof v !== 'number' || !(v >= lo && v <= hi) || (integer && !Number.isInteger(v))) invalidOption(name, `expected ${expected}`);
 }

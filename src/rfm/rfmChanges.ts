@@ -69,7 +69,8 @@ const NAMES: readonly RfmScoreName[] = ['r', 'f', 'm'];
  * @param after - `scoreRfm` result of the later period, with the same k.
  * @param options - See {@link RfmChangesOptions}.
  * @returns The changes, the slipping customers, customers present in one period only, segment moves.
- * @throws {InvalidInputError} When the two results have different k, or an option is invalid.
+ * @throws {InvalidInputError} When the two results have different k, a score is not an integer in
+ *   1..k, a customer appears twice in one period, or an option is invalid.
  *
  * @example
  * ```ts
@@ -89,11 +90,8 @@ export function rfmChanges(before: ScoreRfmResult, after: ScoreRfmResult, option
   if (!Array.isArray(watch) || !watch.every((w) => NAMES.includes(w))) {
     invalidOption('watch', "expected a list of 'r', 'f' and 'm'");
   }
-  for (const [name, res] of [['before', before], ['after', after]] as const) {
-    if (res === null || typeof res !== 'object' || !Array.isArray(res.customers)) {
-      throw new InvalidInputError([{ code: 'invalid_type', path: [name], message: 'expected a scoreRfm result' }]);
-    }
-  }
+  checkScores(before, 'before');
+  checkScores(after, 'after');
   if (before.k !== after.k) {
     throw new InvalidInputError([
       { code: 'incompatible_scores', path: ['after', 'k'], message: `scores on different scales (k = ${before.k} before, ${after.k} after)` },
@@ -139,4 +137,32 @@ export function rfmChanges(before: ScoreRfmResult, after: ScoreRfmResult, option
   slipping.sort((x, y) => y.drop - x.drop || x.order - y.order);
   const segmentMoves = [...moves.values()].sort((x, y) => y.count - x.count);
   return { changes, slipping: slipping.map((s) => s.id), added, missing, segmentMoves };
+}
+
+/** Checks that `res` looks like a `scoreRfm` result: k, and one valid score per customer. */
+function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
+  if (res === null || typeof res !== 'object' || !Array.isArray(res.customers)) {
+    throw new InvalidInputError([{ code: 'invalid_type', path: [name], message: 'expected a scoreRfm result' }]);
+  }
+  const k = res.k;
+  if (!Number.isInteger(k) || k < 2 || k > 9) {
+    throw new InvalidInputError([{ code: 'invalid_type', path: [name, 'k'], message: 'expected a scoreRfm result with k from 2 to 9' }]);
+  }
+  const seen = new Set<CustomerId>();
+  res.customers.forEach((s, i) => {
+    for (const d of NAMES) {
+      const v: unknown = s?.[d];
+      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= k)) {
+        throw new InvalidInputError([
+          { code: 'invalid_score', path: [name, i, d], message: `customer ${String(s?.customerId)}: expected an integer score from 1 to ${k}` },
+        ]);
+      }
+    }
+    if (seen.has(s.customerId)) {
+      throw new InvalidInputError([
+        { code: 'duplicate_customer', path: [name, i, 'customerId'], message: `customer ${String(s.customerId)} appears more than once` },
+      ]);
+    }
+    seen.add(s.customerId);
+  });
 }

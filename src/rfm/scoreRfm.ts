@@ -147,8 +147,8 @@ function resolveMethods(options: ScoreRfmOptions): RfmPerDimension<RfmBinningMet
     if (!METHODS.includes(method)) invalidOption('method', `expected 'quantile', 'rank' or 'fixed' for ${d}`);
     return method;
   };
-  if (m !== undefined && typeof m !== 'string' && (m === null || typeof m !== 'object')) {
-    invalidOption('method', "expected 'quantile', 'rank', 'fixed' or an object with one of them per dimension");
+  if (m !== undefined && typeof m !== 'string' && (m === null || typeof m !== 'object' || !onlyDimensionKeys(m))) {
+    invalidOption('method', "expected 'quantile', 'rank', 'fixed' or an object { recency?, frequency?, monetary? } of them");
   }
   return { recency: pick('recency'), frequency: pick('frequency'), monetary: pick('monetary') };
 }
@@ -158,6 +158,9 @@ function resolveBreaks(
   methods: RfmPerDimension<RfmBinningMethod>,
   k: number,
 ): Partial<RfmPerDimension<readonly number[]>> {
+  if (options.breaks !== undefined && (options.breaks === null || typeof options.breaks !== 'object' || !onlyDimensionKeys(options.breaks))) {
+    invalidOption('breaks', 'expected an object { recency?, frequency?, monetary? } of break lists');
+  }
   const out: { -readonly [D in RfmDimension]?: readonly number[] } = {};
   for (const d of DIMENSIONS) {
     const b = options.breaks?.[d];
@@ -174,6 +177,11 @@ function resolveBreaks(
     out[d] = b;
   }
   return out;
+}
+
+/** Whether every key of a per-dimension option is a dimension name (a typo must not pass silently). */
+function onlyDimensionKeys(o: object): boolean {
+  return Object.keys(o).every((key) => (DIMENSIONS as readonly string[]).includes(key));
 }
 
 function resolveSegments(segments: ScoreRfmOptions['segments'], k: number): CompiledSegments | null {

@@ -43,7 +43,9 @@ export function tierCounts(n: number, shares: Partial<TierShares> = DEFAULT_TIER
  */
 export function resolveTierShares(shares: Partial<TierShares> | undefined): TierShares {
   if (shares === undefined) return DEFAULT_TIER_SHARES;
-  if (shares === null || typeof shares !== 'object') invalidOption('shares', 'expected an object { A, B, C } of shares');
+  if (shares === null || typeof shares !== 'object' || !Object.keys(shares).every((key) => key === 'A' || key === 'B' || key === 'C')) {
+    invalidOption('shares', 'expected an object { A?, B?, C? } of shares (D takes the rest)');
+  }
   const out = {
     A: shares.A ?? DEFAULT_TIER_SHARES.A,
     B: shares.B ?? DEFAULT_TIER_SHARES.B,

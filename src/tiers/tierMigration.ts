@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { compareCustomerIds } from '../summary/compareCustomerIds.js';
 import type { CustomerId } from '../transactions/types.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
 
@@ -61,7 +62,7 @@ export interface TierMigration {
   readonly lostCustomers: readonly { readonly customerId: CustomerId; readonly tier: Tier }[];
   /** The smallest value in tier B of `after`, the bar a star must reach; `null` when B is empty. */
   readonly starTarget: number | null;
-  /** "Tomorrow's stars": C customers whose projected value reaches `starTarget`, highest projection first. */
+  /** "Tomorrow's stars": C customers whose projected value reaches `starTarget`, highest projection first (ties by customer id). */
   readonly stars: readonly RisingStar[];
 }
 
@@ -151,7 +152,7 @@ export function tierMigration(
   }
   upgrades.sort((x, y) => (x.to < y.to ? -1 : x.to > y.to ? 1 : x.rank - y.rank));
   downgrades.sort((x, y) => x.rank - y.rank);
-  stars.sort((x, y) => y.projectedValue - x.projectedValue);
+  stars.sort((x, y) => y.projectedValue - x.projectedValue || compareCustomerIds(x.customerId, y.customerId));
   const strip = ({ customerId, from: f, to }: TierMove): TierMove => ({ customerId, from: f, to });
   return {
     matrix,
@@ -172,9 +173,20 @@ function assignmentList(input: TierAssignments | readonly TierAssignment[], name
   const rows = list as readonly TierAssignment[];
   const seen = new Set<CustomerId>();
   rows.forEach((a, i) => {
-    if (a === null || typeof a !== 'object' || !TIERS.includes(a.tier) || typeof a.value !== 'number' || !Number.isFinite(a.value)) {
+    if (
+      a === null ||
+      typeof a !== 'object' ||
+      !TIERS.includes(a.tier) ||
+      typeof a.value !== 'number' ||
+      !Number.isFinite(a.value) ||
+      !(Number.isInteger(a.rank) && a.rank >= 1)
+    ) {
       throw new InvalidInputError([
-        { code: 'invalid_assignment', path: [name, i], message: "expected an assignment with a finite value and tier 'A', 'B', 'C' or 'D'" },
+        {
+          code: 'invalid_assignment',
+          path: [name, i],
+          message: `customer ${String(a?.customerId)}: expected an assignment with a finite value, a rank from 1 and tier 'A', 'B', 'C' or 'D'`,
+        },
       ]);
     }
     if (seen.has(a.customerId)) {

@@ -74,6 +74,18 @@ describe('loyalty classification, 1M customers (4M transactions)', () => {
   );
 
   bench(
+    'classifyPyramid only, custom thresholds',
+    () => {
+      // options given: thresholds are validated on every call and custom ones written into the reasons
+      const options = { maxRecencyRatio: 2.5, maxHabitGapCv: 0.6 };
+      let sum = 0;
+      for (const c of signals) sum += classifyPyramid(c, options).level;
+      check(sum > signals.length, 'pyramid with options');
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+
+  bench(
     'classifyLoyaltyType only',
     () => {
       let falseLoyal = 0;

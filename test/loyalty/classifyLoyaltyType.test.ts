@@ -68,12 +68,13 @@ describe('classifyLoyaltyType details', () => {
     expect(classifyLoyaltyType({ behaviour: fullBehaviour(), attitude: attitudeAll(3), context: c }).type).toBe('convenience');
     expect(classifyLoyaltyType({ behaviour: fullBehaviour(), attitude: attitudeAll(3), context: c }, { highAnswer: 0.8 }).type).toBe('inertia');
   });
-  it('the strategy texts exist in both languages for every group', () => {
+  it('the strategy texts exist in both languages for every group, and an unknown group is an error', () => {
     for (const g of ['false', 'true', 'latent', 'none'] as const) {
       const s = loyaltyStrategy(g);
       expect(s.en.length).toBeGreaterThan(20);
       expect(s.zh).toMatch(/[\u4e00-\u9fff]/);
     }
+    expect(() => loyaltyStrategy('spurious' as never)).toThrow(/options, group: expected 'false', 'true', 'latent' or 'none'/);
   });
   it('answers may carry their own scales (mixed 1..5 and 0..10)', () => {
     const r = classifyLoyaltyType({

@@ -90,6 +90,13 @@ describe('classifyPyramid thresholds', () => {
     expect(classifyPyramid({ behaviour: b, attitude: a }).rule).toBe('P4');
     expect(classifyPyramid({ behaviour: b, attitude: a }, { strongAttitude: 0.85 }).rule).toBe('P3');
   });
+  it('writes the thresholds in force into the reasons', () => {
+    expect(classifyPyramid({ behaviour: b }).reasons[0]!.message).toBe('High repeat patronage: 2 repeat purchases and last seen 2.5 usual gaps ago (at most 3).');
+    expect(classifyPyramid({ behaviour: b }, { maxRecencyRatio: 2.75 }).reasons[0]!.message).toBe(
+      'High repeat patronage: 2 repeat purchases and last seen 2.5 usual gaps ago (at most 2.75).',
+    );
+    expect(classifyPyramid({ behaviour: b }, { maxHabitGapCv: 0.7 }).reasons[1]!.message).toBe('Buys by habit: gap variation 0.7 is at most 0.7.');
+  });
   it('rejects invalid options, naming them', () => {
     expect(() => classifyPyramid({ behaviour: b }, { maxHabitGapCv: -1 })).toThrow(/maxHabitGapCv/);
     expect(() => classifyPyramid({ behaviour: b }, { minRepeatPurchases: 1.5 })).toThrow(InvalidInputError);

@@ -141,4 +141,16 @@ describe('deriveBehaviourSignals', () => {
     expect(b.gapCv).toBeCloseTo(1 / 30, 12); // gaps 31 and 29: sd 1, mean 30
     expect(Number.isFinite(b.totalSpend)).toBe(true);
   });
+
+  it('keeps spendTrend finite when the day sums overflow (amounts near the double limit)', () => {
+    // early day 2 x 1.7e308, late day 1.7e308 + 0.85e308: in units of 2^1000 the trend is (2.55 - 3.4) / 5.95
+    const rows: TransactionInput[] = [
+      { customerId: 'o', date: '2024-01-01', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-01', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-05', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-05', amount: 0.85e308 },
+    ];
+    const b = deriveBehaviourSignals(rows, { asOf: '2024-01-05' }).customers[0]!.behaviour;
+    expect(Math.abs(b.spendTrend! - (2.55 - 3.4) / 5.95)).toBeLessThanOrEqual(1e-12);
+  });
 });

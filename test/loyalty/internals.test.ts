@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmt } from '../../src/loyalty/assessSignals.js';
+import { fmt } from '../../src/loyalty/explain.js';
 import { isWellFormedSignals } from '../../src/loyalty/isWellFormedSignals.js';
 import { loyaltySignalsSchema } from '../../src/loyalty/signalsSchema.js';
 

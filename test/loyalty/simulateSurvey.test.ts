@@ -81,5 +81,13 @@ describe('simulateSurvey', () => {
     expect(() => simulateSurvey(customers, { skipRate: 1 })).toThrow(/skipRate/);
     expect(() => simulateSurvey(customers, { contextRate: 2 })).toThrow(/contextRate/);
     expect(() => simulateSurvey(customers, { noise: -1 })).toThrow(/noise/);
+    expect(() => simulateSurvey(customers, { responseRate: '0.5' as never })).toThrow(/responseRate/);
+  });
+
+  it('rejects customers without an id or with invalid behaviour, naming them (no NaN answers)', () => {
+    expect(() => simulateSurvey({} as never)).toThrow(/customers: expected an array/);
+    expect(() => simulateSurvey([{ behaviour: { purchases: 2 } } as never])).toThrow(/row 0, customerId/);
+    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: Number.NaN } }])).toThrow(/k9, behaviour\.purchases: not a finite number/);
+    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: 3, gapCv: -1 } }])).toThrow(/k9, behaviour\.gapCv/);
   });
 });

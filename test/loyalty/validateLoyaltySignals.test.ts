@@ -31,8 +31,10 @@ describe('validateLoyaltySignals', () => {
       { code: 'unknown_field', path: ['c9', 'behaviour.typo'] },
       { code: 'invalid_value', path: ['c9', 'attitude.recommendLikelihood'] },
       { code: 'invalid_type', path: ['c9', 'context.hasAlternatives'] },
+      // bare answers off their scale or without one are listed even though the shape is wrong elsewhere
+      { code: 'invalid_value', path: ['c9', 'attitude.satisfaction'] },
+      { code: 'invalid_value', path: ['c9', 'context.convenience'] },
     ]);
-    // The scale checks run once the shape is right.
     expect(issuesOf({ behaviour: { purchases: 1 }, attitude: { scale: { min: 1, max: 5 }, satisfaction: 6 }, context: { convenience: 3 } })).toEqual([
       { code: 'invalid_value', path: ['signals', 'attitude.satisfaction'] },
       { code: 'invalid_value', path: ['signals', 'context.convenience'] },
@@ -40,6 +42,14 @@ describe('validateLoyaltySignals', () => {
     const r = safeValidateLoyaltySignals(input);
     expect(r.success).toBe(false);
     if (!r.success) for (const i of r.error.issues) expect(i.message).not.toMatch(/2\.5|yes|11/);
+  });
+
+  it('falls back to "signals" in the path when the customer id itself is invalid', () => {
+    expect(issuesOf({ customerId: Number.NaN, behaviour: { purchases: 1 } })).toEqual([{ code: 'not_finite', path: ['signals', 'customerId'] }]);
+    expect(issuesOf({ customerId: '', behaviour: { purchases: -1 } })).toEqual([
+      { code: 'empty_string', path: ['signals', 'customerId'] },
+      { code: 'out_of_range', path: ['signals', 'behaviour.purchases'] },
+    ]);
   });
 
   it('rejects non-objects and a missing behaviour group', () => {

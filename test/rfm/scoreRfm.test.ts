@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { quantile } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors/InvalidInputError.js';
 import { scoreRfm } from '../../src/rfm/scoreRfm.js';
@@ -36,10 +35,14 @@ describe('scoreRfm: quantile binning (default)', () => {
     expect(result.customers[999]).toMatchObject({ r: 1, f: 5, m: 5, cell: '155' });
   });
 
-  it('uses the type-7 quantiles of simple-statistics as thresholds', () => {
+  it('cuts at the type-7 quantiles (R quantile(type = 7), NumPy default)', () => {
+    // sorted: 1 1 2 3 3 4 5 5 5 6 7 8 9 9 9; h = 14 p: 2.8 -> 2 + 0.8 (3 - 2), 5.6 -> 4 + 0.6 (5 - 4),
+    // 8.4 -> 5 + 0.4 (6 - 5), 11.2 -> 8 + 0.2 (9 - 8). numpy.quantile gives [2.8, 4.6, 5.4, 8.2].
     const values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9];
     const result = scoreRfm(values.map((v, i) => makeSummary(i, { monetary: v })));
-    expect(result.monetary.thresholds).toEqual([0.2, 0.4, 0.6, 0.8].map((p) => quantile(values, p)));
+    const expected = [2.8, 4.6, 5.4, 8.2];
+    result.monetary.thresholds.forEach((t, j) => expect(Math.abs(t - expected[j]!)).toBeLessThanOrEqual(1e-12));
+    expect(result.monetary.counts).toEqual([3, 3, 3, 3, 3]); // 1 1 2 | 3 3 4 | 5 5 5 | 6 7 8 | 9 9 9
   });
 
   it('gives equal values equal scores and reports the bins really used when ties collapse cut points', () => {
@@ -137,6 +140,9 @@ describe('scoreRfm: segments and options', () => {
     expect(() => scoreRfm(s, { k: 10 })).toThrow(InvalidInputError);
     expect(() => scoreRfm(s, { method: 'median' as never })).toThrow(/expected 'quantile', 'rank' or 'fixed'/);
     expect(() => scoreRfm({} as never)).toThrow(/array of customer summaries/);
+    // a misspelt dimension must not pass silently
+    expect(() => scoreRfm(s, { method: { frequncy: 'rank' } as never })).toThrow(/options, method/);
+    expect(() => scoreRfm(s, { breaks: { monetry: [1, 2, 3, 4] } as never })).toThrow(/options, breaks/);
   });
 
   it('names the customer and field of a non-finite measure, and duplicate customers', () => {

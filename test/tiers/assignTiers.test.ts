@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/errors/InvalidInputError.js';
 import { assignTiers } from '../../src/tiers/assignTiers.js';
-import { tierCounts } from '../../src/tiers/tierCounts.js';
 import type { TierAssignment } from '../../src/tiers/types.js';
 import { makeSummary } from '../rfm/makeSummary.js';
 
@@ -118,10 +117,16 @@ describe('assignTiers: properties', () => {
   });
 
   it('gives every N from 1 to 5,000 the counts of the rounding rule (positive values, with ties)', () => {
+    // The rule in integer arithmetic: cumulative boundaries N/100, N/20, N/5 rounded half up.
+    const roundRatio = (p: number, q: number): number => Math.floor((2 * p + q) / (2 * q));
     // values 1..1000 in a scrambled order: distinct for N <= 1,000, tied beyond
     const base = Array.from({ length: 5000 }, (_, i) => makeSummary(i, { revenue: 1 + ((i * 7919) % 1000) }));
     for (let n = 1; n <= 5000; n++) {
-      expect(assignTiers(base.slice(0, n)).counts).toEqual(tierCounts(n));
+      const [b1, b2, b3] = [roundRatio(n, 100), roundRatio(n, 20), roundRatio(n, 5)];
+      const expected = { A: b1, B: b2 - b1, C: b3 - b2, D: n - b3 };
+      const t = assignTiers(base.slice(0, n));
+      expect(t.counts).toEqual(expected);
+      expect(t.quotas).toEqual(expected);
     }
   });
 

@@ -3,26 +3,23 @@
  *
  * Data: ../shared/data/CDNOW_master.txt, every purchase (Jan 1997 - Jun 1998, 78 weeks) of the
  * 23,570 customers who first bought at CDNOW in Q1 1997. Value = total dollar value per customer.
- * Expected figures were computed independently, in exact rational arithmetic (Python `fractions`),
- * from the same file with the documented rules; tolerances cover float summation only.
+ * Expected figures were computed independently, in exact rational arithmetic (Python `fractions`,
+ * integer cents per customer, ranks by cents descending then id), from the same file with the
+ * documented rules; tolerances cover float summation only.
  *
  * The file's lines are split into rows here; `summarizeCustomers` (as-of 1998-06-30, days) builds
  * the summaries. A plain per-customer sum of the file's cents cross-checks the revenue totals.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scoreRfm } from '../../src/rfm/scoreRfm.js';
 import { summarizeCustomers } from '../../src/summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../../src/summary/types.js';
 import { assignTiers } from '../../src/tiers/assignTiers.js';
 import { tierReport } from '../../src/tiers/tierReport.js';
-
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
+import { readShared } from '../helpers/sharedData.js';
 
 function readCdnow(): { customers: CustomerSummary[]; centsById: Map<string, number> } {
-  const text = readFileSync(path.join(dataDir, 'CDNOW_master.txt'), 'utf8');
+  const text = readShared('CDNOW_master.txt');
   const rows: { customerId: string; date: string; amount: number }[] = [];
   const centsById = new Map<string, number>();
   const lines = text.split(/\r?\n/);

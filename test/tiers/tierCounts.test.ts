@@ -51,5 +51,6 @@ describe('tierCounts', () => {
     expect(() => tierCounts(10, { A: -0.1 })).toThrow(/share of tier A/);
     expect(() => tierCounts(10, { A: 0.5, B: 0.4, C: 0.2 })).toThrow(/at most 1/);
     expect(() => tierCounts(10, { C: NaN })).toThrow(InvalidInputError);
+    expect(() => tierCounts(10, { D: 0.8 } as never)).toThrow(/options, shares: expected an object \{ A\?, B\?, C\? \}/);
   });
 });

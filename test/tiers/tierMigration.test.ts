@@ -63,5 +63,13 @@ describe('tierMigration', () => {
     expect(() => tierMigration([], [], { starRule: 'magic' as never })).toThrow(InvalidInputError);
     expect(() => tierMigration([a(1, 'A', 1, 1), a(1, 'B', 1, 2)], [])).toThrow(/more than once/);
     expect(() => tierMigration({} as never, [])).toThrow(InvalidInputError);
+    expect(() => tierMigration([{ ...a(1, 'A', 1, 1), rank: 0 }], [])).toThrow(/customer 1: expected an assignment with a finite value, a rank from 1/);
+  });
+
+  it('orders stars with equal projections by customer id, whatever the input order', () => {
+    const before = [a(9, 'B', 500, 1), a(3, 'C', 100, 2), a(2, 'C', 100, 3)];
+    const after = [a(9, 'B', 500, 1), a(3, 'C', 300, 2), a(2, 'C', 300, 3)];
+    expect(tierMigration(before, after).stars.map((s) => s.customerId)).toEqual([2, 3]);
+    expect(tierMigration([...before].reverse(), [...after].reverse()).stars.map((s) => s.customerId)).toEqual([2, 3]);
   });
 });

@@ -1,0 +1,73 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import type { TransactionTextOptions, TransactionTextResult } from '../io/TransactionTextReader.js';
+import { summarizeCustomers, type CustomerSummaries } from '../summary/summarizeCustomers.js';
+import type { PeriodMode } from '../time/periodIndexer.js';
+import type { TimeUnit } from '../time/units.js';
+import { isoDateFlag, oneOf, type Flags } from './args.js';
+import type { Progress } from './progress.js';
+import { fileLabel, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
+import { reportRejected } from './reportRejected.js';
+
+/** Flags of the summary step shared by `score` and `fit`. */
+export const SUMMARY_FLAGS = ['as-of', 'time-unit', 'periods'] as const;
+
+/** Help text of the reading and summary flags of `score` and `fit`. */
+export const READ_HELP = `Columns (a header name or a 1-based position):
+  --customer C     customer id column   (default: a column named customer_id/customer/id…, else 1)
+  --date C         date column          (default: date/timestamp…, else 2)
+  --amount C       amount column        (default: amount/value/revenue…, else 3)
+  --cost C         cost column          (default: a column named cost, else none)
+  --quantity C, --order C, --promo C, --discount C   optional columns
+Reading:
+  --delimiter D    auto | comma | tab | semicolon | pipe | whitespace   (default auto)
+  --header / --no-header   whether the first line is a header      (default: detected)
+  --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
+  --returns P      net | drop | reject: rows with negative amounts (default net)
+  --on-invalid P   throw | collect: stop at bad lines, or skip and report them on stderr (default throw)
+  --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
+Summary:
+  --as-of DATE     end of observation, yyyy-MM-dd; later rows are left out (default: latest date in the file)
+  --time-unit U    day | week | month | year: unit of recency, T and the models  (default week)
+  --periods M      exact | calendar                             (default exact)
+`;
+
+/** A read and summarised transaction file. */
+export interface LoadedSummaries {
+  readonly read: TransactionTextResult;
+  readonly summary: CustomerSummaries;
+  readonly file: string;
+}
+
+/** How to read and summarise, from flags (checked before any file is opened). */
+export interface LoadOptions {
+  readonly text: TransactionTextOptions;
+  readonly timeUnit: TimeUnit;
+  readonly periods: PeriodMode;
+  readonly asOf: string | undefined;
+}
+
+/** Reads the reading and {@link SUMMARY_FLAGS}; throws a usage error on a bad value. */
+export function loadOptionsFromFlags(flags: Flags): LoadOptions {
+  return {
+    text: textOptionsFromFlags(flags),
+    timeUnit: oneOf<TimeUnit>(flags, 'time-unit', ['day', 'week', 'month', 'year'], 'week'),
+    periods: oneOf<PeriodMode>(flags, 'periods', ['exact', 'calendar'], 'exact'),
+    asOf: isoDateFlag(flags, 'as-of'),
+  };
+}
+
+/** Reads the file (reporting bytes read) and summarises its customers. */
+export async function loadSummaries(path: string, load: LoadOptions, progress: Progress): Promise<LoadedSummaries> {
+  const { timeUnit, periods, asOf } = load;
+  const options = load.text;
+  progress.start('reading');
+  const read = await readTransactionFile(path, options, (bytes, total) => progress.update(total ? bytes / total : 0));
+  progress.done();
+  reportRejected(read.rejected);
+  if (read.table.length === 0) {
+    throw new InvalidInputError([{ code: 'no_transactions', path: [], message: 'no transactions to score (expected at least one valid line after the header)' }], fileLabel(path));
+  }
+  progress.start('summarizing');
+  const summary = summarizeCustomers(read.table, { ...(asOf ? { asOf } : {}), timeUnit, periods });
+  return { read, summary, file: fileLabel(path) };
+}
