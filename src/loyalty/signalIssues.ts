@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import { isWellFormedSignals } from './isWellFormedSignals.js';
 import { bareAnswerIssues, loyaltySignalsSchema } from './signalsSchema.js';
@@ -40,7 +40,7 @@ export function signalIssues(input: unknown): { data: LoyaltySignals; issues: nu
   return { data: null, issues: issuesFromZod(input, parsed.error) };
 }
 
-function issuesFromZod(input: unknown, error: ZodError): NonEmptyArray<InputIssue> {
+function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<InputIssue> {
   if (input === null || typeof input !== 'object') {
     return [{ code: 'not_an_object', path: ['signals'], message: 'not an object (expected { behaviour, attitude?, context? })' }];
   }

@@ -1,73 +1,71 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ATTITUDE_ITEMS, CONTEXT_ITEMS } from './signalFields.js';
 
 /**
  * The zod schema behind {@link LoyaltySignals}. Internal: the public API exposes TypeScript
  * types and {@link validateLoyaltySignals}, not zod objects, so zod stays a plain dependency.
+ * Written with `zod/mini`, whose functions tree-shake, so the browser build carries only the
+ * checks used here.
  * @internal
  */
 
-const finite = z.number().finite();
-const nonNegative = finite.min(0);
-const unit = finite.min(0).max(1);
+const finite = z.number();
+const nonNegative = z.number().check(z.gte(0));
+const unit = z.number().check(z.gte(0), z.lte(1));
 
-const scale = z
-  .object({ min: finite, max: finite })
-  .strict()
-  .refine((s) => s.min < s.max, { message: 'expected min < max' });
+const scale = z.strictObject({ min: finite, max: finite }).check(z.refine((s) => s.min < s.max, { message: 'expected min < max' }));
 
 const scaledAnswer = z.union([
   finite,
   z
-    .object({ value: finite, min: finite, max: finite })
-    .strict()
-    .refine((a) => a.min < a.max, { message: 'expected min < max' })
-    .refine((a) => a.value >= a.min && a.value <= a.max, { message: 'expected a value between min and max' }),
+    .strictObject({ value: finite, min: finite, max: finite })
+    .check(
+      z.refine((a) => a.min < a.max, { message: 'expected min < max' }),
+      z.refine((a) => a.value >= a.min && a.value <= a.max, { message: 'expected a value between min and max' }),
+    ),
 ]);
 
-const behaviour = z
-  .object({
-    purchases: finite.int().min(0),
-    tenureDays: nonNegative.optional(),
-    daysSinceLastPurchase: nonNegative.optional(),
-    meanGapDays: finite.gt(0).nullable().optional(),
-    recencyRatio: nonNegative.nullable().optional(),
-    gapCv: nonNegative.nullable().optional(),
-    spendTrend: finite.min(-1).max(1).nullable().optional(),
-    totalSpend: finite.optional(),
-    promoShare: unit.optional(),
-    discountDepth: unit.optional(),
-  })
-  .strict();
+const behaviour = z.strictObject({
+  purchases: z.int().check(z.gte(0)),
+  tenureDays: z.optional(nonNegative),
+  daysSinceLastPurchase: z.optional(nonNegative),
+  meanGapDays: z.optional(z.nullable(z.number().check(z.gt(0)))),
+  recencyRatio: z.optional(z.nullable(nonNegative)),
+  gapCv: z.optional(z.nullable(nonNegative)),
+  spendTrend: z.optional(z.nullable(z.number().check(z.gte(-1), z.lte(1)))),
+  totalSpend: z.optional(finite),
+  promoShare: z.optional(unit),
+  discountDepth: z.optional(unit),
+});
 
-const attitude = z
-  .object({ scale: scale.optional(), ...Object.fromEntries(ATTITUDE_ITEMS.map((item) => [item, scaledAnswer.optional()])) })
-  .strict();
+const attitude = z.strictObject({
+  scale: z.optional(scale),
+  ...Object.fromEntries(ATTITUDE_ITEMS.map((item) => [item, z.optional(scaledAnswer)])),
+});
 
-const context = z
-  .object({
-    scale: scale.optional(),
-    hasAlternatives: z.boolean().optional(),
-    switchingCost: scaledAnswer.optional(),
-    convenience: scaledAnswer.optional(),
-  })
-  .strict();
+const context = z.strictObject({
+  scale: z.optional(scale),
+  hasAlternatives: z.optional(z.boolean()),
+  switchingCost: z.optional(scaledAnswer),
+  convenience: z.optional(scaledAnswer),
+});
 
 /** Items of each group answered on the group's scale. @internal */
 export const SCALED_ITEMS = { attitude: ATTITUDE_ITEMS, context: CONTEXT_ITEMS } as const;
 
 /** @internal */
 export const loyaltySignalsSchema = z
-  .object({
-    customerId: z.union([z.string().min(1), finite]).optional(),
+  .strictObject({
+    customerId: z.optional(z.union([z.string().check(z.minLength(1)), finite])),
     behaviour,
-    attitude: attitude.optional(),
-    context: context.optional(),
+    attitude: z.optional(attitude),
+    context: z.optional(context),
   })
-  .strict()
-  .superRefine((s, ctx) => {
-    for (const issue of bareAnswerIssues(s)) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      for (const issue of bareAnswerIssues(s)) ctx.issues.push({ code: 'custom', path: [...issue.path], message: issue.message, input: s });
+    }),
+  );
 
 /**
  * Bare-number answers that lack their group's scale or lie off it. Reads any input defensively

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { core } from 'zod/mini';
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import type { DayParser } from '../time/compileDateFormat.js';
@@ -181,7 +181,7 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function issuesFromZod(row: number, raw: unknown, error: ZodError, reveal: boolean, expectedDate: string): NonEmptyArray<InputIssue> {
+function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal: boolean, expectedDate: string): NonEmptyArray<InputIssue> {
   if (raw === null || typeof raw !== 'object') {
     return [{ code: 'not_an_object', path: [row], message: 'not an object (expected { customerId, date, amount, ... })' }];
   }
