@@ -29,13 +29,19 @@ export async function writeRows(rows: Iterable<FlatRow>, columns: readonly strin
   };
   if (format === 'csv') buf += columns.join(',') + '\n';
   if (format === 'json') buf += '[';
-  for (const raw of rows) {
-    const row = tidy(raw);
-    if (format === 'csv') buf += columns.map((c) => csvCell(row[c] ?? null, join[c] ?? ';')).join(',') + '\n';
-    else if (format === 'json') {
-      buf += (first ? '\n' : ',\n') + JSON.stringify(row);
+  for (const row of rows) {
+    if (format === 'csv') {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
+        if (i > 0) line += ',';
+        line += csvCell(row[c] ?? null, join[c] ?? ';');
+      }
+      buf += line + '\n';
+    } else if (format === 'json') {
+      buf += (first ? '\n' : ',\n') + JSON.stringify(tidy(row));
       first = false;
-    } else buf += JSON.stringify(row) + '\n';
+    } else buf += JSON.stringify(tidy(row)) + '\n';
     if (buf.length > 1 << 16) await flush();
   }
   if (format === 'json') buf += first ? ']\n' : '\n]\n';
@@ -43,19 +49,28 @@ export async function writeRows(rows: Iterable<FlatRow>, columns: readonly strin
 }
 
 /**
- * Numbers are written with 15 significant digits, which removes the binary noise of sums of
- * decimal money (77.41999999999999 is written 77.42) and keeps every digit a double can hold.
+ * Numbers are written rounded to 9 decimal places (15 significant digits from 1e6 up), which
+ * removes the binary noise of sums of decimal money (77.41999999999999 is written 77.42).
+ * Below 1e6 the scaled value is an exact integer in a double, so one multiply, round and divide
+ * does it; `toPrecision` is kept for the rare large values because it is far slower.
  */
+export function tidyNumber(v: number): number {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return v;
+  if (Math.abs(v) < 1e6) return Math.round(v * 1e9) / 1e9;
+  return Number(v.toPrecision(15));
+}
+
 function tidy(row: FlatRow): FlatRow {
   const out: FlatRow = {};
   for (const k in row) {
     const v = row[k]!;
-    out[k] = typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(15)) : v;
+    out[k] = typeof v === 'number' ? tidyNumber(v) : v;
   }
   return out;
 }
 
 function csvCell(value: Cell, separator: string): string {
+  if (typeof value === 'number') return String(tidyNumber(value));
   const v = Array.isArray(value) ? value.join(separator) : (value as Exclude<Cell, readonly string[]>);
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
