@@ -80,7 +80,7 @@ export async function fitCommand(argv: string[]): Promise<void> {
     }
     const lines = [`${file}: ${summary.customers.length} customers as of ${summary.asOf}, time unit ${summary.timeUnit}`];
     for (const m of models) lines.push('', ...textBlock(`${MODEL_TITLES[m.model as keyof typeof MODEL_TITLES]} (${m.model})`, m));
-    lines.push('', ...textBlock(`Gamma-Gamma spend (${spend.zeroSpend} repeat customers with zero mean spend left out)`, gg));
+    lines.push('', ...textBlock(`Gamma-Gamma spend (${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out)`, gg));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     progress.done();

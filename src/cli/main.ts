@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
+import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args.js';
 import { FIT_HELP, fitCommand } from './fitCommand.js';
 import { ModelError } from './fitModels.js';
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    process.stdout.write('loyalty-score\n');
+    process.stdout.write(`loyalty-score ${pkg.version}\n`);
     return 0;
   }
   const command = COMMANDS[name];

@@ -3,7 +3,7 @@ import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
 import type { CustomerSummary } from '../summary/types.js';
 import type { TransactionTable } from '../transactions/types.js';
-import { isoDateFlag, numberFlag, oneOf, positiveInt, type Flags } from './args.js';
+import { isoDateFlag, numberFlag, oneOf, positiveInt, UsageError, type Flags } from './args.js';
 import { compareModels, formatComparison, type ModelComparison } from './compareModels.js';
 import { fitPurchaseModel, MODEL_NAMES, type ModelName, type PurchaseFit } from './fitModels.js';
 import type { Progress } from './progress.js';
@@ -37,7 +37,9 @@ export function modelChoiceFromFlags(flags: Flags, allowAll: boolean): ModelChoi
   const l2 = numberFlag(flags, 'l2-penalty', (x) => x >= 0, 'a number >= 0');
   const maxIterations = positiveInt(flags, 'max-iterations');
   const fit: FitOptions = { ...(l2 !== undefined ? { l2Penalty: l2 } : {}), ...(maxIterations !== undefined ? { maxIterations: Math.max(1, maxIterations) } : {}) };
-  return { model, calibrationEnd: isoDateFlag(flags, 'calibration-end'), fit };
+  const calibrationEnd = isoDateFlag(flags, 'calibration-end');
+  if (calibrationEnd !== undefined && model !== 'best') throw new UsageError('--calibration-end only applies with --model best (the holdout comparison)');
+  return { model, calibrationEnd, fit };
 }
 
 /** Everything needed to fit the chosen models. */

@@ -115,7 +115,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     progress.done();
 
     const notes = [`${summaries.length} customers as of ${summary.asOf} (${read.table.length} rows; ${summary.excluded.rowsAfterAsOf} rows after as-of left out)`, `model ${purchase.model}${comparison ? ' (best on holdout)' : ''}`];
-    if (spend.zeroSpend > 0) notes.push(`${spend.zeroSpend} repeat customers with zero mean spend left out of the Gamma-Gamma fit`);
+    if (spend.zeroSpend > 0) notes.push(`${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out of the Gamma-Gamma fit`);
     if (survey) notes.push(`survey answers for ${surveyMatched} customers (${survey.size - surveyMatched} survey ids without transactions ignored)`);
     process.stderr.write(`${notes.join('; ')}\n`);
 

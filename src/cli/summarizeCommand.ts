@@ -22,7 +22,8 @@ Reading:
   --header / --no-header   whether the first line is a header      (default: detected)
   --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
   --returns P      net | drop | reject: rows with negative amounts (default net)
-  --on-invalid P   throw | collect: stop at bad lines, or skip and report them on stderr (default throw)
+  --on-invalid P   throw | collect: fail naming every bad line, or skip them and report them on stderr (default throw)
+  --reveal-values  show the offending raw values in error messages (default: kept out, they are personal data)
   --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
 Summary:
   --as-of DATE     end of observation, yyyy-MM-dd               (default: latest date in the file)

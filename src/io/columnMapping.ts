@@ -63,7 +63,7 @@ export function resolveColumns(map: ColumnMap, header: readonly string[] | null)
     } else if (lower) {
       idx = lower.findIndex((h) => NAMES[f].includes(h));
       if (idx < 0 && REQUIRED.includes(f)) {
-        invalidOption(f, `no ${f} column found among ${header!.join(', ')} (expected one of ${NAMES[f].join(', ')}, or name it with the ${f} option)`);
+        invalidOption(f, `no ${f} column found among ${header!.join(', ')} (expected one of ${NAMES[f].join(', ')}, or name it with the ${f} option, --${f} on the command line)`);
       }
     } else {
       idx = (DEFAULT_POSITIONS[f] ?? 0) - 1;

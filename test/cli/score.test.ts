@@ -278,6 +278,6 @@ describe.runIf(existsSync(CLI))('loyalty-score score', () => {
     expect(incomplete(cd, new Set(['cost', 'profit']))).toEqual([]);
     expect(cd.every((x) => x.cost === '' && x.profit === '' && x.margin === '1')).toBe(true);
     expect(cd[0]!.customer_id).toBe('1');
-    expect(r.stderr).toContain('1 repeat customers with zero mean spend left out of the Gamma-Gamma fit');
+    expect(r.stderr).toContain('1 repeat customer with zero mean spend left out of the Gamma-Gamma fit');
   });
 });

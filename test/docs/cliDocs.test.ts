@@ -11,7 +11,7 @@
  * Outside CI the suite is skipped when dist/cli.js has not been built; in CI (CI=true) it runs
  * and fails instead.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
@@ -171,7 +171,7 @@ describe.runIf(existsSync(CLI) || process.env.CI === 'true')('docs/cli.md', () =
       expect(sim.split('\n')[0]).toBe('customer_id,date,amount,cost,quantity,promo,discount');
       expect(doc).toContain('`customer_id, date, amount, cost, quantity, promo, discount`');
       // --version prints the name only; no command prints the help and exits 2.
-      expect(ok(['--version']).stdout).toBe('loyalty-score\n');
+      expect(ok(['--version']).stdout).toBe(`loyalty-score ${JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version}\n`);
       const none = cli([]);
       expect(none.code).toBe(2);
       expect(none.stdout).toBe(help.top);
