@@ -1,16 +1,13 @@
 export { minimize, type MinimizeOptions, type MinimizeResult, type Objective, type Gradient } from './optimize.js';
 export { centralGradient } from './centralGradient.js';
 export { numericalHessian, cholesky, invertSymmetric } from './hessian.js';
-export {
-  logGamma,
-  logBeta,
-  digamma,
-  logAddExp,
-  logSubExp,
-  logSumExp,
-  oneMinusPowOverK,
-  logHyp2f1,
-  hyp2f1,
-  type SignedLog,
-} from './special.js';
+export { logGamma } from './logGamma.js';
+export { logBeta } from './logBeta.js';
+export { digamma } from './digamma.js';
+export { logAddExp } from './logAddExp.js';
+export { logSubExp } from './logSubExp.js';
+export { logSumExp } from './logSumExp.js';
+export { oneMinusPowOverK } from './oneMinusPowOverK.js';
+export { logHyp2f1, type SignedLog } from './logHyp2f1.js';
+export { hyp2f1 } from './hyp2f1.js';
 export { createRng, sampleNormal, sampleGamma, sampleBeta, sampleExponential, sampleGeometric, type Rng } from './random.js';

@@ -1,6 +1,7 @@
 /**
  * Unconstrained minimisation by quasi-Newton BFGS with a weak-Wolfe bracketing line search.
  */
+import { invalidOption } from '../errors/InvalidInputError.js';
 import { centralGradient } from './centralGradient.js';
 
 /** Knobs of {@link minimize}. */
@@ -57,6 +58,8 @@ export type Gradient = (x: Float64Array, out: Float64Array) => void;
  * @param options - Iteration limit and tolerances.
  * @param gradient - Optional analytic gradient.
  * @returns The best point found, its value, iterations, convergence flag and gradient norm.
+ * @throws {InvalidInputError} When `maxIterations` is not a whole number >= 1 or a tolerance is not
+ * a finite number > 0.
  * @example
  * ```ts
  * import { minimize } from 'loyalty-score';
@@ -71,6 +74,9 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   const maxIterations = options.maxIterations ?? 500;
   const gtol = options.gradientTolerance ?? 1e-8;
   const rtol = options.relativeTolerance ?? 1e-14;
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) invalidOption('maxIterations', 'expected a whole number of iterations >= 1');
+  if (!(Number.isFinite(gtol) && gtol > 0)) invalidOption('gradientTolerance', 'expected a finite number > 0');
+  if (!(Number.isFinite(rtol) && rtol > 0)) invalidOption('relativeTolerance', 'expected a finite number > 0');
   const grad: Gradient = gradient ?? ((x, out) => centralGradient(f, x, out));
 
   let x = Float64Array.from(x0);

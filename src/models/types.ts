@@ -33,7 +33,10 @@ export interface FitDiagnostics<P> {
   readonly iterations: number;
   /** Whether the optimiser met its convergence criterion. */
   readonly converged: boolean;
-  /** Euclidean norm of the gradient at the solution (in the optimiser's parameterisation). */
+  /**
+   * Largest absolute component of the gradient at the solution, in the optimiser's terms: the mean
+   * negative log-likelihood per customer (plus penalty) with respect to the log-parameters.
+   */
   readonly gradientNorm: number;
   /** Number of customers fitted (sum of weights). */
   readonly customers: number;

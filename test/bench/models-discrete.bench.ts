@@ -1,24 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bench, describe } from 'vitest';
 import { fitBgBb } from '../../src/models/bgbb/fitBgBb.js';
 import { simulateBgBb } from '../../src/models/bgbb/simulateBgBb.js';
 import { fitGammaGamma } from '../../src/models/gammagamma/fitGammaGamma.js';
 import { simulateGammaGamma } from '../../src/models/gammagamma/simulateGammaGamma.js';
+import { readSharedCsv } from '../helpers/sharedData.js';
+import { donationRows } from '../models/bgbb/donations.js';
 
 // Peers: lifetimes BetaGeoBetaBinomFitter / GammaGammaFitter and BTYD bgbb.EstimateParameters.
 // Every bench checks its own result so the work cannot be skipped.
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
-const csv = (name: string): number[][] =>
-  readFileSync(resolve(DATA, name), 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.length > 0)
-    .map((l) => l.split(',').map(Number));
-
-const donations = csv('donations.csv').map(([x, tx, n, w]) => ({ frequency: x!, recency: tx!, periods: n!, weight: w! }));
-const cdnowSpend = csv('btyd/cdnowSummary_cbs.csv').map((r) => ({ frequency: r[1]!, monetaryValue: r[5]! }));
+const donations = donationRows();
+const cdnowSpend = readSharedCsv('btyd/cdnowSummary_cbs.csv').map((r) => ({ frequency: Number(r['x']), monetaryValue: Number(r['m.x']) }));
 const bgbbTruth = { alpha: 1.2, beta: 0.75, gamma: 0.66, delta: 2.8 };
 const ggTruth = { p: 6.25, q: 3.74, gamma: 15.44 };
 const bgbb100k = simulateBgBb(bgbbTruth, { customers: 100_000, periods: 6, seed: 1 });

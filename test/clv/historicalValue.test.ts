@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { historicalValue } from '../../src/clv/historicalValue.js';
-import type { CustomerSummary } from '../../src/summary/types.js';
+import { summaryWith } from './summaryFixture.js';
 
-const summary = (id: string, revenue: number, cost: number | null): CustomerSummary => ({
-  customerId: id,
-  firstPurchase: '2024-01-01',
-  lastPurchase: '2024-02-01',
-  revenue,
-  cost,
-  profit: cost === null ? null : revenue - cost,
-  rfm: { recency: 1, frequency: 2, monetary: revenue },
-  btyd: { frequency: 1, recency: 4, T: 8, monetaryValue: revenue / 2 },
-});
+const summary = summaryWith;
 
 describe('historicalValue', () => {
   const customers = [summary('a', 100, 60), summary('b', 50, null), summary('c', 10, 15)];

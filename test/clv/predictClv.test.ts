@@ -5,7 +5,7 @@ import { bgBb } from '../../src/models/bgbb/bgBb.js';
 import { bgNbd } from '../../src/models/bgnbd/bgNbd.js';
 import { gammaGamma } from '../../src/models/gammagamma/gammaGamma.js';
 import type { BtydCustomer } from '../../src/models/types.js';
-import type { CustomerSummary } from '../../src/summary/types.js';
+import { summaryWith } from './summaryFixture.js';
 import { readSharedCsv } from '../helpers/sharedData.js';
 
 /** E[X(t)] = rate * t for every customer. */
@@ -15,6 +15,8 @@ function steady(rate: number) {
 const flatSpend = (value: number) => ({ expectedAverageSpendMany: (cs: readonly unknown[]) => new Float64Array(cs.length).fill(value) });
 const one = [{ purchase: { frequency: 1, recency: 2, T: 3 }, spend: { frequency: 1, monetaryValue: 10 } }];
 
+// Published CDNOW estimates: FHL 2005 (reference-values.json bgnbd.cdnow.params_paper) and
+// Fader & Hardie 2013 (gg.cdnow.params).
 const bgNbdPaper = bgNbd({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 const gg = gammaGamma({ p: 6.25, q: 3.74, gamma: 15.44 });
 const cdnow = readSharedCsv('btyd/cdnowSummary_cbs.csv').map((r) => ({
@@ -69,6 +71,7 @@ describe('predictClv', () => {
   });
 
   it('BG/BB discounts each opportunity at its own time (hand sum)', () => {
+    // FHS 2010 published estimates (reference-values.json bgbb.donations.params).
     const model = bgBb({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
     const c = { frequency: 3, recency: 5, periods: 6 };
     const r = predictClv(model, flatSpend(50), [{ purchase: c, spend: { frequency: 3, monetaryValue: 50 } }], {
@@ -86,17 +89,7 @@ describe('predictClv', () => {
   });
 
   it('uses each customer\'s own margin (profit / revenue) when their summary carries cost', () => {
-    const summary = (id: number, revenue: number, cost: number | null): CustomerSummary => ({
-      customerId: id,
-      firstPurchase: '2024-01-01',
-      lastPurchase: '2024-02-01',
-      revenue,
-      cost,
-      profit: cost === null ? null : revenue - cost,
-      rfm: { recency: 1, frequency: 2, monetary: revenue },
-      btyd: { frequency: 1, recency: 4, T: 8, monetaryValue: revenue / 2 },
-    });
-    const r = predictClv(steady(1), flatSpend(10), [summary(1, 100, 60), summary(2, 100, null), summary(3, 0, 0)], {
+    const r = predictClv(steady(1), flatSpend(10), [summaryWith(1, 100, 60), summaryWith(2, 100, null), summaryWith(3, 0, 0)], {
       asOf: '2024-02-26',
       horizon: { amount: 2, unit: 'week' },
       margin: 0.25,

@@ -45,6 +45,11 @@ describe('minimize', () => {
     expect(x0).toEqual([1, 2, 3, 4, 5, 6]);
     for (let i = 0; i < 6; i++) expect(res.x[i]).toBeCloseTo(i, 5);
   });
+  it('names an invalid option', () => {
+    expect(() => minimize(rosenbrock, [0, 0], { maxIterations: -1 })).toThrow(/options, maxIterations/);
+    expect(() => minimize(rosenbrock, [0, 0], { gradientTolerance: 0 })).toThrow(/options, gradientTolerance/);
+    expect(() => minimize(rosenbrock, [0, 0], { relativeTolerance: Number.NaN })).toThrow(/options, relativeTolerance/);
+  });
   it('is already converged at a stationary start', () => {
     const res = minimize((x) => x[0]! ** 2, [0]);
     expect(res.converged).toBe(true);

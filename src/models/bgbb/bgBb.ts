@@ -1,7 +1,8 @@
-import { InvalidInputError } from '../../errors/InvalidInputError.js';
-import { logBeta } from '../../math/special.js';
+import { logBeta } from '../../math/logBeta.js';
+import { checkParams } from '../fit/checkParams.js';
 import type { DiscreteCustomer } from '../types.js';
 import { bgBbConstants, bgBbLogL, logAliveTerm, logFuturePmfTerm, logSurvivalSum, type BgBbConstants } from './bgBbMath.js';
+import { simulateBgBb } from './simulateBgBb.js';
 import type { BgBbModel, BgBbParams } from './types.js';
 import { validateDiscreteCustomer, validateOpportunities } from './validateDiscreteCustomer.js';
 
@@ -38,12 +39,7 @@ import { validateDiscreteCustomer, validateOpportunities } from './validateDiscr
  * ```
  */
 export function bgBb(params: BgBbParams): BgBbModel {
-  for (const name of ['alpha', 'beta', 'gamma', 'delta'] as const) {
-    const v = params[name];
-    if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
-      throw new InvalidInputError([{ code: 'out_of_range', path: ['params', name], message: 'expected a finite number > 0' }]);
-    }
-  }
+  checkParams(params, ['alpha', 'beta', 'gamma', 'delta'], 'bgBb');
   const frozen: BgBbParams = Object.freeze({ alpha: params.alpha, beta: params.beta, gamma: params.gamma, delta: params.delta });
   const c = bgBbConstants(frozen);
 
@@ -95,6 +91,9 @@ export function bgBb(params: BgBbParams): BgBbModel {
       validateOpportunities(k, 'n');
       validateOpportunities(t, 't');
       return mapCached(customers, (x, tx, n) => pmf(k, t, x, tx, n));
+    },
+    simulate(options) {
+      return simulateBgBb(frozen, options);
     },
     customerLogLikelihood(customer) {
       const { frequency: x, recency: tx, periods: n } = checked(customer, 'customer');

@@ -3,7 +3,8 @@
  * Customers are assumed validated (whole numbers, 0 <= x <= t_x <= n, t_x = 0 iff x = 0).
  * @internal
  */
-import { logBeta, logGamma } from '../../math/special.js';
+import { logBeta } from '../../math/logBeta.js';
+import { logGamma } from '../../math/logGamma.js';
 import type { BgBbParams } from './types.js';
 
 /** Per-parameter-set constants reused across customers. */

@@ -1,5 +1,7 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
-import { fitByMaximumLikelihood, groupRows, type FitOptions } from '../fit/index.js';
+import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
+import { withDiagnostics } from '../fit/fitGroupedRows.js';
+import { groupRows } from '../fit/groupRows.js';
 import { bgBb } from './bgBb.js';
 import { bgBbConstants, bgBbLogL } from './bgBbMath.js';
 import type { BgBbParams, BgBbRow, FittedBgBb } from './types.js';
@@ -86,5 +88,5 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
       return ll;
     },
   });
-  return { ...bgBb(fit.params), ...fit, params: Object.freeze({ ...fit.params }) };
+  return withDiagnostics(bgBb(fit.params), fit);
 }

@@ -1,5 +1,7 @@
-import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError.js';
-import { createRng, sampleBeta, type Rng } from '../../math/random.js';
+import { invalidOption } from '../../errors/InvalidInputError.js';
+import { sampleBeta, type Rng } from '../../math/random.js';
+import { checkParams } from '../fit/checkParams.js';
+import { simulationRng } from '../fit/simulationRng.js';
 import type { DiscreteCustomer } from '../types.js';
 import type { BgBbParams } from './types.js';
 
@@ -43,15 +45,12 @@ export interface SimulateBgBbOptions {
  * ```
  */
 export function simulateBgBb(params: BgBbParams, options: SimulateBgBbOptions): DiscreteCustomer[] {
-  for (const name of ['alpha', 'beta', 'gamma', 'delta'] as const) {
-    const v = params[name];
-    if (!(Number.isFinite(v) && v > 0)) throw new InvalidInputError([{ code: 'out_of_range', path: ['params', name], message: 'expected a finite number > 0' }]);
-  }
+  checkParams(params, ['alpha', 'beta', 'gamma', 'delta'], 'simulateBgBb');
   const { customers } = options;
   const periods = options.periods ?? 6;
   if (!(Number.isInteger(customers) && customers >= 0)) invalidOption('customers', 'expected a whole number >= 0');
   if (!(Number.isInteger(periods) && periods >= 0)) invalidOption('periods', 'expected a whole number >= 0');
-  const rng = options.rng ?? createRng(options.seed ?? 1);
+  const rng = simulationRng(options, 1);
   const out: DiscreteCustomer[] = new Array(customers);
   for (let i = 0; i < customers; i++) {
     const p = sampleBeta(rng, params.alpha, params.beta);

@@ -1,4 +1,5 @@
 import type { DiscreteCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+import type { SimulateBgBbOptions } from './simulateBgBb.js';
 
 /** Parameters of the BG/BB model (Fader, Hardie & Shang 2010), all `> 0`. */
 export interface BgBbParams {
@@ -16,7 +17,7 @@ export interface BgBbParams {
  */
 export interface BgBbRow extends DiscreteCustomer {
   /**
-   * Number of customers with this history, `> 0` (need not be whole).
+   * Number of customers with this history, finite and `>= 0` (need not be whole; rows of weight 0 are dropped).
    * @defaultValue 1
    */
   readonly weight?: number;
@@ -27,6 +28,8 @@ export interface BgBbModel extends PurchaseModel<BgBbParams, DiscreteCustomer> {
   readonly model: 'bgbb';
   /** {@link PurchaseModel.purchaseProbability} for many customers. */
   purchaseProbabilityMany(n: number, t: number, customers: readonly DiscreteCustomer[]): Float64Array;
+  /** Seeded simulated histories under these parameters ({@link simulateBgBb}). */
+  simulate(options: SimulateBgBbOptions): DiscreteCustomer[];
   /** Log-likelihood of one customer's history. */
   customerLogLikelihood(customer: DiscreteCustomer): number;
 }

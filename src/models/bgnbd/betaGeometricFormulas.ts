@@ -1,4 +1,7 @@
-import { logBeta, logGamma, logHyp2f1 } from '../../math/special.js';
+import { invalidOption } from '../../errors/InvalidInputError.js';
+import { logBeta } from '../../math/logBeta.js';
+import { logGamma } from '../../math/logGamma.js';
+import { logHyp2f1 } from '../../math/logHyp2f1.js';
 
 /**
  * Closed forms shared by BG/NBD and MBG/NBD (Fader, Hardie & Lee 2005; Batislam et al. 2007).
@@ -10,14 +13,26 @@ import { logBeta, logGamma, logHyp2f1 } from '../../math/special.js';
 /**
  * E[X(t)] for a BG/NBD customer alive at time 0 (FHL 2005 eq. 7):
  * (a+b-1)/(a-1) · [1 - (α/(α+t))^r · 2F1(r, b; a+b-1; t/(α+t))].
- * At a = 1 the limit is taken numerically (mean of a = 1 ± 1e-6).
+ * At a = 1 and at a + b = 1 (removable singularities) the limit is taken numerically, as the mean of
+ * the values 1e-6 either side.
+ * @throws {InvalidInputError} (path `['options', 't']`) when the hypergeometric series does not
+ * converge within 1e7 terms: only for x in the hundreds or more together with t tens of thousands
+ * of times α + T (moderate parameters use the connection formula near z = 1).
  * @internal
  */
 export function bgExpectedNew(t: number, r: number, alpha: number, a: number, b: number): number {
   if (t === 0) return 0;
   if (Math.abs(a - 1) < 1e-7) return 0.5 * (bgExpectedNew(t, r, alpha, 1 - 1e-6, b) + bgExpectedNew(t, r, alpha, 1 + 1e-6, b));
+  if (Math.abs(a + b - 1) < 1e-7) {
+    // c = a + b - 1 = 0: (a+b-1) · 2F1(r, b; a+b-1; z) has a finite limit, the series itself does not.
+    const h = Math.min(1e-6, b / 2);
+    return 0.5 * (bgExpectedNew(t, r, alpha, a, b - h) + bgExpectedNew(t, r, alpha, a, b + h));
+  }
   const z = t / (alpha + t);
-  const h = logHyp2f1(r, b, a + b - 1, z);
+  const h = logHyp2f1(r, b, a + b - 1, z, 10_000_000);
+  if (Number.isNaN(h.log)) {
+    invalidOption('t', 'the horizon is too long for the hypergeometric series of this model (it needs over 10,000,000 terms); use a shorter t');
+  }
   // 1 - exp(L): L = r log(α/(α+t)) + log 2F1, computed with expm1 for accuracy at small t.
   const L = -r * Math.log1p(t / alpha) + h.log;
   const bracket = h.sign > 0 ? -Math.expm1(L) : 1 + Math.exp(L);

@@ -1,7 +1,5 @@
-import { assertBtydCustomer } from '../fit/btydColumns.js';
 import { checkParams } from '../fit/checkParams.js';
-import { validateQuery } from '../fit/validateQuery.js';
-import type { BtydCustomer } from '../types.js';
+import { continuousModel } from '../fit/continuousModel.js';
 import { bgExpectedNew, bgPmfNew } from './betaGeometricFormulas.js';
 import { simulateBgNbd } from './simulateBgNbd.js';
 import type { BgNbdModel, BgNbdParams } from './types.js';
@@ -33,40 +31,18 @@ import type { BgNbdModel, BgNbdParams } from './types.js';
  */
 export function bgNbd(params: BgNbdParams): BgNbdModel {
   const { r, alpha, a, b } = checkParams(params, ['r', 'alpha', 'a', 'b'], 'bgNbd');
-  const aliveOf = (c: BtydCustomer): number => {
-    if (c.frequency === 0) return 1;
-    const logD = Math.log(a / (b + c.frequency - 1)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
-    return 1 / (1 + Math.exp(logD));
-  };
-  const probabilityAlive = (c: BtydCustomer): number => {
-    assertBtydCustomer(c);
-    return aliveOf(c);
-  };
-  const expectedPurchases = (t: number, c: BtydCustomer): number => {
-    validateQuery(t);
-    assertBtydCustomer(c);
-    const x = c.frequency;
-    return aliveOf(c) * bgExpectedNew(t, r + x, alpha + c.T, a, b + x);
-  };
-  return {
+  const model = continuousModel({
     model: 'bgnbd',
     params: { r, alpha, a, b },
-    probabilityAlive,
-    expectedPurchases,
-    purchaseProbability(n: number, t: number, c?: BtydCustomer): number {
-      validateQuery(t, n);
-      if (c === undefined) return bgPmfNew(n, t, r, alpha, a, b);
-      assertBtydCustomer(c);
-      const x = c.frequency;
-      const pa = aliveOf(c);
-      return pa * bgPmfNew(n, t, r + x, alpha + c.T, a, b + x) + (n === 0 ? 1 - pa : 0);
+    aliveOf: (c) => {
+      if (c.frequency === 0) return 1;
+      const logD = Math.log(a / (b + c.frequency - 1)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+      return 1 / (1 + Math.exp(logD));
     },
-    expectedPurchasesNewCustomer(t: number): number {
-      validateQuery(t);
-      return bgExpectedNew(t, r, alpha, a, b);
-    },
-    probabilityAliveMany: (cs) => Float64Array.from(cs, probabilityAlive),
-    expectedPurchasesMany: (t, cs) => Float64Array.from(cs, (c) => expectedPurchases(t, c)),
-    simulate: (options) => simulateBgNbd({ r, alpha, a, b }, options),
-  };
+    expectedIfAlive: (t, c) => bgExpectedNew(t, r + c.frequency, alpha + c.T, a, b + c.frequency),
+    pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency),
+    pmfNew: (n, t) => bgPmfNew(n, t, r, alpha, a, b),
+    expectedNew: (t) => bgExpectedNew(t, r, alpha, a, b),
+  });
+  return { ...model, simulate: (options) => simulateBgNbd({ r, alpha, a, b }, options) };
 }

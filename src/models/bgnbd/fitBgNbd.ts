@@ -1,5 +1,7 @@
 import { btydColumns, type BtydData } from '../fit/btydColumns.js';
-import { fitByMaximumLikelihood } from '../fit/fitByMaximumLikelihood.js';
+import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
+import type { GroupedRows } from '../fit/groupRows.js';
+import type { FitDiagnostics } from '../types.js';
 import { bgNbd } from './bgNbd.js';
 import { betaGeometricLikelihood } from './betaGeometricLikelihood.js';
 import type { BgNbdFit, BgNbdParams, FitBgNbdOptions } from './types.js';
@@ -43,45 +45,11 @@ export function fitBgNbd(data: BtydData, options: FitBgNbdOptions = {}): BgNbdFi
  * @internal
  */
 export function fitBetaGeometricFamily<M extends object>(
-  rows: ReturnType<typeof btydColumns>,
+  rows: GroupedRows,
   options: FitBgNbdOptions,
   variant: 'bgnbd' | 'mbgnbd',
   build: (params: BgNbdParams) => M,
-): M & Omit<BgNbdFit, keyof M> {
-  const evaluate = betaGeometricLikelihood(rows, variant);
-  const T = rows.columns[2]!;
-  let meanT = 0;
-  for (let i = 0; i < rows.size; i++) meanT += rows.weights[i]! * T[i]!;
-  meanT /= rows.totalWeight;
-  // One cached evaluation: the optimiser asks for the gradient where it has just evaluated f.
-  let cacheKey = new Float64Array(4).fill(NaN);
-  const cacheGrad = new Float64Array(4);
-  let cacheValue = NaN;
-  const run = (p: Float64Array): number => {
-    if (p[0] === cacheKey[0] && p[1] === cacheKey[1] && p[2] === cacheKey[2] && p[3] === cacheKey[3]) return cacheValue;
-    cacheValue = evaluate(p, cacheGrad);
-    cacheKey = Float64Array.from(p);
-    return cacheValue;
-  };
-  const fit = fitByMaximumLikelihood({
-    paramNames: NAMES,
-    start: { r: 1, alpha: Math.max(meanT, 1e-6), a: 1, b: 1 },
-    customers: rows.totalWeight,
-    logLikelihood: run,
-    gradient: (p, out) => {
-      run(p);
-      out.set(cacheGrad);
-    },
-    options,
-  });
-  const model = build(fit.params);
-  return {
-    ...model,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: fit.standardErrors,
-    iterations: fit.iterations,
-    converged: fit.converged,
-    gradientNorm: fit.gradientNorm,
-    customers: fit.customers,
-  } as M & Omit<BgNbdFit, keyof M>;
+): M & FitDiagnostics<BgNbdParams> {
+  const fit = fitGroupedRows(rows, NAMES, betaGeometricLikelihood(rows, variant), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
+  return withDiagnostics(build(fit.params), fit);
 }

@@ -1,5 +1,6 @@
-import { createRng, sampleBeta, sampleExponential, sampleGamma, type Rng } from '../../math/random.js';
+import { sampleBeta, sampleExponential, sampleGamma, type Rng } from '../../math/random.js';
 import { checkParams } from '../fit/checkParams.js';
+import { simulationRng } from '../fit/simulationRng.js';
 import { observationLengths } from '../fit/observationLengths.js';
 import type { BtydCustomer } from '../types.js';
 import type { BgNbdParams, SimulateBtydOptions } from './types.js';
@@ -25,7 +26,7 @@ import type { BgNbdParams, SimulateBtydOptions } from './types.js';
 export function simulateBgNbd(params: BgNbdParams, options: SimulateBtydOptions): BtydCustomer[] {
   const { r, alpha, a, b } = checkParams(params, ['r', 'alpha', 'a', 'b'], 'simulateBgNbd');
   const Ts = observationLengths(options);
-  const rng = createRng(options.seed);
+  const rng = simulationRng(options);
   return Ts.map((T) => simulateOne(rng, r, alpha, a, b, T, false));
 }
 

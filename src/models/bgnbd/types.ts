@@ -1,4 +1,4 @@
-import type { FitOptions } from '../fit/fitByMaximumLikelihood.js';
+import type { FitBtydOptions } from '../fit/btydColumns.js';
 import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
 
 /** BG/NBD parameters: purchase rates λ ~ Gamma(shape r, rate α); dropout probability after each repeat purchase p ~ Beta(a, b). */
@@ -11,11 +11,14 @@ export interface BgNbdParams {
 
 /** Options of a BG/NBD-family simulation. */
 export interface SimulateBtydOptions {
-  /** Number of customers; ignored when `T` is an array (one customer per entry). */
+  /**
+   * Number of customers, a whole number >= 0; ignored when `T` is an array (one customer per entry).
+   * @defaultValue 1
+   */
   readonly customers?: number;
   /** Observation length per customer, in the model's time unit: one value for all, or one per customer. */
   readonly T: number | readonly number[];
-  /** Seed of the random stream. */
+  /** Seed of the random stream, a finite number (its 32-bit integer part is used). */
   readonly seed: number;
 }
 
@@ -29,8 +32,5 @@ export interface BgNbdModel extends PurchaseModel<BgNbdParams> {
 /** A fitted BG/NBD model with its fit diagnostics. */
 export interface BgNbdFit extends BgNbdModel, FitDiagnostics<BgNbdParams> {}
 
-/** Options of {@link fitBgNbd}. */
-export interface FitBgNbdOptions extends FitOptions<keyof BgNbdParams & string> {
-  /** Count of customers per input row (for pre-aggregated data). @defaultValue 1 for every row */
-  readonly weights?: readonly number[];
-}
+/** Options of {@link fitBgNbd}: weights, the optimiser's knobs, start and L2 penalty. */
+export type FitBgNbdOptions = FitBtydOptions<keyof BgNbdParams & string>;

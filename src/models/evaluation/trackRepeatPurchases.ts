@@ -73,6 +73,8 @@ export function trackRepeatPurchases(
   const length = options.periodLength ?? 1;
   if (!(Number.isInteger(periods) && periods >= 1)) invalidOption('periods', 'expected a whole number >= 1');
   if (!(Number.isFinite(length) && length > 0)) invalidOption('periodLength', 'expected a finite number > 0');
+  const actualKind = options.actualKind ?? 'incremental';
+  if (actualKind !== 'incremental' && actualKind !== 'cumulative') invalidOption('actualKind', "expected 'incremental' or 'cumulative'");
   if (options.actual.length !== periods) invalidOption('actual', `expected ${periods} values, one per period`, 'length_mismatch');
 
   // Group identical first-purchase times.
@@ -99,7 +101,7 @@ export function trackRepeatPurchases(
   for (let k = 0; k < periods; k++) {
     if (!Number.isFinite(actual[k] as number)) invalidOption('actual', `value ${k} is not a finite number`, 'not_finite');
   }
-  const cumulativeInput = (options.actualKind ?? 'incremental') === 'cumulative';
+  const cumulativeInput = actualKind === 'cumulative';
   const actualCumulative = cumulativeInput ? actual : runningTotal(actual);
   const actualIncremental = cumulativeInput ? differences(actual) : actual;
 

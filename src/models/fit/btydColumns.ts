@@ -2,7 +2,17 @@ import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
 import type { CustomerSummary } from '../../summary/types.js';
 import type { BtydCustomer } from '../types.js';
+import type { FitOptions } from './fitByMaximumLikelihood.js';
 import { groupRows, type GroupedRows } from './groupRows.js';
+
+/** Options of the continuous-time fits: the optimiser's knobs, start, L2 penalty, and row weights. */
+export interface FitBtydOptions<K extends string> extends FitOptions<K> {
+  /**
+   * Count of customers per input row (for pre-aggregated data), finite and >= 0.
+   * @defaultValue 1 for every row
+   */
+  readonly weights?: readonly number[];
+}
 
 /** What the continuous-time fits accept: BTYD customers, customer summaries (their `btyd` is used), or an object holding either. */
 export type BtydData =

@@ -77,7 +77,8 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * @param problem - Names, default start, customer count, log-likelihood, optional gradient and options.
  * @returns Estimates, total log-likelihood, standard errors, iterations, convergence and gradient norm.
  * @throws {InvalidInputError} When an option is invalid (`maxIterations` not a positive integer, a
- * tolerance not positive, `l2Penalty` negative, a start value not a positive finite number).
+ * tolerance not a finite positive number, `l2Penalty` negative, `standardErrors` not a boolean, a
+ * start value not a positive finite number or naming an unknown parameter).
  * @example
  * ```ts
  * import { fitByMaximumLikelihood } from 'loyalty-score';
@@ -96,14 +97,21 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
   const options = problem.options ?? {};
   const names = problem.paramNames;
   const n = names.length;
-  const maxIterations = options.maxIterations ?? 500;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) invalidOption('maxIterations', 'expected a positive integer');
-  const gradientTolerance = options.gradientTolerance ?? 1e-8;
-  if (!(gradientTolerance > 0)) invalidOption('gradientTolerance', 'expected a positive number');
-  const relativeTolerance = options.relativeTolerance ?? 1e-14;
-  if (!(relativeTolerance > 0)) invalidOption('relativeTolerance', 'expected a positive number');
+  // maxIterations, gradientTolerance and relativeTolerance are validated by minimize.
+  const knobs = {
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(options.gradientTolerance !== undefined ? { gradientTolerance: options.gradientTolerance } : {}),
+    ...(options.relativeTolerance !== undefined ? { relativeTolerance: options.relativeTolerance } : {}),
+  };
   const penalty = options.l2Penalty ?? 0;
   if (!(penalty >= 0) || !Number.isFinite(penalty)) invalidOption('l2Penalty', 'expected a finite number >= 0');
+  if (options.standardErrors !== undefined && typeof options.standardErrors !== 'boolean') invalidOption('standardErrors', 'expected true or false');
+  if (options.start !== undefined) {
+    if (options.start === null || typeof options.start !== 'object') invalidOption('start', 'expected an object of starting values');
+    for (const key of Object.keys(options.start)) {
+      if (!(names as readonly string[]).includes(key)) invalidOption('start', `unknown parameter ${key} (expected ${names.join(', ')})`);
+    }
+  }
   const scale = problem.customers > 0 ? 1 / problem.customers : 1;
 
   const u0 = new Float64Array(n);
@@ -136,7 +144,7 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
       }
     : undefined;
 
-  const res = minimize(objective, u0, { maxIterations, gradientTolerance, relativeTolerance }, gradient);
+  const res = minimize(objective, u0, knobs, gradient);
   const params = {} as Record<K, number>;
   for (let i = 0; i < n; i++) params[names[i]!] = Math.exp(res.x[i]!);
   toTheta(res.x);

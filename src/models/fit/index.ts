@@ -5,3 +5,4 @@ export {
   type MaximumLikelihoodFit,
 } from './fitByMaximumLikelihood.js';
 export { groupRows, type GroupedRows } from './groupRows.js';
+export type { BtydData, FitBtydOptions } from './btydColumns.js';

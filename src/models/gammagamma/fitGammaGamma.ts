@@ -1,7 +1,9 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
-import { digamma, logGamma } from '../../math/special.js';
+import { digamma } from '../../math/digamma.js';
+import { logGamma } from '../../math/logGamma.js';
 import type { CustomerSummary } from '../../summary/types.js';
-import { fitByMaximumLikelihood, type FitOptions } from '../fit/index.js';
+import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
+import { withDiagnostics } from '../fit/fitGroupedRows.js';
 import { gammaGamma } from './gammaGamma.js';
 import type { FittedGammaGamma, GammaGammaParams, SpendCustomer } from './types.js';
 import { validateSpendCustomer } from './validateSpendCustomer.js';
@@ -155,5 +157,5 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
       out[2] = (count * q) / g - (p * D + q * E);
     },
   });
-  return { ...gammaGamma(fit.params), ...fit, params: Object.freeze({ ...fit.params }) };
+  return withDiagnostics(gammaGamma(fit.params), fit);
 }

@@ -1,5 +1,7 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
-import { logGamma } from '../../math/special.js';
+import { logGamma } from '../../math/logGamma.js';
+import { checkParams } from '../fit/checkParams.js';
+import { simulateGammaGamma } from './simulateGammaGamma.js';
 import type { GammaGammaModel, GammaGammaParams, SpendCustomer } from './types.js';
 import { validateSpendCustomer } from './validateSpendCustomer.js';
 
@@ -27,13 +29,7 @@ import { validateSpendCustomer } from './validateSpendCustomer.js';
  * ```
  */
 export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
-  for (const name of ['p', 'q', 'gamma'] as const) {
-    const v = params[name];
-    if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
-      throw new InvalidInputError([{ code: 'out_of_range', path: ['params', name], message: 'expected a finite number > 0' }]);
-    }
-  }
-  const { p, q, gamma } = params;
+  const { p, q, gamma } = checkParams(params, ['p', 'q', 'gamma'], 'gammaGamma');
   const frozen: GammaGammaParams = Object.freeze({ p, q, gamma });
   const logNorm = -logGamma(q) + q * Math.log(gamma);
 
@@ -59,6 +55,9 @@ export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
       const out = new Float64Array(customers.length);
       for (let i = 0; i < customers.length; i++) out[i] = spend(customers[i] as SpendCustomer, i);
       return out;
+    },
+    simulate(frequencies, options) {
+      return simulateGammaGamma(frozen, frequencies, options);
     },
     customerLogLikelihood(customer) {
       validateSpendCustomer(customer, 'customer');

@@ -1,5 +1,7 @@
-import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError.js';
-import { createRng, sampleGamma, type Rng } from '../../math/random.js';
+import { invalidOption } from '../../errors/InvalidInputError.js';
+import { checkParams } from '../fit/checkParams.js';
+import { simulationRng } from '../fit/simulationRng.js';
+import { sampleGamma, type Rng } from '../../math/random.js';
 import type { GammaGammaParams, SpendCustomer } from './types.js';
 
 /** Options of {@link simulateGammaGamma}. */
@@ -35,11 +37,8 @@ export interface SimulateGammaGammaOptions {
  * ```
  */
 export function simulateGammaGamma(params: GammaGammaParams, frequencies: ArrayLike<number>, options: SimulateGammaGammaOptions = {}): SpendCustomer[] {
-  for (const name of ['p', 'q', 'gamma'] as const) {
-    const v = params[name];
-    if (!(Number.isFinite(v) && v > 0)) throw new InvalidInputError([{ code: 'out_of_range', path: ['params', name], message: 'expected a finite number > 0' }]);
-  }
-  const rng = options.rng ?? createRng(options.seed ?? 1);
+  checkParams(params, ['p', 'q', 'gamma'], 'simulateGammaGamma');
+  const rng = simulationRng(options, 1);
   const out: SpendCustomer[] = new Array(frequencies.length);
   for (let i = 0; i < frequencies.length; i++) {
     const x = frequencies[i] as number;

@@ -1,4 +1,5 @@
 import type { FitDiagnostics } from '../types.js';
+import type { SimulateGammaGammaOptions } from './simulateGammaGamma.js';
 
 /** Parameters of the Gamma-Gamma spend model (Fader & Hardie 2013), all `> 0`. */
 export interface GammaGammaParams {
@@ -30,6 +31,8 @@ export interface SpendModel {
 export interface GammaGammaModel extends SpendModel {
   readonly model: 'gammagamma';
   readonly params: GammaGammaParams;
+  /** Seeded simulated mean spends for customers with the given repeat counts ({@link simulateGammaGamma}). */
+  simulate(frequencies: ArrayLike<number>, options?: SimulateGammaGammaOptions): SpendCustomer[];
   /** Log-density of one customer's mean spend z̄ given x (0 for x = 0: no information). */
   customerLogLikelihood(customer: SpendCustomer): number;
 }

@@ -1,8 +1,6 @@
 import { bgExpectedNew, bgPmfNew } from '../bgnbd/betaGeometricFormulas.js';
-import { assertBtydCustomer } from '../fit/btydColumns.js';
 import { checkParams } from '../fit/checkParams.js';
-import { validateQuery } from '../fit/validateQuery.js';
-import type { BtydCustomer } from '../types.js';
+import { continuousModel } from '../fit/continuousModel.js';
 import { simulateMbgNbd } from './simulateMbgNbd.js';
 import type { MbgNbdModel, MbgNbdParams } from './types.js';
 
@@ -30,43 +28,20 @@ import type { MbgNbdModel, MbgNbdParams } from './types.js';
  */
 export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
   const { r, alpha, a, b } = checkParams(params, ['r', 'alpha', 'a', 'b'], 'mbgNbd');
-  const aliveOf = (c: BtydCustomer): number => {
-    const logD = Math.log(a / (b + c.frequency)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
-    return 1 / (1 + Math.exp(logD));
-  };
-  const probabilityAlive = (c: BtydCustomer): number => {
-    assertBtydCustomer(c);
-    return aliveOf(c);
-  };
-  const expectedPurchases = (t: number, c: BtydCustomer): number => {
-    validateQuery(t);
-    assertBtydCustomer(c);
-    const x = c.frequency;
-    return aliveOf(c) * bgExpectedNew(t, r + x, alpha + c.T, a, b + x + 1);
-  };
-  return {
+  // A new customer survives the coin tossed at her first purchase with probability b / (a + b);
+  // then she is a BG/NBD customer with b + 1.
+  const survivesFirst = b / (a + b);
+  const model = continuousModel({
     model: 'mbgnbd',
     params: { r, alpha, a, b },
-    probabilityAlive,
-    expectedPurchases,
-    purchaseProbability(n: number, t: number, c?: BtydCustomer): number {
-      validateQuery(t, n);
-      if (c === undefined) {
-        // Survive the first purchase with probability b/(a+b); then BG/NBD with b + 1.
-        const alive0 = b / (a + b);
-        return alive0 * bgPmfNew(n, t, r, alpha, a, b + 1) + (n === 0 ? 1 - alive0 : 0);
-      }
-      assertBtydCustomer(c);
-      const x = c.frequency;
-      const pa = aliveOf(c);
-      return pa * bgPmfNew(n, t, r + x, alpha + c.T, a, b + x + 1) + (n === 0 ? 1 - pa : 0);
+    aliveOf: (c) => {
+      const logD = Math.log(a / (b + c.frequency)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+      return 1 / (1 + Math.exp(logD));
     },
-    expectedPurchasesNewCustomer(t: number): number {
-      validateQuery(t);
-      return (b / (a + b)) * bgExpectedNew(t, r, alpha, a, b + 1);
-    },
-    probabilityAliveMany: (cs) => Float64Array.from(cs, probabilityAlive),
-    expectedPurchasesMany: (t, cs) => Float64Array.from(cs, (c) => expectedPurchases(t, c)),
-    simulate: (options) => simulateMbgNbd({ r, alpha, a, b }, options),
-  };
+    expectedIfAlive: (t, c) => bgExpectedNew(t, r + c.frequency, alpha + c.T, a, b + c.frequency + 1),
+    pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency + 1),
+    pmfNew: (n, t) => survivesFirst * bgPmfNew(n, t, r, alpha, a, b + 1) + (n === 0 ? 1 - survivesFirst : 0),
+    expectedNew: (t) => survivesFirst * bgExpectedNew(t, r, alpha, a, b + 1),
+  });
+  return { ...model, simulate: (options) => simulateMbgNbd({ r, alpha, a, b }, options) };
 }

@@ -1,7 +1,7 @@
-import { createRng } from '../../math/random.js';
 import { simulateOne } from '../bgnbd/simulateBgNbd.js';
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
 import { checkParams } from '../fit/checkParams.js';
+import { simulationRng } from '../fit/simulationRng.js';
 import { observationLengths } from '../fit/observationLengths.js';
 import type { BtydCustomer } from '../types.js';
 import type { MbgNbdParams } from './types.js';
@@ -26,6 +26,6 @@ import type { MbgNbdParams } from './types.js';
 export function simulateMbgNbd(params: MbgNbdParams, options: SimulateBtydOptions): BtydCustomer[] {
   const { r, alpha, a, b } = checkParams(params, ['r', 'alpha', 'a', 'b'], 'simulateMbgNbd');
   const Ts = observationLengths(options);
-  const rng = createRng(options.seed);
+  const rng = simulationRng(options);
   return Ts.map((T) => simulateOne(rng, r, alpha, a, b, T, true));
 }

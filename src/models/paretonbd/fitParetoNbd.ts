@@ -1,5 +1,5 @@
 import { btydColumns, type BtydData } from '../fit/btydColumns.js';
-import { fitByMaximumLikelihood } from '../fit/fitByMaximumLikelihood.js';
+import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
 import { paretoNbd } from './paretoNbd.js';
 import { paretoNbdLikelihood } from './paretoNbdLikelihood.js';
 import type { FitParetoNbdOptions, ParetoNbdFit } from './types.js';
@@ -35,38 +35,6 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  */
 export function fitParetoNbd(data: BtydData, options: FitParetoNbdOptions = {}): ParetoNbdFit {
   const rows = btydColumns(data, options.weights, 'fitParetoNbd');
-  const evaluate = paretoNbdLikelihood(rows);
-  const T = rows.columns[2]!;
-  let meanT = 0;
-  for (let i = 0; i < rows.size; i++) meanT += rows.weights[i]! * T[i]!;
-  meanT /= rows.totalWeight;
-  let cacheKey = new Float64Array(4).fill(NaN);
-  const cacheGrad = new Float64Array(4);
-  let cacheValue = NaN;
-  const run = (p: Float64Array): number => {
-    if (p[0] === cacheKey[0] && p[1] === cacheKey[1] && p[2] === cacheKey[2] && p[3] === cacheKey[3]) return cacheValue;
-    cacheValue = evaluate(p, cacheGrad);
-    cacheKey = Float64Array.from(p);
-    return cacheValue;
-  };
-  const fit = fitByMaximumLikelihood({
-    paramNames: NAMES,
-    start: { r: 1, alpha: Math.max(meanT, 1e-6), s: 1, beta: Math.max(meanT, 1e-6) },
-    customers: rows.totalWeight,
-    logLikelihood: run,
-    gradient: (p, out) => {
-      run(p);
-      out.set(cacheGrad);
-    },
-    options,
-  });
-  return {
-    ...paretoNbd(fit.params),
-    logLikelihood: fit.logLikelihood,
-    standardErrors: fit.standardErrors,
-    iterations: fit.iterations,
-    converged: fit.converged,
-    gradientNorm: fit.gradientNorm,
-    customers: fit.customers,
-  };
+  const fit = fitGroupedRows(rows, NAMES, paretoNbdLikelihood(rows), (meanT) => ({ r: 1, alpha: meanT, s: 1, beta: meanT }), options);
+  return withDiagnostics(paretoNbd(fit.params), fit);
 }

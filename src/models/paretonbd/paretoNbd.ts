@@ -1,8 +1,6 @@
-import { oneMinusPowOverK } from '../../math/special.js';
-import { assertBtydCustomer } from '../fit/btydColumns.js';
+import { oneMinusPowOverK } from '../../math/oneMinusPowOverK.js';
 import { checkParams } from '../fit/checkParams.js';
-import { validateQuery } from '../fit/validateQuery.js';
-import type { BtydCustomer } from '../types.js';
+import { continuousModel } from '../fit/continuousModel.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
 import { paretoNbdPmfNew } from './paretoNbdPmf.js';
 import { simulateParetoNbd } from './simulateParetoNbd.js';
@@ -15,11 +13,12 @@ import type { ParetoNbdModel, ParetoNbdParams } from './types.js';
  * exponential with rate μ ~ Gamma(s, β). Formulas from Fader & Hardie's 2005 note on the
  * Pareto/NBD, all in log space:
  * - `probabilityAlive(c)` = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A0), A0 by the note's
- *   hypergeometric terms with the transformation chosen by α ≥ β or α < β (1 when t_x = T... only
- *   through the data: A0 = 0 exactly when t_x = T);
+ *   hypergeometric terms with the transformation chosen by α ≥ β or α < β; A0 = 0 exactly when
+ *   t_x = T, so P(alive) = 1 then;
  * - `expectedPurchases(t, c)` = P(alive) · (r+x)(β+T) / ((α+T)(s-1)) · [1 - ((β+T)/(β+T+t))^(s-1)]
  *   (the s = 1 limit (r+x)(β+T)/(α+T) · log(1 + t/(β+T)) is handled);
- * - `purchaseProbability(n, t)`: P(X(t) = n) for a new customer; with a customer, P(alive) times
+ * - `purchaseProbability(n, t)`: P(X(t) = n) for a new customer (one-dimensional integral over the
+ *   dropout time, adaptive quadrature, relative error about 1e-13); with a customer, P(alive) times
  *   that at the posterior (r+x, α+T, s, β+T), plus (1 - P(alive)) for n = 0;
  * - `expectedPurchasesNewCustomer(t)` = rβ/(α(s-1)) · [1 - (β/(β+t))^(s-1)].
  *
@@ -37,38 +36,19 @@ export function paretoNbd(params: ParetoNbdParams): ParetoNbdModel {
   const { r, alpha, s, beta } = checkParams(params, ['r', 'alpha', 's', 'beta'], 'paretoNbd');
   const scratch = paretoNbdScratch();
   const work = new Float64Array(12);
-  const aliveOf = (c: BtydCustomer): number => {
-    paretoNbdLogBracket(r, alpha, s, beta, c.frequency, c.recency, c.T, false, scratch, work);
-    return scratch.pAlive;
-  };
+  // E[X(t)] of a new customer at (r1, α1, s, β1): r1 β1 / (α1 (s - 1)) · [1 - (β1/(β1+t))^(s-1)].
   const expectedNew = (t: number, r1: number, a1: number, b1: number): number => ((r1 * b1) / a1) * oneMinusPowOverK(t / b1, s - 1);
-  const probabilityAlive = (c: BtydCustomer): number => {
-    assertBtydCustomer(c);
-    return aliveOf(c);
-  };
-  const expectedPurchases = (t: number, c: BtydCustomer): number => {
-    validateQuery(t);
-    assertBtydCustomer(c);
-    return aliveOf(c) * expectedNew(t, r + c.frequency, alpha + c.T, beta + c.T);
-  };
-  return {
+  const model = continuousModel({
     model: 'paretonbd',
     params: { r, alpha, s, beta },
-    probabilityAlive,
-    expectedPurchases,
-    purchaseProbability(n: number, t: number, c?: BtydCustomer): number {
-      validateQuery(t, n);
-      if (c === undefined) return paretoNbdPmfNew(n, t, r, alpha, s, beta);
-      assertBtydCustomer(c);
-      const pa = aliveOf(c);
-      return pa * paretoNbdPmfNew(n, t, r + c.frequency, alpha + c.T, s, beta + c.T) + (n === 0 ? 1 - pa : 0);
+    aliveOf: (c) => {
+      paretoNbdLogBracket(r, alpha, s, beta, c.frequency, c.recency, c.T, false, scratch, work);
+      return scratch.pAlive;
     },
-    expectedPurchasesNewCustomer(t: number): number {
-      validateQuery(t);
-      return expectedNew(t, r, alpha, beta);
-    },
-    probabilityAliveMany: (cs) => Float64Array.from(cs, probabilityAlive),
-    expectedPurchasesMany: (t, cs) => Float64Array.from(cs, (c) => expectedPurchases(t, c)),
-    simulate: (options) => simulateParetoNbd({ r, alpha, s, beta }, options),
-  };
+    expectedIfAlive: (t, c) => expectedNew(t, r + c.frequency, alpha + c.T, beta + c.T),
+    pmfIfAlive: (n, t, c) => paretoNbdPmfNew(n, t, r + c.frequency, alpha + c.T, s, beta + c.T),
+    pmfNew: (n, t) => paretoNbdPmfNew(n, t, r, alpha, s, beta),
+    expectedNew: (t) => expectedNew(t, r, alpha, beta),
+  });
+  return { ...model, simulate: (options) => simulateParetoNbd({ r, alpha, s, beta }, options) };
 }

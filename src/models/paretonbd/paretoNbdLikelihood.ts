@@ -1,4 +1,6 @@
-import { digamma, logGamma } from '../../math/special.js';
+import { digamma } from '../../math/digamma.js';
+import { logGamma } from '../../math/logGamma.js';
+import { distinctValues } from '../fit/distinctValues.js';
 import type { GroupedRows } from '../fit/groupRows.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
 
@@ -12,18 +14,7 @@ export function paretoNbdLikelihood(rows: GroupedRows): (params: Float64Array, g
   const [xs, txs, Ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const w = rows.weights;
   const n = rows.size;
-  const distinct = new Map<number, number>();
-  const xIndex = new Int32Array(n);
-  const xValues: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let k = distinct.get(xs[i]!);
-    if (k === undefined) {
-      k = xValues.length;
-      distinct.set(xs[i]!, k);
-      xValues.push(xs[i]!);
-    }
-    xIndex[i] = k;
-  }
+  const { values: xValues, index: xIndex } = distinctValues(xs);
   const m = xValues.length;
   const lgRx = new Float64Array(m);
   const psiRx = new Float64Array(m);

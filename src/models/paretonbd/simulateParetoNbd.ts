@@ -1,6 +1,7 @@
-import { createRng, sampleExponential, sampleGamma } from '../../math/random.js';
+import { sampleExponential, sampleGamma } from '../../math/random.js';
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
 import { checkParams } from '../fit/checkParams.js';
+import { simulationRng } from '../fit/simulationRng.js';
 import { observationLengths } from '../fit/observationLengths.js';
 import type { BtydCustomer } from '../types.js';
 import type { ParetoNbdParams } from './types.js';
@@ -25,7 +26,7 @@ import type { ParetoNbdParams } from './types.js';
 export function simulateParetoNbd(params: ParetoNbdParams, options: SimulateBtydOptions): BtydCustomer[] {
   const { r, alpha, s, beta } = checkParams(params, ['r', 'alpha', 's', 'beta'], 'simulateParetoNbd');
   const Ts = observationLengths(options);
-  const rng = createRng(options.seed);
+  const rng = simulationRng(options);
   return Ts.map((T) => {
     const lambda = sampleGamma(rng, r, alpha);
     const mu = sampleGamma(rng, s, beta);

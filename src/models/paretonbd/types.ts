@@ -1,5 +1,5 @@
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
-import type { FitOptions } from '../fit/fitByMaximumLikelihood.js';
+import type { FitBtydOptions } from '../fit/btydColumns.js';
 import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
 
 /** Pareto/NBD parameters: purchase rate λ ~ Gamma(shape r, rate α); dropout rate μ ~ Gamma(shape s, rate β). */
@@ -20,8 +20,5 @@ export interface ParetoNbdModel extends PurchaseModel<ParetoNbdParams> {
 /** A fitted Pareto/NBD model with its fit diagnostics. */
 export interface ParetoNbdFit extends ParetoNbdModel, FitDiagnostics<ParetoNbdParams> {}
 
-/** Options of {@link fitParetoNbd}. */
-export interface FitParetoNbdOptions extends FitOptions<keyof ParetoNbdParams & string> {
-  /** Count of customers per input row (for pre-aggregated data). @defaultValue 1 for every row */
-  readonly weights?: readonly number[];
-}
+/** Options of {@link fitParetoNbd}: weights, the optimiser's knobs, start and L2 penalty. */
+export type FitParetoNbdOptions = FitBtydOptions<keyof ParetoNbdParams & string>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { bgBb } from '../../../src/models/bgbb/bgBb.js';
 import { simulateBgBb } from '../../../src/models/bgbb/simulateBgBb.js';
-import { logBeta } from '../../../src/math/special.js';
+import { logBeta } from '../../../src/math/logBeta.js';
 import { referenceValue } from '../../helpers/sharedData.js';
 import { donationRows } from './donations.js';
 
@@ -13,6 +13,7 @@ import { donationRows } from './donations.js';
 const newRef = referenceValue('bgbb.donations.expected_new_customer');
 const fitRef = referenceValue('bgbb.donations.params').expected as { btyd_run3: number[] };
 
+// FHS 2010 published estimates (reference-values.json bgbb.donations.params).
 const published = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
 const model = bgBb(published);
 
@@ -176,6 +177,8 @@ describe('simulateBgBb', () => {
     const a = simulateBgBb(published, { customers: 1000, periods: 6, seed: 5 });
     const b = simulateBgBb(published, { customers: 1000, periods: 6, seed: 5 });
     expect(a).toEqual(b);
+    expect(model.simulate({ customers: 1000, periods: 6, seed: 5 })).toEqual(a);
+    expect(() => simulateBgBb(published, { customers: 3, seed: Number.POSITIVE_INFINITY })).toThrow(/options, seed/);
     for (const c of a) expect(() => model.customerLogLikelihood(c)).not.toThrow();
   });
 

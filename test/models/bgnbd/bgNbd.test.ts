@@ -4,15 +4,15 @@ import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { bgNbd } from '../../../src/models/bgnbd/bgNbd.js';
 import { fitBgNbd } from '../../../src/models/bgnbd/fitBgNbd.js';
 import { simulateBgNbd } from '../../../src/models/bgnbd/simulateBgNbd.js';
+import { btydCustomer, positiveParameter } from '../fit/arbitraries.js';
+import { expectFiniteOutputs, pmfMoments } from '../fit/modelChecks.js';
 import { reference } from '../fit/sharedData.js';
 
+// FHL 2005 published estimates (reference-values.json bgnbd.cdnow.params_paper; also the fixed
+// parameters of bgnbd.pmf_btyd).
 const PAPER = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const model = bgNbd(PAPER);
 
-// Arbitrary valid (x, t_x, T), x in the thousands included.
-export const btydCustomer = fc
-  .tuple(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map(([x, T, u]) => ({ frequency: x, recency: x === 0 ? 0 : u * T, T }));
 
 describe('bgNbd formulas (reference-values.json)', () => {
   const ref = reference('bgnbd.pmf_btyd');
@@ -35,27 +35,38 @@ describe('bgNbd formulas (reference-values.json)', () => {
   });
 });
 
+describe('bgNbd against mpmath (1.3.0, 40-60 digits, hyp2f1 of FHL 2005 eq. 7 and 10)', () => {
+  it('long horizons, where 2F1 is evaluated near z = 1 (relative 1e-10)', () => {
+    for (const [t, want] of [
+      [1e4, 15.067913315055178],
+      [1e5, 29.607861654554955],
+      [1e6, 53.540478253014578],
+    ] as const) {
+      expect(Math.abs(model.expectedPurchasesNewCustomer(t) / want - 1)).toBeLessThan(1e-10);
+    }
+  });
+  it('customers with thousands of purchases (relative 1e-10)', () => {
+    expect(Math.abs(model.expectedPurchases(500, { frequency: 5000, recency: 9999, T: 10000 }) / 245.03047360060597 - 1)).toBeLessThan(1e-10);
+    expect(Math.abs(model.expectedPurchases(500, { frequency: 3000, recency: 100, T: 100 }) / 6353.0200266891319 - 1)).toBeLessThan(1e-10);
+  });
+  it('a + b = 1, where the hypergeometric series has c = 0 (limit r b z 2F1(r+1, b+1; 2; z) (α/(α+t))^r / (1 - a); relative 1e-10)', () => {
+    const m1 = bgNbd({ r: 0.12916189898477592, alpha: 0.03213335920652075, a: 0.5, b: 0.5 });
+    expect(Math.abs(m1.expectedPurchasesNewCustomer(0.02623193603029924) / 0.088132007988288327 - 1)).toBeLessThan(1e-10);
+    const m2 = bgNbd({ r: 2, alpha: 0.5, a: 0.5, b: 0.5 });
+    expect(Math.abs(m2.expectedPurchasesNewCustomer(1000) / 67.076447061354695 - 1)).toBeLessThan(1e-10);
+    expect(Number.isFinite(m2.expectedPurchases(3, { frequency: 0, recency: 0, T: 0.001 }))).toBe(true);
+  });
+});
+
 describe('bgNbd invariants', () => {
   it('the pmf sums to 1 and its mean is the new-customer expectation', () => {
-    let total = 0;
-    let mean = 0;
-    for (let n = 0; n < 2000; n++) {
-      const p = model.purchaseProbability(n, 52);
-      total += p;
-      mean += n * p;
-    }
+    const { total, mean } = pmfMoments((n) => model.purchaseProbability(n, 52), 2000);
     expect(total).toBeCloseTo(1, 10);
     expect(mean).toBeCloseTo(model.expectedPurchasesNewCustomer(52), 8);
   });
   it('the conditional pmf sums to 1 and its mean is the conditional expectation', () => {
     const c = { frequency: 4, recency: 25, T: 38 };
-    let total = 0;
-    let mean = 0;
-    for (let n = 0; n < 2000; n++) {
-      const p = model.purchaseProbability(n, 20, c);
-      total += p;
-      mean += n * p;
-    }
+    const { total, mean } = pmfMoments((n) => model.purchaseProbability(n, 20, c), 2000);
     expect(total).toBeCloseTo(1, 10);
     expect(mean).toBeCloseTo(model.expectedPurchases(20, c), 8);
   });
@@ -77,6 +88,14 @@ describe('bgNbd invariants', () => {
         const p0 = model.purchaseProbability(0, t, c);
         return pa >= 0 && pa <= 1 && Number.isFinite(ex) && ex >= 0 && p0 >= 0 && p0 <= 1 + 1e-12;
       }),
+    );
+  });
+  it('no NaN or Infinity for any parameters and valid customer; only a documented error for extreme horizons (property)', () => {
+    fc.assert(
+      fc.property(fc.array(positiveParameter, { minLength: 4, maxLength: 4 }), btydCustomer, fc.double({ min: 0, max: 500, noNaN: true }), fc.integer({ min: 0, max: 30 }), ([r, alpha, a, b], c, t, n) => {
+        expectFiniteOutputs(bgNbd({ r: r!, alpha: alpha!, a: a!, b: b! }), c, t, n);
+      }),
+      { numRuns: 300 },
     );
   });
   it('P(alive) falls as T grows with x, t_x fixed (property)', () => {
@@ -118,7 +137,9 @@ describe('simulateBgNbd', () => {
       expect(Math.abs(fit.params[k] - PAPER[k])).toBeLessThan(4 * fit.standardErrors![k]);
     }
   });
-  it('rejects a bad T', () => {
-    expect(() => simulateBgNbd(PAPER, { customers: 2, T: 0, seed: 1 })).toThrow(InvalidInputError);
+  it('rejects a bad T, customer count or seed, naming the option', () => {
+    expect(() => simulateBgNbd(PAPER, { customers: 2, T: 0, seed: 1 })).toThrow(/options, T/);
+    expect(() => simulateBgNbd(PAPER, { customers: 1.5, T: 3, seed: 1 })).toThrow(/options, customers/);
+    expect(() => simulateBgNbd(PAPER, { customers: 2, T: 3, seed: Number.NaN })).toThrow(/options, seed/);
   });
 });

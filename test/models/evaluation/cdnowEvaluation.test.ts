@@ -18,6 +18,7 @@ const agg = referenceValue('rfm.cdnow.aggregates').expected as {
   weekly_inc_repeat_weeks_20_25: number[];
   cu_tracking_78_weeks_last: number;
 };
+// FHL 2005 published estimates (reference-values.json bgnbd.cdnow.params_paper).
 const bgNbdPaper = bgNbd({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 const { table } = parseTransactions(cdnowSampleRows(), { dateFormat: 'yyyyMMdd' });
 const origin = dayFromIso('1997-01-01');

@@ -77,6 +77,7 @@ describe('trackRepeatPurchases', () => {
     expect(firsts).toEqual([0, 3, 1, 1, 2.5]);
   });
   it('works with a BG/BB model on whole opportunities (donations: 11,104 donors from opportunity 0)', () => {
+    // FHS 2010 published estimates (reference-values.json bgbb.donations.params).
     const model = bgBb({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
     const annual = readSharedCsv('btyd/donationsSummary_annual_trans.csv').map((r) => Number(r['transactions']));
     const r = trackRepeatPurchases(model, { firstPurchaseTimes: new Array(11_104).fill(0), actual: annual });
@@ -88,6 +89,7 @@ describe('trackRepeatPurchases', () => {
     expect(() => trackRepeatPurchases(poisson, { firstPurchaseTimes: [0], actual: [1, 2], periods: 3 })).toThrow(/actual/);
     expect(() => trackRepeatPurchases(poisson, { firstPurchaseTimes: [Number.NaN], actual: [1] })).toThrow(/firstPurchaseTimes/);
     expect(() => trackRepeatPurchases(poisson, { firstPurchaseTimes: [0], actual: [] })).toThrow(/periods/);
+    expect(() => trackRepeatPurchases(poisson, { firstPurchaseTimes: [0], actual: [1], actualKind: 'total' as never })).toThrow(/options, actualKind/);
   });
 });
 

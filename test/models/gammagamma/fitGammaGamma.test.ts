@@ -151,6 +151,7 @@ describe('simulateGammaGamma', () => {
   it('is reproducible and averages to the population mean spend', () => {
     const a = simulateGammaGamma(published, [1, 2, 3], { seed: 2 });
     expect(simulateGammaGamma(published, [1, 2, 3], { seed: 2 })).toEqual(a);
+    expect(gammaGamma(published).simulate([1, 2, 3], { seed: 2 })).toEqual(a);
     const many = simulateGammaGamma(published, new Array(200_000).fill(1), { seed: 8 });
     const mean = many.reduce((s, c) => s + c.monetaryValue, 0) / many.length;
     // Population mean p γ / (q − 1) = 35.22; the sd of one draw is about 36, so the SE is about 0.08.

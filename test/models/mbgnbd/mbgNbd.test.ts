@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fitMbgNbd } from '../../../src/models/mbgnbd/fitMbgNbd.js';
 import { mbgNbd } from '../../../src/models/mbgnbd/mbgNbd.js';
 import { simulateMbgNbd } from '../../../src/models/mbgnbd/simulateMbgNbd.js';
+import { btydCustomer, positiveParameter } from '../fit/arbitraries.js';
+import { expectFiniteOutputs, pmfMoments } from '../fit/modelChecks.js';
 import { cdnowExact, cdnowRounded, reference, relMean } from '../fit/sharedData.js';
 
-const btydCustomer = fc
-  .tuple(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map(([x, T, u]) => ({ frequency: x, recency: x === 0 ? 0 : u * T, T }));
 
 describe('fitMbgNbd on CDNOW (reference-values.json)', () => {
   const rounded = fitMbgNbd(cdnowRounded());
@@ -39,28 +38,24 @@ describe('fitMbgNbd on CDNOW (reference-values.json)', () => {
 describe('mbgNbd invariants', () => {
   const m = mbgNbd({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 });
   it('the pmf sums to 1 and its mean is the new-customer expectation', () => {
-    let total = 0;
-    let mean = 0;
-    for (let n = 0; n < 2000; n++) {
-      const p = m.purchaseProbability(n, 52);
-      total += p;
-      mean += n * p;
-    }
+    const { total, mean } = pmfMoments((n) => m.purchaseProbability(n, 52), 2000);
     expect(total).toBeCloseTo(1, 10);
     expect(mean).toBeCloseTo(m.expectedPurchasesNewCustomer(52), 8);
   });
   it('the conditional pmf sums to 1 with mean the conditional expectation; a non-repeater may be dead', () => {
     const c = { frequency: 0, recency: 0, T: 38 };
     expect(m.probabilityAlive(c)).toBeLessThan(1);
-    let total = 0;
-    let mean = 0;
-    for (let n = 0; n < 2000; n++) {
-      const p = m.purchaseProbability(n, 30, c);
-      total += p;
-      mean += n * p;
-    }
+    const { total, mean } = pmfMoments((n) => m.purchaseProbability(n, 30, c), 2000);
     expect(total).toBeCloseTo(1, 10);
     expect(mean).toBeCloseTo(m.expectedPurchases(30, c), 8);
+  });
+  it('no NaN or Infinity for any parameters and valid customer; only a documented error for extreme horizons (property)', () => {
+    fc.assert(
+      fc.property(fc.array(positiveParameter, { minLength: 4, maxLength: 4 }), btydCustomer, fc.double({ min: 0, max: 500, noNaN: true }), fc.integer({ min: 0, max: 30 }), ([r, alpha, a, b], c, t, n) => {
+        expectFiniteOutputs(mbgNbd({ r: r!, alpha: alpha!, a: a!, b: b! }), c, t, n);
+      }),
+      { numRuns: 300 },
+    );
   });
   it('no NaN or Infinity for extreme valid customers (property)', () => {
     fc.assert(
