@@ -8,7 +8,8 @@ import { buildSummaries } from './buildSummaries.js';
 import { dayOrderedColumns } from './dayOrderedColumns.js';
 import type { RowInputOptions, TimeUnitOptions } from './options.js';
 import { resolveTimeOptions } from './resolveOptions.js';
-import { A_FIRST_DAY, A_FIRST_PERIOD_SPEND, A_LAST_DAY, A_PERIODS, A_PURCHASE_SPEND, scanActivity, STRIDE } from './scanActivity.js';
+import type { TransactionTable } from '../transactions/types.js';
+import { type CustomerActivity, A_FIRST_DAY, A_FIRST_PERIOD_SPEND, A_LAST_DAY, A_PERIODS, A_PURCHASE_SPEND, scanActivity, STRIDE } from './scanActivity.js';
 import { calendarPeriod as periodOfDay } from '../time/duration.js';
 import { latestDay } from './summarizeCustomers.js';
 import { toTable, type TableOrRows } from './toTable.js';
@@ -88,10 +89,8 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
   const obsEnd = options.observationEnd === undefined ? latestDay(table) : toEpochDay(options.observationEnd, 'observationEnd');
   if (obsEnd <= calEnd) invalidOption('observationEnd', `must be after calibrationEnd (expected a date after ${isoFromDay(calEnd)})`);
 
-  const cols = dayOrderedColumns(table);
   const k = table.customerIds.length;
-  const cal = scanActivity(cols, k, table.orderIds.length, { fromDay: -Infinity, toDay: calEnd, unit, mode });
-  const hold = scanActivity(cols, k, table.orderIds.length, { fromDay: calEnd, toDay: obsEnd, unit, mode });
+  const { cal, hold } = scanCalibrationAndHoldout(table, calEnd, obsEnd, unit, mode);
   const { customers, index } = buildSummaries(table.customerIds, cal, { asOf: calEnd, unit, mode, rfmMonetary: 'total', hasCost: table.cost !== null });
   const calendar = mode === 'calendar' && unit !== 'day';
   const h = hold.state;
@@ -122,5 +121,21 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
     timeUnit: unit,
     periods: mode,
     excluded: { customersFirstBuyingInHoldout: firstInHoldout, rowsAfterObservationEnd: hold.rowsAfter },
+  };
+}
+
+/** Both scans over one day-ordered copy, which is unreachable once they return. */
+function scanCalibrationAndHoldout(
+  table: TransactionTable,
+  calEnd: number,
+  obsEnd: number,
+  unit: TimeUnit,
+  mode: PeriodMode,
+): { cal: CustomerActivity; hold: CustomerActivity } {
+  const cols = dayOrderedColumns(table);
+  const k = table.customerIds.length;
+  return {
+    cal: scanActivity(cols, k, table.orderIds.length, { fromDay: -Infinity, toDay: calEnd, unit, mode }),
+    hold: scanActivity(cols, k, table.orderIds.length, { fromDay: calEnd, toDay: obsEnd, unit, mode }),
   };
 }

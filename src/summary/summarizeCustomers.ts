@@ -76,8 +76,9 @@ export function summarizeCustomers(input: TableOrRows, options: SummarizeCustome
   const table = toTable(input, options);
   const asOf = options.asOf === undefined ? latestDay(table) : toEpochDay(options.asOf, 'asOf');
 
-  const cols = dayOrderedColumns(table);
-  const act = scanActivity(cols, table.customerIds.length, table.orderIds.length, { fromDay: -Infinity, toDay: asOf, unit, mode });
+  // The day-ordered columns (a copy when the rows are not in day order) are only reachable during
+  // the scan, so they can be collected before the result objects are built.
+  const act = scanActivity(dayOrderedColumns(table), table.customerIds.length, table.orderIds.length, { fromDay: -Infinity, toDay: asOf, unit, mode });
   if (afterAsOf === 'reject' && act.rowsAfter > 0) rejectRowsAfter(table, asOf);
 
   const { customers } = buildSummaries(table.customerIds, act, { asOf, unit, mode, rfmMonetary, hasCost: table.cost !== null });
