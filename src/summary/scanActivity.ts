@@ -61,7 +61,9 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
   const orderCol = cols.order;
   const st = new Float64Array(customers * STRIDE);
   const seenAfter = new Uint8Array(customers);
+  // Which customer record first used each order id; ids shared by customers get a set.
   const orderOwner = orderCol ? new Int32Array(orderIds).fill(-1) : null;
+  const sharedOrders = new Map<number, Set<number>>();
   const exact = w.mode === 'exact' || w.unit === 'day';
   const periodOf = periodIndexer(w.unit, w.mode, cols.minDay, Math.max(cols.maxDay, cols.minDay));
   const { fromDay, toDay } = w;
@@ -84,9 +86,20 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     if (orderOwner !== null) {
       const o = orderCol![i]!;
       if (o < 0) st[s + A_ORDERS]!++;
-      else if (orderOwner[o] !== s) {
-        orderOwner[o] = s;
-        st[s + A_ORDERS]!++;
+      else {
+        const owner = orderOwner[o]!;
+        if (owner === -1) {
+          orderOwner[o] = s;
+          st[s + A_ORDERS]!++;
+        } else if (owner !== s) {
+          // An order id used by several customers: count it once for each of them.
+          let owners = sharedOrders.get(o);
+          if (owners === undefined) sharedOrders.set(o, (owners = new Set([owner])));
+          if (!owners.has(s)) {
+            owners.add(s);
+            st[s + A_ORDERS]!++;
+          }
+        }
       }
     } else st[s + A_ORDERS]!++;
     if (st[s + A_PERIODS] === 0) {

@@ -85,3 +85,20 @@ describe('summarizeCustomers contracts', () => {
     expect(r.customers.map((c) => c.customerId)).toEqual([2, 10, 'B', 'a', 'b']);
   });
 });
+
+describe('order ids shared by customers', () => {
+  it('count once for each customer, however the rows interleave', () => {
+    // fast-check counterexample: order 3 of customer 2 spans two days, and customer x reuses id 3.
+    const r = summarizeCustomers([
+      { customerId: 2, date: '2020-01-01', amount: 0, orderId: 3 },
+      { customerId: 'x', date: '2020-01-01', amount: 0, orderId: 3 },
+      { customerId: 2, date: '2020-01-02', amount: 0, orderId: 3 },
+      { customerId: 'x', date: '2020-01-03', amount: 0, orderId: 3 },
+      { customerId: 2, date: '2020-01-03', amount: 0, orderId: 4 },
+    ]);
+    expect(r.customers.map((c) => [c.customerId, c.rfm.frequency])).toEqual([
+      [2, 2],
+      ['x', 1],
+    ]);
+  });
+});
