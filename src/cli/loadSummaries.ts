@@ -5,28 +5,14 @@ import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
 import { isoDateFlag, oneOf, type Flags } from './args.js';
 import type { Progress } from './progress.js';
-import { fileLabel, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
+import { fileLabel, READ_FLAGS_HELP, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
 import { reportRejected } from './reportRejected.js';
 
 /** Flags of the summary step shared by `score` and `fit`. */
 export const SUMMARY_FLAGS = ['as-of', 'time-unit', 'periods'] as const;
 
 /** Help text of the reading and summary flags of `score` and `fit`. */
-export const READ_HELP = `Columns (a header name or a 1-based position):
-  --customer C     customer id column   (default: a column named customer_id/customer/id…, else 1)
-  --date C         date column          (default: date/timestamp…, else 2)
-  --amount C       amount column        (default: amount/value/revenue…, else 3)
-  --cost C         cost column          (default: a column named cost, else none)
-  --quantity C, --order C, --promo C, --discount C   optional columns
-Reading:
-  --delimiter D    auto | comma | tab | semicolon | pipe | whitespace   (default auto)
-  --header / --no-header   whether the first line is a header      (default: detected)
-  --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
-  --returns P      net | drop | reject: rows with negative amounts (default net)
-  --on-invalid P   throw | collect: fail naming every bad line, or skip them and report them on stderr (default throw)
-  --reveal-values  show the offending raw values in error messages (default: kept out, they are personal data)
-  --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
-Summary:
+export const READ_HELP = `${READ_FLAGS_HELP}Summary:
   --as-of DATE     end of observation, yyyy-MM-dd; later rows are left out (default: latest date in the file)
   --time-unit U    day | week | month | year: unit of recency, T and the models  (default week)
   --periods M      exact | calendar                             (default exact)

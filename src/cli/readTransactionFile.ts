@@ -11,6 +11,23 @@ import { oneOf, str, UsageError, type Flags } from './args.js';
 export const READ_FLAGS = ['customer', 'date', 'amount', 'cost', 'quantity', 'order', 'promo', 'discount', 'delimiter', 'date-format', 'returns', 'on-invalid', 'ids'] as const;
 export const READ_BOOLEANS = ['header', 'no-header', 'reveal-values'] as const;
 
+/** Help text of the column and reading flags, shared by every command that reads a file. */
+export const READ_FLAGS_HELP = `Columns (a header name or a 1-based position):
+  --customer C     customer id column   (default: a column named customer_id/customer/id…, else 1)
+  --date C         date column          (default: date/timestamp…, else 2)
+  --amount C       amount column        (default: amount/value/revenue…, else 3)
+  --cost C         cost column          (default: a column named cost, else none)
+  --quantity C, --order C, --promo C, --discount C   optional columns
+Reading:
+  --delimiter D    auto | comma | tab | semicolon | pipe | whitespace   (default auto)
+  --header / --no-header   whether the first line is a header      (default: detected)
+  --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
+  --returns P      net | drop | reject: rows with negative amounts (default net)
+  --on-invalid P   throw | collect: fail naming every bad line, or skip them and report them on stderr (default throw)
+  --reveal-values  show the offending raw values in error messages (default: kept out, they are personal data)
+  --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
+`;
+
 /** Reading options from flags. */
 export function textOptionsFromFlags(flags: Flags): TransactionTextOptions {
   const columns: ColumnMap = {};

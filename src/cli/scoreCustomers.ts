@@ -12,6 +12,7 @@ import { durationBetween } from '../time/duration.js';
 import type { TimeUnit } from '../time/units.js';
 import { scorable, spendable, type PurchaseFit } from './fitModels.js';
 import { idKey, type SurveyAnswers } from './readSurveyFile.js';
+import { summaryCells } from './summaryCells.js';
 
 /** One customer's row of `loyalty-score score`. */
 export interface ScoredCustomer {
@@ -131,19 +132,7 @@ export function scoreCustomers(inputs: ScoreInputs): { rows: ScoredCustomer[]; s
     const pyramid = classifyPyramid(signals);
     const type = classifyLoyaltyType(signals);
     rows[i] = {
-      customer_id: s.customerId,
-      first_purchase: s.firstPurchase,
-      last_purchase: s.lastPurchase,
-      revenue: s.revenue,
-      cost: s.cost,
-      profit: s.profit,
-      rfm_recency: s.rfm.recency,
-      rfm_frequency: s.rfm.frequency,
-      rfm_monetary: s.rfm.monetary,
-      btyd_frequency: s.btyd.frequency,
-      btyd_recency: s.btyd.recency,
-      btyd_T: s.btyd.T,
-      btyd_monetary_value: s.btyd.monetaryValue,
+      ...summaryCells(s),
       r_score: score.r,
       f_score: score.f,
       m_score: score.m,

@@ -2,8 +2,9 @@ import { calibrationAndHoldout, type CalibrationHoldoutSummary } from '../summar
 import { summarizeCustomers } from '../summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../summary/types.js';
 import { oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
-import { READ_BOOLEANS, READ_FLAGS, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
+import { READ_BOOLEANS, READ_FLAGS, READ_FLAGS_HELP, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
 import { reportRejected } from './reportRejected.js';
+import { summaryCells, SUMMARY_COLUMNS } from './summaryCells.js';
 import { writeRows, type FlatRow } from './writeTable.js';
 
 export const SUMMARIZE_HELP = `loyalty-score summarize <file> [options]
@@ -11,21 +12,7 @@ export const SUMMARIZE_HELP = `loyalty-score summarize <file> [options]
 Reads a transaction file (CSV, TSV or whitespace-separated; '-' for stdin) and writes one row
 per customer: both summary conventions (RFM and BTYD) and revenue, cost and profit totals.
 
-Columns (a header name or a 1-based position):
-  --customer C     customer id column   (default: a column named customer_id/customer/id…, else 1)
-  --date C         date column          (default: date/timestamp…, else 2)
-  --amount C       amount column        (default: amount/value/revenue…, else 3)
-  --cost C         cost column          (default: a column named cost, else none)
-  --quantity C, --order C, --promo C, --discount C   optional columns
-Reading:
-  --delimiter D    auto | comma | tab | semicolon | pipe | whitespace   (default auto)
-  --header / --no-header   whether the first line is a header      (default: detected)
-  --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
-  --returns P      net | drop | reject: rows with negative amounts (default net)
-  --on-invalid P   throw | collect: fail naming every bad line, or skip them and report them on stderr (default throw)
-  --reveal-values  show the offending raw values in error messages (default: kept out, they are personal data)
-  --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
-Summary:
+${READ_FLAGS_HELP}Summary:
   --as-of DATE     end of observation, yyyy-MM-dd               (default: latest date in the file)
   --time-unit U    day | week | month | year                    (default day)
   --periods M      exact | calendar                             (default exact)
@@ -35,30 +22,10 @@ Output:
   --limit N        write only the first N customers
 `;
 
-const COLUMNS = [
-  'customer_id', 'first_purchase', 'last_purchase', 'revenue', 'cost', 'profit',
-  'rfm_recency', 'rfm_frequency', 'rfm_monetary',
-  'btyd_frequency', 'btyd_recency', 'btyd_T', 'btyd_monetary_value',
-];
+const COLUMNS: readonly string[] = SUMMARY_COLUMNS;
 const HOLDOUT_COLUMNS = ['holdout_frequency', 'holdout_monetary_value', 'holdout_duration'];
 
-function flat(s: CustomerSummary): FlatRow {
-  return {
-    customer_id: s.customerId,
-    first_purchase: s.firstPurchase,
-    last_purchase: s.lastPurchase,
-    revenue: s.revenue,
-    cost: s.cost,
-    profit: s.profit,
-    rfm_recency: s.rfm.recency,
-    rfm_frequency: s.rfm.frequency,
-    rfm_monetary: s.rfm.monetary,
-    btyd_frequency: s.btyd.frequency,
-    btyd_recency: s.btyd.recency,
-    btyd_T: s.btyd.T,
-    btyd_monetary_value: s.btyd.monetaryValue,
-  };
-}
+const flat = (s: CustomerSummary): FlatRow => ({ ...summaryCells(s) });
 
 /** `loyalty-score summarize <file>`. */
 export async function summarizeCommand(argv: string[]): Promise<void> {
