@@ -12,23 +12,10 @@ import { durationBetween } from '../time/duration.js';
 import type { TimeUnit } from '../time/units.js';
 import { scorable, spendable, type PurchaseFit } from './fitModels.js';
 import { idKey, type SurveyAnswers } from './readSurveyFile.js';
-import { summaryCells } from './summaryCells.js';
+import { summaryCells, type SummaryCells } from './summaryCells.js';
 
-/** One customer's row of `loyalty-score score`. */
-export interface ScoredCustomer {
-  customer_id: string | number;
-  first_purchase: string;
-  last_purchase: string;
-  revenue: number;
-  cost: number | null;
-  profit: number | null;
-  rfm_recency: number;
-  rfm_frequency: number;
-  rfm_monetary: number;
-  btyd_frequency: number;
-  btyd_recency: number;
-  btyd_T: number;
-  btyd_monetary_value: number;
+/** One customer's row of `loyalty-score score`: the summary cells, then the scores. */
+export interface ScoredCustomer extends SummaryCells {
   r_score: number;
   f_score: number;
   m_score: number;
