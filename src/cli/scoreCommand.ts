@@ -53,7 +53,8 @@ customers with a zero mean spend are left out of the Gamma-Gamma fit and get its
 spend tending to 0. A progress bar is drawn on stderr when it is a terminal.
 `;
 
-const STEPS = [
+/** The steps of `score` and their shares of the progress bar. */
+export const SCORE_STEPS = [
   { label: 'reading', weight: 40 },
   { label: 'summarizing', weight: 5 },
   { label: 'deriving loyalty signals', weight: 5 },
@@ -84,7 +85,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const load = loadOptionsFromFlags(flags);
   const surveyPath = str(flags, 'survey');
 
-  const progress = new Progress(choice.model === 'best' ? STEPS : STEPS.filter((s) => s.label !== 'comparing models'));
+  const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {
     const survey: Map<string, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
     const { read, summary, file } = await loadSummaries(positionals[0]!, load, progress);

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
+import { SCORE_STEPS } from '../../src/cli/scoreCommand.js';
 import { discountStep } from '../../src/cli/scoreCustomers.js';
 import { cli, CLI, ROOT } from '../cli/runCli.js';
 import { referenceValue, SHARED_DATA } from '../helpers/sharedData.js';
@@ -235,14 +236,7 @@ describe.runIf(existsSync(CLI) || process.env.CI === 'true')('docs/cli.md', () =
       const stream = { isTTY: true, columns: 80, write: (t: string): boolean => ((text += t), true) };
       let now = 0;
       const p = new Progress(
-        [
-          { label: 'reading', weight: 40 },
-          { label: 'summarizing', weight: 5 },
-          { label: 'deriving loyalty signals', weight: 5 },
-          { label: 'comparing models', weight: 30 },
-          { label: 'fitting', weight: 10 },
-          { label: 'scoring', weight: 10 },
-        ],
+        SCORE_STEPS,
         stream,
         () => now,
       );
