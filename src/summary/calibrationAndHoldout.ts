@@ -11,8 +11,9 @@ import { resolveTimeOptions } from './resolveOptions.js';
 import type { TransactionTable } from '../transactions/types.js';
 import { type CustomerActivity, A_FIRST_DAY, A_FIRST_PERIOD_SPEND, A_LAST_DAY, A_PERIODS, A_PURCHASE_SPEND, scanActivity, STRIDE } from './scanActivity.js';
 import { calendarPeriod as periodOfDay } from '../time/duration.js';
-import { latestDay } from './summarizeCustomers.js';
+import { latestDay } from '../transactions/latestDay.js';
 import { toTable, type TableOrRows } from './toTable.js';
+import { summaryObjects, type SummaryColumns } from './summaryColumns.js';
 import type { CustomerSummary } from './types.js';
 
 /** Options of {@link calibrationAndHoldout}. */
@@ -57,6 +58,16 @@ export interface CalibrationAndHoldout {
   };
 }
 
+/** Result of {@link calibrationAndHoldoutColumns}: the split by column. */
+export interface CalibrationAndHoldoutColumns extends Omit<CalibrationAndHoldout, 'customers'> {
+  /** The calibration summaries by column (customers first buying on or before `calibrationEnd`). */
+  readonly columns: SummaryColumns;
+  /** The same customers' holdout measures, by column. */
+  readonly holdout: { readonly frequency: Float64Array; readonly monetaryValue: Float64Array };
+  /** Length of the holdout period in the time unit (the same for every customer). */
+  readonly duration: number;
+}
+
 /**
  * Splits the history at `calibrationEnd`: the calibration summary (as {@link summarizeCustomers}
  * with `asOf = calibrationEnd`) plus, per customer, what happened in
@@ -82,6 +93,34 @@ export interface CalibrationAndHoldout {
  * ```
  */
 export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAndHoldoutOptions): CalibrationAndHoldout {
+  const { columns, holdout, duration, ...context } = calibrationAndHoldoutColumns(input, options);
+  const out: CalibrationHoldoutSummary[] = summaryObjects(columns).map((s, j) => {
+    const frequency = holdout.frequency[j]!;
+    return { ...s, holdout: { frequency, monetaryValue: holdout.monetaryValue[j]!, duration } };
+  });
+  return { customers: out, ...context };
+}
+
+/**
+ * {@link calibrationAndHoldout} by column: the calibration summaries as {@link SummaryColumns}
+ * and the holdout measures as typed arrays in the same customer order, without an object per
+ * customer. Same numbers, same options and errors.
+ *
+ * @example
+ * ```ts
+ * import { calibrationAndHoldoutColumns } from 'loyalty-score';
+ * const split = calibrationAndHoldoutColumns(
+ *   [
+ *     { customerId: 1, date: '2015-01-01', amount: 1 },
+ *     { customerId: 1, date: '2015-02-06', amount: 2 },
+ *   ],
+ *   { calibrationEnd: '2015-02-01', observationEnd: '2015-02-07' },
+ * );
+ * Array.from(split.holdout.frequency); // => [1]
+ * split.duration; // => 6
+ * ```
+ */
+export function calibrationAndHoldoutColumns(input: TableOrRows, options: CalibrationAndHoldoutOptions): CalibrationAndHoldoutColumns {
   if (options === undefined || options.calibrationEnd === undefined) invalidOption('calibrationEnd', 'required (expected yyyy-MM-dd)', 'missing_option');
   const { unit, mode } = resolveTimeOptions(options);
   const table = toTable(input, options);
@@ -91,7 +130,7 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
 
   const k = table.customerIds.length;
   const { cal, hold } = scanCalibrationAndHoldout(table, calEnd, obsEnd, unit, mode);
-  const { customers, index } = buildSummaries(table.customerIds, cal, { asOf: calEnd, unit, mode, rfmMonetary: 'total', hasCost: table.cost !== null });
+  const { columns } = buildSummaries(table.customerIds, cal, { asOf: calEnd, unit, mode, rfmMonetary: 'total', hasCost: table.cost !== null });
   const calendar = mode === 'calendar' && unit !== 'day';
   const h = hold.state;
 
@@ -99,8 +138,11 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
     mode === 'calendar' && unit !== 'day'
       ? calendarPeriod(obsEnd, unit) - calendarPeriod(calEnd, unit)
       : durationBetween(calEnd, obsEnd, unit);
-  const out: CalibrationHoldoutSummary[] = customers.map((s, j) => {
-    const s0 = index[j]! * STRIDE;
+  const n = columns.length;
+  const holdFrequency = new Float64Array(n);
+  const holdMonetary = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const s0 = columns.tableIndex[j]! * STRIDE;
     // A holdout purchase in the calibration's last period (possible with calendar periods) is
     // not a new period: it merges into that period, as it would in one summary.
     let frequency = h[s0 + A_PERIODS]!;
@@ -109,13 +151,16 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
       frequency -= 1;
       spend -= h[s0 + A_FIRST_PERIOD_SPEND]!;
     }
-    return { ...s, holdout: { frequency, monetaryValue: frequency > 0 ? spend / frequency : 0, duration } };
-  });
+    holdFrequency[j] = frequency;
+    holdMonetary[j] = frequency > 0 ? spend / frequency : 0;
+  }
 
   let firstInHoldout = 0;
   for (let c = 0; c < k; c++) if (cal.state[c * STRIDE + A_PERIODS] === 0 && h[c * STRIDE + A_PERIODS]! > 0) firstInHoldout++;
   return {
-    customers: out,
+    columns,
+    holdout: { frequency: holdFrequency, monetaryValue: holdMonetary },
+    duration,
     calibrationEnd: isoFromDay(calEnd),
     observationEnd: isoFromDay(obsEnd),
     timeUnit: unit,

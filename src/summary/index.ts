@@ -1,10 +1,20 @@
 export type { BtydMeasures, CustomerSummary, RfmMeasures } from './types.js';
-export type { RowInputOptions, SummarizeCustomersOptions, TimeUnitOptions } from './options.js';
-export { summarizeCustomers, type CustomerSummaries } from './summarizeCustomers.js';
+export type { SummarizeCustomersOptions, TimeUnitOptions } from './options.js';
+export {
+  summarizeCustomers,
+  summarizeCustomerColumns,
+  type CustomerSummaries,
+  type CustomerSummaryColumns,
+  type SummarizeCustomerColumnsOptions,
+  type SummaryContext,
+} from './summarizeCustomers.js';
+export { customerSummaryAt, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
 export { compareCustomerIds } from './compareCustomerIds.js';
 export type { TableOrRows } from './toTable.js';
 export {
   calibrationAndHoldout,
+  calibrationAndHoldoutColumns,
+  type CalibrationAndHoldoutColumns,
   type CalibrationAndHoldout,
   type CalibrationAndHoldoutOptions,
   type CalibrationHoldoutSummary,

@@ -1,5 +1,4 @@
-import type { ParseTransactionsOptions } from '../transactions/parseTransactions.js';
-import type { DateLike } from '../time/toEpochDay.js';
+import type { AsOfOptions, RowInputOptions } from '../transactions/options.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
 
@@ -24,25 +23,10 @@ export interface TimeUnitOptions {
   periods?: PeriodMode;
 }
 
-/** Options fragment: how rows are read when plain objects are passed instead of a table. */
-export interface RowInputOptions {
-  /** Options for {@link parseTransactions} when rows are given. @defaultValue `{}` */
-  parse?: ParseTransactionsOptions;
-}
+export type { AsOfOptions, RowInputOptions } from '../transactions/options.js';
 
 /** Options of {@link summarizeCustomers}. */
-export interface SummarizeCustomersOptions extends TimeUnitOptions, RowInputOptions {
-  /**
-   * The as-of date: end of observation, from which recency and T are measured (inclusive).
-   * @defaultValue the latest transaction date in the data
-   */
-  asOf?: DateLike;
-  /**
-   * Transactions dated after `asOf`: `'exclude'` leaves them out and counts them in
-   * `excluded.rowsAfterAsOf`; `'reject'` throws an {@link InvalidInputError} naming them.
-   * @defaultValue `'exclude'`
-   */
-  afterAsOf?: 'exclude' | 'reject';
+export interface SummarizeCustomersOptions extends TimeUnitOptions, RowInputOptions, AsOfOptions {
   /**
    * The RFM monetary measure: `'total'` net revenue or `'mean'` revenue per purchase.
    * @defaultValue `'total'`

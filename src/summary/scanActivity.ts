@@ -18,6 +18,11 @@ export interface CustomerActivity {
   readonly customersOnlyAfter: number;
   /** Customers with rows in the window but no purchase (returns only). */
   readonly customersWithoutPurchase: number;
+  /**
+   * With `withSignals`: {@link BSTRIDE} doubles per customer of purchase-timing and deal
+   * statistics (read them with the `B_*` offsets); otherwise `null`.
+   */
+  readonly signals: Float64Array | null;
 }
 
 /** Doubles per customer record (64 bytes). @internal */
@@ -39,6 +44,31 @@ export const A_PERIODS = 6;
 /** Purchases counted by order: distinct order ids plus purchase rows without one. */
 export const A_ORDERS = 7;
 
+/** Doubles per customer of the signal statistics (88 bytes). @internal */
+export const BSTRIDE = 11;
+/** Distinct purchase days so far (whatever the period mode). */
+export const B_DAYS = 0;
+/** Running mean of the gaps between consecutive purchase days (Welford). */
+export const B_GAP_MEAN = 1;
+/** Running sum of squared deviations of the gaps (Welford). */
+export const B_GAP_M2 = 2;
+/** Purchase rows with a known promotion flag. */
+export const B_PROMO_KNOWN = 3;
+/** Purchase rows flagged as bought on promotion. */
+export const B_PROMO_YES = 4;
+/** Sum of discount depths `discount / (amount + discount)` over purchase rows with a discount. */
+export const B_DEPTH_SUM = 5;
+/** Purchase rows with a discount and `amount + discount > 0`. */
+export const B_DEPTH_COUNT = 6;
+/** Summed spend of the first `floor(D / 2)` purchase days (D = all purchase days in the window), in day order. */
+export const B_EARLY = 7;
+/** Summed spend of the last `floor(D / 2)` purchase days, in day order. */
+export const B_LATE = 8;
+/** D: the customer's purchase days in the window, counted before the main pass. */
+export const B_TOTAL_DAYS = 9;
+/** Spend of the customer's current (latest) purchase day, added to a block when the day ends. */
+export const B_DAY_SPEND = 10;
+
 /** The day window `(fromDay, toDay]` of a scan, and how purchases merge into periods. @internal */
 export interface ScanWindow {
   /** Exclusive start; `-Infinity` for no start. */
@@ -47,11 +77,19 @@ export interface ScanWindow {
   readonly toDay: number;
   readonly unit: TimeUnit;
   readonly mode: PeriodMode;
+  /**
+   * Also gather the purchase-timing and deal statistics behind the behaviour signals (gaps
+   * between purchase days, promotion and discount shares, spend trend blocks) in the same pass.
+   */
+  readonly withSignals?: boolean;
 }
 
 /**
  * One sequential pass over day-ordered rows, accumulating each customer's activity in the window.
- * Cost: O(n) time; 64 bytes per customer.
+ * With `withSignals`, the same pass also gathers the statistics behind the behaviour signals; the
+ * spend trend needs each customer's number of purchase days up front, which a counting sweep over
+ * the day, customer and amount columns gives first (4 bytes per customer of scratch).
+ * Cost: O(n) time; 64 bytes per customer (144 with signals).
  * @internal
  */
 export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow): CustomerActivity {
@@ -74,15 +112,37 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
   let end = j;
   while (end < n && day[end]! <= toDay) end++;
   for (let i = end; i < n; i++) seenAfter[customer[i]!] = 1;
+  const bt = w.withSignals === true ? countPurchaseDays(cols, customers, j, end) : null;
+  const promoCol = bt !== null ? cols.promo : null;
+  const discountCol = bt !== null ? cols.discount : null;
 
   for (let i = j; i < end; i++) {
     const d = day[i]!;
-    const s = customer[i]! * STRIDE;
+    const c = customer[i]!;
+    const s = c * STRIDE;
     const a = amount[i]!;
     st[s + A_REVENUE]! += a;
     if (costCol !== null) st[s + A_COST]! += costCol[i]!;
     if (a < 0) continue;
     st[s + A_PURCHASE_SPEND]! += a;
+    if (bt !== null) {
+      const b = c * BSTRIDE;
+      signalRow(bt, b, d, a, st[s + A_PERIODS] === 0, st[s + A_LAST_DAY]!);
+      if (promoCol !== null) {
+        const f = promoCol[i]!;
+        if (f !== 255) {
+          bt[b + B_PROMO_KNOWN]!++;
+          bt[b + B_PROMO_YES]! += f;
+        }
+      }
+      if (discountCol !== null) {
+        const x = discountCol[i]!;
+        if (x === x && a + x > 0) {
+          bt[b + B_DEPTH_SUM]! += x / (a + x);
+          bt[b + B_DEPTH_COUNT]!++;
+        }
+      }
+    }
     if (orderOwner !== null) {
       const o = orderCol![i]!;
       if (o < 0) st[s + A_ORDERS]!++;
@@ -121,6 +181,8 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     st[s + A_LAST_DAY] = d;
   }
 
+  if (bt !== null) for (let c = 0; c < customers; c++) if (bt[c * BSTRIDE + B_DAYS]! > 0) endPurchaseDay(bt, c * BSTRIDE);
+
   // No row in the window: revenue is 0 and no period; returns only: negative revenue, no period.
   let customersOnlyAfter = 0;
   let customersWithoutPurchase = 0;
@@ -130,5 +192,59 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     if (st[s + A_REVENUE]! < 0) customersWithoutPurchase++;
     else if (seenAfter[c] === 1) customersOnlyAfter++;
   }
-  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase };
+  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase, signals: bt };
+}
+
+/**
+ * The signal statistics' record per customer, with {@link B_TOTAL_DAYS} filled: a sweep over the
+ * purchase rows of `[from, to)` counting each customer's distinct purchase days (rows are in day
+ * order, so a new day is a day unlike the customer's previous one).
+ */
+function countPurchaseDays(cols: DayOrderedColumns, customers: number, from: number, to: number): Float64Array {
+  const { customer, day, amount } = cols;
+  const bt = new Float64Array(customers * BSTRIDE);
+  const lastDay = new Int32Array(customers).fill(-2147483648);
+  for (let i = from; i < to; i++) {
+    if (amount[i]! < 0) continue;
+    const c = customer[i]!;
+    const d = day[i]!;
+    if (d !== lastDay[c]) {
+      lastDay[c] = d;
+      bt[c * BSTRIDE + B_TOTAL_DAYS]!++;
+    }
+  }
+  return bt;
+}
+
+/**
+ * Adds one purchase row (day `d`, spend `a`) to a customer's signal record at `b`. A new purchase
+ * day extends the gap statistics (Welford's running mean and sum of squared deviations, in day
+ * order) and ends the previous day, whose spend goes to the early block when it was among the
+ * first `floor(D / 2)` purchase days and to the late block when among the last `floor(D / 2)`.
+ */
+function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boolean, lastDay: number): void {
+  if (first) {
+    bt[b + B_DAYS] = 1;
+    bt[b + B_DAY_SPEND] = a;
+  } else if (d !== lastDay) {
+    const days = bt[b + B_DAYS]!;
+    endPurchaseDay(bt, b);
+    const gap = d - lastDay;
+    const mean = bt[b + B_GAP_MEAN]!;
+    const delta = gap - mean;
+    const next = mean + delta / days; // days = number of gaps so far, this one included
+    bt[b + B_GAP_MEAN] = next;
+    bt[b + B_GAP_M2]! += delta * (gap - next);
+    bt[b + B_DAYS] = days + 1;
+    bt[b + B_DAY_SPEND] = a;
+  } else bt[b + B_DAY_SPEND]! += a;
+}
+
+/** Adds the spend of the customer's current purchase day to its trend block, if any. @internal */
+export function endPurchaseDay(bt: Float64Array, b: number): void {
+  const days = bt[b + B_DAYS]!;
+  const total = bt[b + B_TOTAL_DAYS]!;
+  const half = Math.floor(total / 2);
+  if (days <= half) bt[b + B_EARLY]! += bt[b + B_DAY_SPEND]!;
+  else if (days > total - half) bt[b + B_LATE]! += bt[b + B_DAY_SPEND]!;
 }

@@ -5,18 +5,18 @@ import type { PeriodMode } from '../time/periodIndexer.js';
 import { toEpochDay } from '../time/toEpochDay.js';
 import type { TimeUnit } from '../time/units.js';
 import type { TransactionTable } from '../transactions/types.js';
+import { latestDay } from '../transactions/latestDay.js';
 import { buildSummaries } from './buildSummaries.js';
 import { dayOrderedColumns } from './dayOrderedColumns.js';
 import type { SummarizeCustomersOptions } from './options.js';
 import { resolveTimeOptions } from './resolveOptions.js';
 import { scanActivity } from './scanActivity.js';
+import { summaryObjects, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
 import { toTable, type TableOrRows } from './toTable.js';
 import type { CustomerSummary } from './types.js';
 
-/** Result of {@link summarizeCustomers}. */
-export interface CustomerSummaries {
-  /** One summary per customer with at least one purchase up to `asOf`, ordered by {@link compareCustomerIds}. */
-  readonly customers: CustomerSummary[];
+/** What a summary says besides the customers: the as-of date, the time options, the exclusions. */
+export interface SummaryContext {
   /** The as-of date used, `yyyy-MM-dd`. */
   readonly asOf: string;
   readonly timeUnit: TimeUnit;
@@ -30,6 +30,30 @@ export interface CustomerSummaries {
     /** Customers with rows up to `asOf` but no purchase (returns only). */
     readonly customersWithoutPurchase: number;
   };
+}
+
+/** Result of {@link summarizeCustomers}. */
+export interface CustomerSummaries extends SummaryContext {
+  /** One summary per customer with at least one purchase up to `asOf`, ordered by {@link compareCustomerIds}. */
+  readonly customers: CustomerSummary[];
+}
+
+/** Options of {@link summarizeCustomerColumns}. */
+export interface SummarizeCustomerColumnsOptions extends SummarizeCustomersOptions {
+  /**
+   * Also compute each customer's purchase-timing and deal statistics (the behaviour signals of
+   * the loyalty classifiers) in the same pass.
+   * @defaultValue `false`
+   */
+  activity?: boolean;
+}
+
+/** Result of {@link summarizeCustomerColumns}. */
+export interface CustomerSummaryColumns extends SummaryContext {
+  /** The summaries by column, customers in {@link compareCustomerIds} order. */
+  readonly columns: SummaryColumns;
+  /** With `activity: true`, the same customers' activity columns; else `null`. */
+  readonly activity: ActivityColumns | null;
 }
 
 /**
@@ -68,22 +92,68 @@ export interface CustomerSummaries {
  * ```
  */
 export function summarizeCustomers(input: TableOrRows, options: SummarizeCustomersOptions = {}): CustomerSummaries {
+  const { columns, activity: _activity, ...context } = summarizeCustomerColumns(input, options);
+  return { customers: summaryObjects(columns), ...context };
+}
+
+/**
+ * {@link summarizeCustomers} by column: the same numbers, one typed array per measure and no
+ * object per customer, for large customer bases and for pipelines that stay columnar. With
+ * `activity: true` the same single pass over the rows also yields each customer's
+ * {@link ActivityColumns} (days between purchases, gap regularity, spend trend, promotion and
+ * discount shares): the behaviour signals of the loyalty classifiers.
+ *
+ * Cost: O(n + days) time, one pass in day order (plus a counting sweep of the purchase days with
+ * `activity`); 8 bytes per measure per customer for the result.
+ *
+ * @param input - A {@link TransactionTable} or an array of transaction rows.
+ * @param options - As {@link summarizeCustomers}, plus `activity`.
+ * @throws {@link InvalidInputError} for invalid rows or options, or rows after `asOf` under `afterAsOf: 'reject'`.
+ * @example
+ * ```ts
+ * import { summarizeCustomerColumns } from 'loyalty-score';
+ * const { columns, activity } = summarizeCustomerColumns(
+ *   [
+ *     { customerId: 'b', date: '2015-02-01', amount: 10 },
+ *     { customerId: 'a', date: '2015-02-03', amount: 4 },
+ *     { customerId: 'b', date: '2015-02-06', amount: 30 },
+ *   ],
+ *   { asOf: '2015-02-07', timeUnit: 'day', activity: true },
+ * );
+ * columns.customerIds; // => ['a', 'b']
+ * Array.from(columns.btyd.frequency); // => [0, 1]
+ * Array.from(columns.revenue); // => [4, 40]
+ * Array.from(activity.meanGapDays); // => [NaN, 5]
+ * ```
+ */
+export function summarizeCustomerColumns(input: TableOrRows, options: SummarizeCustomerColumnsOptions = {}): CustomerSummaryColumns {
   const { unit, mode } = resolveTimeOptions(options);
   const afterAsOf = options.afterAsOf ?? 'exclude';
   if (afterAsOf !== 'exclude' && afterAsOf !== 'reject') invalidOption('afterAsOf', "expected 'exclude' or 'reject'");
   const rfmMonetary = options.rfmMonetary ?? 'total';
   if (rfmMonetary !== 'total' && rfmMonetary !== 'mean') invalidOption('rfmMonetary', "expected 'total' or 'mean'");
+  const withSignals = options.activity ?? false;
+  if (typeof withSignals !== 'boolean') invalidOption('activity', 'expected true or false');
   const table = toTable(input, options);
   const asOf = options.asOf === undefined ? latestDay(table) : toEpochDay(options.asOf, 'asOf');
 
   // The day-ordered columns (a copy when the rows are not in day order) are only reachable during
-  // the scan, so they can be collected before the result objects are built.
-  const act = scanActivity(dayOrderedColumns(table), table.customerIds.length, table.orderIds.length, { fromDay: -Infinity, toDay: asOf, unit, mode });
+  // the scan, so they can be collected before the result columns are built.
+  const act = scanActivity(dayOrderedColumns(table, withSignals), table.customerIds.length, table.orderIds.length, { fromDay: -Infinity, toDay: asOf, unit, mode, withSignals });
   if (afterAsOf === 'reject' && act.rowsAfter > 0) rejectRowsAfter(table, asOf);
 
-  const { customers } = buildSummaries(table.customerIds, act, { asOf, unit, mode, rfmMonetary, hasCost: table.cost !== null });
+  const { columns, activity } = buildSummaries(table.customerIds, act, {
+    asOf,
+    unit,
+    mode,
+    rfmMonetary,
+    hasCost: table.cost !== null,
+    hasPromo: table.promo !== null,
+    hasDiscount: table.discount !== null,
+  });
   return {
-    customers,
+    columns,
+    activity,
     asOf: isoFromDay(asOf),
     timeUnit: unit,
     periods: mode,
@@ -95,13 +165,8 @@ export function summarizeCustomers(input: TableOrRows, options: SummarizeCustome
   };
 }
 
-/** @internal */
-export function latestDay(table: TransactionTable): number {
-  if (table.length === 0) invalidOption('asOf', 'needed when there are no transactions (expected yyyy-MM-dd)', 'missing_option');
-  let hi = -2147483648;
-  for (let i = 0; i < table.length; i++) if (table.day[i]! > hi) hi = table.day[i]!;
-  return hi;
-}
+/** @internal Kept for callers not yet moved to transactions/latestDay. */
+export { latestDay } from '../transactions/latestDay.js';
 
 function rejectRowsAfter(table: TransactionTable, asOf: number): never {
   const issues: InputIssue[] = [];

@@ -1,10 +1,9 @@
 export type { CustomerId, TransactionInput, TransactionTable } from './types.js';
 export {
   parseTransactions,
-  type InvalidRowPolicy,
   type ParseTransactionsOptions,
   type ParseTransactionsResult,
   type RejectedRow,
-  type ReturnsPolicy,
 } from './parseTransactions.js';
+export type { AsOfOptions, InvalidRowPolicy, ReturnsPolicy, RowInputOptions, RowPolicyOptions } from './options.js';
 export { TransactionTableBuilder, type ValidatedRow } from './TransactionTableBuilder.js';

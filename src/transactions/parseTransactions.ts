@@ -7,45 +7,13 @@ import { isPlainValidRow } from './isPlainValidRow.js';
 import { resolveRowPolicies } from './resolveRowPolicies.js';
 import { FIELD_EXPECTATIONS, transactionRowSchema } from './rowSchema.js';
 import { TransactionTableBuilder } from './TransactionTableBuilder.js';
+import type { RowPolicyOptions } from './options.js';
 import type { TransactionInput, TransactionTable } from './types.js';
 
-/** What to do with returns and refunds (rows with a negative amount). */
-export type ReturnsPolicy = 'net' | 'drop' | 'reject';
+export type { InvalidRowPolicy, ReturnsPolicy } from './options.js';
 
-/** What to do with invalid rows. */
-export type InvalidRowPolicy = 'throw' | 'collect';
-
-/** Options of {@link parseTransactions}. */
-export interface ParseTransactionsOptions {
-  /**
-   * How string dates are written: `'iso'` (`yyyy-MM-dd`, optionally with a time that is ignored)
-   * or a date-fns format string such as `'yyyyMMdd'` or `'dd/MM/yyyy'`. With a format other than
-   * `'iso'`, numeric dates are read as digits in that format (`19970101` with `'yyyyMMdd'`);
-   * with `'iso'` they are epoch milliseconds. `Date` objects and epoch milliseconds give their
-   * UTC calendar date.
-   * @defaultValue `'iso'`
-   */
-  dateFormat?: string;
-  /**
-   * Invalid rows: `'throw'` an {@link InvalidInputError} carrying every issue, or `'collect'`
-   * them in `rejected` and go on with the valid rows.
-   * @defaultValue `'throw'`
-   */
-  onInvalid?: InvalidRowPolicy;
-  /**
-   * Rows with a negative amount: `'net'` keeps them as returns (they reduce revenue, cost and
-   * profit totals but are not purchases), `'drop'` leaves them out (counted in
-   * `returnsDropped`), `'reject'` treats them as invalid rows.
-   * @defaultValue `'net'`
-   */
-  returns?: ReturnsPolicy;
-  /**
-   * Include the offending raw value in issue messages. Off by default: transaction data is
-   * personal data and error messages end up in logs.
-   * @defaultValue `false`
-   */
-  revealValues?: boolean;
-}
+/** Options of {@link parseTransactions}: the shared {@link RowPolicyOptions}. */
+export interface ParseTransactionsOptions extends RowPolicyOptions {}
 
 /** A row that did not pass validation, with every issue found in it. */
 export interface RejectedRow {

@@ -1,14 +1,8 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { compileDateFormat, ISO_DATE_FORMAT, type DayParser } from '../time/compileDateFormat.js';
-import type { InvalidRowPolicy, ReturnsPolicy } from './parseTransactions.js';
+import type { InvalidRowPolicy, ReturnsPolicy, RowPolicyOptions } from './options.js';
 
-/** The row-reading options shared by {@link parseTransactions} and {@link TransactionTextReader}. */
-export interface RowPolicyOptions {
-  dateFormat?: string;
-  onInvalid?: InvalidRowPolicy;
-  returns?: ReturnsPolicy;
-  revealValues?: boolean;
-}
+export type { RowPolicyOptions } from './options.js';
 
 /** Row-reading options, validated, with defaults applied. @internal */
 export interface RowPolicies {
