@@ -1,18 +1,22 @@
 import type { FitDiagnostics } from '../models/types.js';
+import { fitSpendModel } from '../pipeline/fitSpendModel.js';
+import { ModelFitError } from '../pipeline/ModelFitError.js';
+import { PURCHASE_MODEL_TITLES } from '../pipeline/purchaseModels.js';
 import { oneOf, parseFlags, UsageError } from './args.js';
-import { fitSpendModel, ModelError, MODEL_TITLES } from './fitModels.js';
 import { loadOptionsFromFlags, loadSummaries, READ_HELP, SUMMARY_FLAGS } from './loadSummaries.js';
 import { fitChosenModels, MODEL_FLAGS, MODEL_HELP, modelChoiceFromFlags } from './modelFlags.js';
 import { Progress } from './progress.js';
 import { READ_BOOLEANS, READ_FLAGS } from './readTransactionFile.js';
+import { warningLines } from './warningLines.js';
 
 export const FIT_HELP = `loyalty-score fit <file> [options]
 
 Fits the purchase model(s) and the Gamma-Gamma spend model to a transaction file's customers
 (summarised as of --as-of in --time-unit) and prints, for each, the parameters with their
 standard errors, the log-likelihood, the iterations, whether the optimiser converged and the
-gradient norm. Customers with T = 0 carry no information and are left out of the purchase fits;
-Gamma-Gamma uses the repeat customers with a positive mean spend.
+gradient norm. Customers with T = 0 have likelihood 1 (they carry no information) and are left
+out of the purchase fits; Gamma-Gamma uses the repeat customers with a positive mean spend. Fit
+warnings go to stderr as 'warning:' lines.
 
 ${READ_HELP}${MODEL_HELP.replace('{ALL}', ' | all')}Output:
   --format F       text | json                                               (default text)
@@ -45,7 +49,7 @@ function report(model: string, f: FitDiagnostics<object> & { readonly params: ob
 
 /** `loyalty-score fit <file>`. */
 export async function fitCommand(argv: string[]): Promise<void> {
-  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'format'], [...READ_BOOLEANS]);
+  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'format'], [...READ_BOOLEANS, 'allow-unconverged']);
   if (positionals.length !== 1) throw new UsageError('fit takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['text', 'json'], 'text');
   const choice = modelChoiceFromFlags(flags, true);
@@ -58,10 +62,13 @@ export async function fitCommand(argv: string[]): Promise<void> {
   ]);
   try {
     const { summary, read, file } = await loadSummaries(positionals[0]!, load, progress);
-    if (summary.customers.length === 0) throw new ModelError(`${file}: no customer has a purchase up to ${summary.asOf}`);
-    const { fits, comparison } = fitChosenModels(choice, { table: read.table, summaries: summary.customers, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
-    const spend = fitSpendModel(summary.customers.map((c) => c.btyd), choice.fit);
+    const customers = summary.columns.length;
+    if (customers === 0) throw new ModelFitError(null, `${file}: no customer has a purchase up to ${summary.asOf}`);
+    const { btyd } = summary.columns;
+    const { fits, selection } = fitChosenModels(choice, { table: read.table, btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
+    const spend = fitSpendModel({ frequency: btyd.frequency, monetaryValue: btyd.monetaryValue }, { ...choice.fit, allowUnconverged: choice.allowUnconverged });
     progress.done();
+    process.stderr.write(warningLines([...fits.flatMap((f) => f.warnings.map((w) => ({ ...w, model: f.model }))), ...spend.fit.warnings.map((w) => ({ ...w, model: 'gammagamma' }))]));
     const models = fits.map((f) => report(f.model, f));
     const gg = report('gammagamma', spend.fit);
     if (format === 'json') {
@@ -70,16 +77,16 @@ export async function fitCommand(argv: string[]): Promise<void> {
         asOf: summary.asOf,
         timeUnit: summary.timeUnit,
         periods: summary.periods,
-        customers: summary.customers.length,
+        customers,
         models,
         spend: { ...gg, zeroSpendLeftOut: spend.zeroSpend },
-        ...(comparison ? { comparison } : {}),
+        ...(selection ? { comparison: selection } : {}),
       };
       process.stdout.write(`${JSON.stringify(body, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
       return;
     }
-    const lines = [`${file}: ${summary.customers.length} customers as of ${summary.asOf}, time unit ${summary.timeUnit}`];
-    for (const m of models) lines.push('', ...textBlock(`${MODEL_TITLES[m.model as keyof typeof MODEL_TITLES]} (${m.model})`, m));
+    const lines = [`${file}: ${customers} customers as of ${summary.asOf}, time unit ${summary.timeUnit}`];
+    for (const m of models) lines.push('', ...textBlock(`${PURCHASE_MODEL_TITLES[m.model as keyof typeof PURCHASE_MODEL_TITLES]} (${m.model})`, m));
     lines.push('', ...textBlock(`Gamma-Gamma spend (${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out)`, gg));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

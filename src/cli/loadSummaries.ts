@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { TransactionTextOptions, TransactionTextResult } from '../io/TransactionTextReader.js';
-import { summarizeCustomers, type CustomerSummaries } from '../summary/summarizeCustomers.js';
+import { summarizeCustomerColumns, type CustomerSummaryColumns } from '../summary/summarizeCustomers.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
 import { isoDateFlag, oneOf, type Flags } from './args.js';
@@ -21,7 +21,7 @@ export const READ_HELP = `${READ_FLAGS_HELP}Summary:
 /** A read and summarised transaction file. */
 export interface LoadedSummaries {
   readonly read: TransactionTextResult;
-  readonly summary: CustomerSummaries;
+  readonly summary: CustomerSummaryColumns;
   readonly file: string;
 }
 
@@ -43,18 +43,23 @@ export function loadOptionsFromFlags(flags: Flags): LoadOptions {
   };
 }
 
-/** Reads the file (reporting bytes read) and summarises its customers. */
-export async function loadSummaries(path: string, load: LoadOptions, progress: Progress): Promise<LoadedSummaries> {
-  const { timeUnit, periods, asOf } = load;
-  const options = load.text;
+/** Reads the file (reporting bytes read); rejected lines are reported on stderr. */
+export async function readTransactions(path: string, load: LoadOptions, progress: Progress): Promise<{ read: TransactionTextResult; file: string }> {
   progress.start('reading');
-  const read = await readTransactionFile(path, options, (bytes, total) => progress.update(total ? bytes / total : 0));
+  const read = await readTransactionFile(path, load.text, (bytes, total) => progress.update(total ? bytes / total : 0));
   progress.done();
   reportRejected(read.rejected);
   if (read.table.length === 0) {
     throw new InvalidInputError([{ code: 'no_transactions', path: [], message: 'no transactions to score (expected at least one valid line after the header)' }], fileLabel(path));
   }
+  return { read, file: fileLabel(path) };
+}
+
+/** Reads the file (reporting bytes read) and summarises its customers. */
+export async function loadSummaries(path: string, load: LoadOptions, progress: Progress): Promise<LoadedSummaries> {
+  const { timeUnit, periods, asOf } = load;
+  const { read, file } = await readTransactions(path, load, progress);
   progress.start('summarizing');
-  const summary = summarizeCustomers(read.table, { ...(asOf ? { asOf } : {}), timeUnit, periods });
-  return { read, summary, file: fileLabel(path) };
+  const summary = summarizeCustomerColumns(read.table, { ...(asOf ? { asOf } : {}), timeUnit, periods });
+  return { read, summary, file };
 }

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../errors/InvalidInputError.js';
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args.js';
 import { FIT_HELP, fitCommand } from './fitCommand.js';
-import { ModelError } from './fitModels.js';
+import { ModelFitError } from '../pipeline/ModelFitError.js';
 import { SCORE_HELP, scoreCommand } from './scoreCommand.js';
 import { SIMULATE_HELP, simulateCommand } from './simulateCommand.js';
 import { SUMMARIZE_HELP, summarizeCommand } from './summarizeCommand.js';
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof ModelError) {
+    if (e instanceof ModelFitError) {
       process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
       return 4;
     }

@@ -3,14 +3,9 @@ import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import { detectDelimiter, splitFields } from '../io/splitFields.js';
 import type { AnswerScale, AttitudeSignals, ContextSignals } from '../loyalty/types.js';
+import type { SurveyAnswers } from '../pipeline/types.js';
 import type { CustomerId } from '../transactions/types.js';
 import { fileLabel } from './readTransactionFile.js';
-
-/** Survey answers of one customer, ready to join to their behaviour signals. */
-export interface SurveyAnswers {
-  readonly attitude?: AttitudeSignals;
-  readonly context?: ContextSignals;
-}
 
 type Group = 'attitude' | 'context';
 type Item = { readonly group: Group; readonly key: string; readonly kind: 'scaled' | 'boolean' };
@@ -33,11 +28,6 @@ const ID_COLUMNS = new Set(['customer_id', 'customerid', 'customer', 'id']);
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
-/** A key under which transaction ids and survey ids meet. */
-export function idKey(id: CustomerId): string {
-  return typeof id === 'number' ? `n${id}` : `s${id}`;
-}
-
 /**
  * Reads a survey file: a header row with a customer id column (`customer_id`) and any of the
  * answer columns `satisfaction`, `repurchase_intention`, `recommend_likelihood`,
@@ -47,11 +37,11 @@ export function idKey(id: CustomerId): string {
  * meets customer 42 under `'auto'`.
  * @throws {InvalidInputError} naming the file, line and column of the first bad cell.
  */
-export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'auto' | 'string'): Promise<Map<string, SurveyAnswers>> {
+export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'auto' | 'string'): Promise<Map<CustomerId, SurveyAnswers>> {
   const text = await readFile(path, 'utf8');
   const lines = text.split(/\r?\n/);
   const issues: InputIssue[] = [];
-  const out = new Map<string, SurveyAnswers>();
+  const out = new Map<CustomerId, SurveyAnswers>();
   const first = lines[0] ?? '';
   const delimiter = detectDelimiter(first);
   const header = splitFields(first, delimiter).map((h) => h.trim());
@@ -93,14 +83,14 @@ export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'aut
       }
       groups[item.group][item.key] = n;
     });
-    if (out.has(idKey(id))) {
+    if (out.has(id)) {
       issues.push({ code: 'duplicate_customer', path: where(idCol, header[idCol]!), message: 'this customer already has answers on an earlier line' });
       continue;
     }
     const answers: { attitude?: AttitudeSignals; context?: ContextSignals } = {};
     if (Object.keys(groups.attitude).length > 0) answers.attitude = { scale, ...groups.attitude } as AttitudeSignals;
     if (Object.keys(groups.context).length > 0) answers.context = { scale, ...groups.context } as ContextSignals;
-    out.set(idKey(id), answers);
+    out.set(id, answers);
   }
   const [head, ...rest] = issues;
   if (head) throw new InvalidInputError([head, ...rest] as NonEmptyArray<InputIssue>, fileLabel(path));

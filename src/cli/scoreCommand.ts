@@ -1,16 +1,21 @@
-import { deriveBehaviourSignals } from '../loyalty/deriveBehaviourSignals.js';
+import type { CustomerScores } from '../pipeline/CustomerScores.js';
+import { ModelFitError } from '../pipeline/ModelFitError.js';
+import { PURCHASE_MODEL_TITLES, type PurchaseFit } from '../pipeline/purchaseModels.js';
+import { scoreCustomers } from '../pipeline/scoreCustomers.js';
+import type { ScoreStage, SurveyAnswers } from '../pipeline/types.js';
 import type { TierBasis } from '../tiers/types.js';
 import type { TimeUnit } from '../time/units.js';
+import type { CustomerId } from '../transactions/types.js';
 import { numberFlag, oneOf, parseFlags, positiveInt, spanFlag, str, UsageError } from './args.js';
-import { fitSpendModel, ModelError, MODEL_TITLES, type PurchaseFit } from './fitModels.js';
-import { loadOptionsFromFlags, loadSummaries, READ_HELP, SUMMARY_FLAGS } from './loadSummaries.js';
-import { fitChosenModels, MODEL_FLAGS, MODEL_HELP, modelChoiceFromFlags } from './modelFlags.js';
+import { loadOptionsFromFlags, readTransactions, READ_HELP, SUMMARY_FLAGS } from './loadSummaries.js';
+import { formatSelection, MODEL_FLAGS, MODEL_HELP, modelChoiceFromFlags } from './modelFlags.js';
 import { Progress } from './progress.js';
 import { READ_BOOLEANS, READ_FLAGS } from './readTransactionFile.js';
-import { readSurveyFile, type SurveyAnswers } from './readSurveyFile.js';
-import { EXPLAIN_COLUMNS, scoreCustomers, SCORE_COLUMNS, SENTENCE_COLUMNS, type ScoredCustomer } from './scoreCustomers.js';
+import { readSurveyFile } from './readSurveyFile.js';
+import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
 import { summaryReport } from './summaryReport.js';
-import { writeRows, type FlatRow } from './writeTable.js';
+import { warningLines } from './warningLines.js';
+import { writeColumns } from './writeTable.js';
 
 export const SCORE_HELP = `loyalty-score score <file> [options]
 
@@ -50,25 +55,36 @@ Output:
 
 Customers whose first purchase is on the as-of date (T = 0) are scored as just acquired. Repeat
 customers with a zero mean spend are left out of the Gamma-Gamma fit and get its limit for
-spend tending to 0. A progress bar is drawn on stderr when it is a terminal.
+spend tending to 0. Fit warnings (not converged, a parameter at a boundary, weakly identified,
+a small sample, spend depending on frequency) go to stderr as 'warning:' lines. A progress bar
+is drawn on stderr when it is a terminal.
 `;
 
 /** The steps of `score` and their shares of the progress bar. */
 export const SCORE_STEPS = [
   { label: 'reading', weight: 40 },
   { label: 'summarizing', weight: 5 },
-  { label: 'deriving loyalty signals', weight: 5 },
+  { label: 'classifying', weight: 5 },
   { label: 'comparing models', weight: 30 },
   { label: 'fitting', weight: 10 },
   { label: 'scoring', weight: 10 },
 ];
+
+/** The progress-bar step of each pipeline stage. */
+const STEP_OF: Readonly<Record<ScoreStage, string>> = {
+  summarizing: 'summarizing',
+  classifying: 'classifying',
+  selecting: 'comparing models',
+  fitting: 'fitting',
+  scoring: 'scoring',
+};
 
 /** `loyalty-score score <file>`. */
 export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
     [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'horizon', 'discount-rate', 'discount-per', 'margin', 'rfm-method', 'tier-by', 'survey', 'survey-scale', 'format', 'sort', 'limit', 'top'],
-    [...READ_BOOLEANS, 'summary', 'explain'],
+    [...READ_BOOLEANS, 'summary', 'explain', 'allow-unconverged'],
   );
   if (positionals.length !== 1) throw new UsageError('score takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
@@ -87,49 +103,67 @@ export async function scoreCommand(argv: string[]): Promise<void> {
 
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {
-    const survey: Map<string, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
-    const { read, summary, file } = await loadSummaries(positionals[0]!, load, progress);
-    const summaries = summary.customers;
-    if (summaries.length === 0) throw new ModelError(`${file}: no customer has a purchase up to ${summary.asOf}`);
+    const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
+    const { read, file } = await readTransactions(positionals[0]!, load, progress);
     if (tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
-    progress.start('deriving loyalty signals');
-    const signals = deriveBehaviourSignals(read.table, { asOf: summary.asOf });
-    const { fits, comparison } = fitChosenModels(choice, { table: read.table, summaries, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
-    const purchase = fits[0]!;
-    const spend = fitSpendModel(summaries.map((s) => s.btyd), choice.fit);
-    progress.start('scoring');
-    const { rows, surveyMatched } = scoreCustomers({
-      summaries,
-      signals: signals.customers,
-      survey,
-      rfm: { method: rfmMethod },
-      tierBy,
-      purchase,
-      spend: spend.fit,
-      asOf: summary.asOf,
-      timeUnit: summary.timeUnit,
-      horizon,
-      discountRate,
-      margin,
-      onProgress: (f) => progress.update(f),
-    });
+    let step = '';
+    let scores: CustomerScores;
+    try {
+      scores = scoreCustomers(read.table, {
+        timeUnit: load.timeUnit,
+        periods: load.periods,
+        ...(load.asOf !== undefined ? { asOf: load.asOf } : {}),
+        rfm: { method: rfmMethod },
+        tierBy,
+        ...(survey !== null ? { survey } : {}),
+        model: choice.model === 'all' ? 'bgnbd' : choice.model,
+        ...(choice.calibrationEnd !== undefined ? { calibrationEnd: choice.calibrationEnd } : {}),
+        horizon,
+        discountRate,
+        ...(margin !== undefined ? { margin } : {}),
+        ...choice.fit,
+        allowUnconverged: choice.allowUnconverged,
+        onProgress: (stage, fraction) => {
+          const label = STEP_OF[stage];
+          if (label !== step) {
+            progress.start(label);
+            step = label;
+          }
+          progress.update(fraction);
+        },
+      });
+    } catch (e) {
+      if (e instanceof ModelFitError && e.model === null && e.message.startsWith('no customer has a purchase')) throw new ModelFitError(null, `${file}: ${e.message}`);
+      throw e;
+    }
     progress.done();
-
-    const notes = [`${summaries.length} customers as of ${summary.asOf} (${read.table.length} rows; ${summary.excluded.rowsAfterAsOf} rows after as-of left out)`, `model ${purchase.model}${comparison ? ' (best on holdout)' : ''}`];
-    if (spend.zeroSpend > 0) notes.push(`${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out of the Gamma-Gamma fit`);
-    if (survey) notes.push(`survey answers for ${surveyMatched} customers (${survey.size - surveyMatched} survey ids without transactions ignored)`);
+    if (scores.selection) process.stderr.write(formatSelection(scores.selection, scores.timeUnit));
+    const purchase = scores.model;
+    const n = scores.length;
+    const notes = [`${n} customers as of ${scores.asOf} (${read.table.length} rows; ${scores.excluded.rowsAfterAsOf} rows after as-of left out)`, `model ${purchase.model}${scores.selection ? ' (best on holdout)' : ''}`];
+    const zero = scores.excluded.zeroSpendRepeaters;
+    if (zero > 0) notes.push(`${zero} repeat customer${zero === 1 ? '' : 's'} with zero mean spend left out of the Gamma-Gamma fit`);
+    if (scores.survey) notes.push(`survey answers for ${scores.survey.matched} customers (${scores.survey.unmatched} survey ids without transactions ignored)`);
     process.stderr.write(`${notes.join('; ')}\n`);
+    process.stderr.write(warningLines(scores.warnings.filter((w) => w.source !== 'data')));
 
-    if (sort === 'clv') rows.sort((a, b) => b.clv - a.clv || a.tier_rank - b.tier_rank);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (sort === 'clv') {
+      const { clv } = scores.columns;
+      const rank = scores.columns.tiers.rank;
+      order.sort((a, b) => clv[b]! - clv[a]! || rank[a]! - rank[b]!);
+    }
     if (flags.summary === true) {
-      const marginText = margin !== undefined ? `margin ${margin}` : summaries[0]?.cost !== null ? 'margin = profit / revenue per customer' : 'margin 1 (revenue)';
+      const spend = scores.spendModel;
+      const marginText = margin !== undefined ? `margin ${margin}` : scores.columns.summary.cost !== null && !Number.isNaN(scores.columns.summary.cost[0]) ? 'margin = profit / revenue per customer' : 'margin 1 (revenue)';
       process.stdout.write(
-        summaryReport(rows, {
+        summaryReport(scores, order, {
           file,
-          asOf: summary.asOf,
-          timeUnit: summary.timeUnit,
+          asOf: scores.asOf,
+          timeUnit: scores.timeUnit,
           transactions: read.table.length,
-          model: `${modelLine(purchase)}${comparison ? ' (lowest holdout RMSE)' : ''}; Gamma-Gamma spend p=${fmt(spend.fit.params.p)}, q=${fmt(spend.fit.params.q)}, gamma=${fmt(spend.fit.params.gamma)}`,
+          model: `${modelLine(purchase)}${scores.selection ? ' (lowest holdout RMSE)' : ''}; Gamma-Gamma spend p=${fmt(spend.params.p)}, q=${fmt(spend.params.q)}, gamma=${fmt(spend.params.gamma)}`,
           clv: `horizon ${horizon.amount} ${horizon.unit}${horizon.amount === 1 ? '' : 's'}, discount ${discountRate.rate} per ${discountRate.per}, ${marginText}`,
           tierBy,
           top,
@@ -137,24 +171,16 @@ export async function scoreCommand(argv: string[]): Promise<void> {
       );
       return;
     }
-    const columns = flags.explain === true ? SCORE_COLUMNS : SCORE_COLUMNS.filter((c) => !EXPLAIN_COLUMNS.includes(c));
-    const out = (limit === undefined ? rows : rows.slice(0, limit)).map((r) => pick(r, columns));
-    await writeRows(out, columns, format, { csvJoin: Object.fromEntries(SENTENCE_COLUMNS.map((c) => [c, ' '])) });
+    const columns = scoreColumns(scores, flags.explain === true);
+    await writeColumns(columns, limit === undefined ? order : order.subarray(0, limit), format, { csvJoin: Object.fromEntries(SENTENCE_COLUMNS.map((c) => [c, ' '])) });
   } finally {
     progress.done();
   }
 }
 
-/** The row with only these columns, in their order. */
-function pick(row: ScoredCustomer, columns: readonly (keyof ScoredCustomer)[]): FlatRow {
-  const out: FlatRow = {};
-  for (const c of columns) out[c] = row[c];
-  return out;
-}
-
 function modelLine(f: PurchaseFit): string {
   const params = Object.entries(f.params).map(([k, v]) => `${k}=${fmt(v as number)}`).join(', ');
-  return `${MODEL_TITLES[f.model as keyof typeof MODEL_TITLES]} ${params}`;
+  return `${PURCHASE_MODEL_TITLES[f.model]} ${params}`;
 }
 
 function fmt(x: number): string {

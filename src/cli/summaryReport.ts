@@ -1,4 +1,4 @@
-import type { ScoredCustomer } from './scoreCustomers.js';
+import type { CustomerScores } from '../pipeline/CustomerScores.js';
 
 /** What the readable report says about the run besides the customers. */
 export interface ReportContext {
@@ -17,12 +17,47 @@ export interface ReportContext {
 const PYRAMID = ['no loyalty', 'preference', 'habitual satisfaction', 'committed'];
 const TYPE_ORDER = ['true', 'latent', 'monopoly', 'inertia', 'convenience', 'price', 'incentive', 'none'];
 
+/** What the report reads of one customer. */
+interface ReportRow {
+  readonly id: string;
+  readonly revenue: number;
+  readonly clv: number;
+  readonly pAlive: number;
+  readonly tier: string;
+  readonly tierRank: number;
+  readonly segment: string;
+  readonly level: number;
+  readonly label: string;
+  readonly confidence: number;
+  readonly survey: boolean;
+  readonly type: string;
+  readonly quadrant: string;
+  readonly expectedPurchases: number;
+}
+
 /**
  * The readable summary of a scored customer base (`score --summary`): tier shares of customers,
  * revenue and lifetime value; RFM segment counts; pyramid levels; loyalty types; the top customers
- * by lifetime value.
+ * by lifetime value. `order` is the row order (sums run in it).
  */
-export function summaryReport(rows: readonly ScoredCustomer[], ctx: ReportContext): string {
+export function summaryReport(scores: CustomerScores, order: ArrayLike<number>, ctx: ReportContext): string {
+  const c = scores.columns;
+  const rows: ReportRow[] = Array.from(order, (i) => ({
+    id: String(c.summary.customerIds[i]),
+    revenue: c.summary.revenue[i]!,
+    clv: c.clv[i]!,
+    pAlive: c.pAlive[i]!,
+    tier: c.tiers.tierAt(i),
+    tierRank: c.tiers.rank[i]!,
+    segment: c.rfm.segment(i) ?? '',
+    level: c.loyalty.pyramidLevelAt(i),
+    label: c.loyalty.pyramidLabelAt(i),
+    confidence: c.loyalty.pyramidConfidence[i]!,
+    survey: c.loyalty.survey[i] === 1,
+    type: c.loyalty.loyaltyTypeAt(i),
+    quadrant: c.loyalty.loyaltyQuadrantAt(i),
+    expectedPurchases: c.expectedPurchases[i]!,
+  }));
   const n = rows.length;
   const out: string[] = [];
   let revenue = 0;
@@ -31,7 +66,7 @@ export function summaryReport(rows: readonly ScoredCustomer[], ctx: ReportContex
   for (const r of rows) {
     revenue += r.revenue;
     clv += r.clv;
-    alive += r.p_alive;
+    alive += r.pAlive;
   }
   out.push(`${ctx.file}: ${fmtInt(n)} customers, ${fmtInt(ctx.transactions)} transactions, as of ${ctx.asOf} (time unit: ${ctx.timeUnit})`);
   out.push(`Model: ${ctx.model}`);
@@ -49,41 +84,41 @@ export function summaryReport(rows: readonly ScoredCustomer[], ctx: ReportContex
   out.push(...table(['tier', 'customers', 'share', 'revenue', 'share', 'lifetime value', 'share'], tierRows));
 
   out.push('', 'RFM segments');
-  out.push(...table(['segment', 'customers', 'share', 'mean lifetime value'], countBy(rows, (r) => r.rfm_segment || '(none)').map(([k, g]) => [k, fmtInt(g.length), pct(g.length, n), money(sum(g, (r) => r.clv) / g.length)])));
+  out.push(...table(['segment', 'customers', 'share', 'mean lifetime value'], countBy(rows, (r) => r.segment || '(none)').map(([k, g]) => [k, fmtInt(g.length), pct(g.length, n), money(sum(g, (r) => r.clv) / g.length)])));
 
   out.push('', 'Loyalty pyramid');
   const levels = [4, 3, 2, 1].map((l) => {
-    const g = rows.filter((r) => r.pyramid_level === l);
-    return [`${l} ${PYRAMID[l - 1]}`, fmtInt(g.length), pct(g.length, n), g.length ? (sum(g, (r) => r.pyramid_confidence) / g.length).toFixed(2) : '-'];
+    const g = rows.filter((r) => r.level === l);
+    return [`${l} ${PYRAMID[l - 1]}`, fmtInt(g.length), pct(g.length, n), g.length ? (sum(g, (r) => r.confidence) / g.length).toFixed(2) : '-'];
   });
   out.push(...table(['level', 'customers', 'share', 'mean confidence'], levels));
   const surveyed = rows.filter((r) => r.survey).length;
   out.push(surveyed > 0 ? `(${fmtInt(surveyed)} customers with survey answers)` : '(no survey answers: attitude read from behaviour, so nobody reaches level 4; add --survey FILE)');
 
   out.push('', 'Loyalty types');
-  const types = countBy(rows, (r) => r.loyalty_type).sort((a, b) => TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]));
-  out.push(...table(['type', 'quadrant', 'customers', 'share'], types.map(([k, g]) => [k, g[0]!.loyalty_quadrant, fmtInt(g.length), pct(g.length, n)])));
+  const types = countBy(rows, (r) => r.type).sort((a, b) => TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]));
+  out.push(...table(['type', 'quadrant', 'customers', 'share'], types.map(([k, g]) => [k, g[0]!.quadrant, fmtInt(g.length), pct(g.length, n)])));
 
-  const top = [...rows].sort((a, b) => b.clv - a.clv || a.tier_rank - b.tier_rank).slice(0, ctx.top);
+  const top = [...rows].sort((a, b) => b.clv - a.clv || a.tierRank - b.tierRank).slice(0, ctx.top);
   out.push('', `Top ${top.length} customers by lifetime value`);
   out.push(
     ...table(
       ['customer', 'tier', 'segment', 'pyramid', 'type', 'P(alive)', 'E[purchases]', 'lifetime value'],
-      top.map((r) => [String(r.customer_id), r.tier, r.rfm_segment, r.pyramid_label, r.loyalty_type, r.p_alive.toFixed(3), r.expected_purchases.toFixed(2), money(r.clv)]),
+      top.map((r) => [r.id, r.tier, r.segment, r.label, r.type, r.pAlive.toFixed(3), r.expectedPurchases.toFixed(2), money(r.clv)]),
     ),
   );
   return `${out.join('\n')}\n`;
 }
 
-function sum(rows: readonly ScoredCustomer[], f: (r: ScoredCustomer) => number): number {
+function sum(rows: readonly ReportRow[], f: (r: ReportRow) => number): number {
   let s = 0;
   for (const r of rows) s += f(r);
   return s;
 }
 
 /** Groups by key, largest group first (ties by key). */
-function countBy(rows: readonly ScoredCustomer[], key: (r: ScoredCustomer) => string): [string, ScoredCustomer[]][] {
-  const m = new Map<string, ScoredCustomer[]>();
+function countBy(rows: readonly ReportRow[], key: (r: ReportRow) => string): [string, ReportRow[]][] {
+  const m = new Map<string, ReportRow[]>();
   for (const r of rows) {
     const k = key(r);
     const g = m.get(k);

@@ -48,6 +48,48 @@ export async function writeRows(rows: Iterable<FlatRow>, columns: readonly strin
   await flush();
 }
 
+/** A column read by index: its name and its cell for a row index. */
+export interface IndexedColumn {
+  readonly name: string;
+  readonly cell: (index: number) => Cell;
+}
+
+/**
+ * Writes the rows at `order` (indices into the columns) in the format, reading each cell from its
+ * column: CSV lines are built straight from the columns, with no object per row.
+ */
+export async function writeColumns(columns: readonly IndexedColumn[], order: ArrayLike<number>, format: OutputFormat, options: WriteRowsOptions = {}): Promise<void> {
+  if (format !== 'csv') {
+    const names = columns.map((c) => c.name);
+    function* rows(): Iterable<FlatRow> {
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
+        const row: FlatRow = {};
+        for (const c of columns) row[c.name] = c.cell(i);
+        yield row;
+      }
+    }
+    return writeRows(rows(), names, format, options);
+  }
+  const out = options.out ?? process.stdout;
+  const join = options.csvJoin ?? {};
+  const seps = columns.map((c) => join[c.name] ?? ';');
+  const cells = columns.map((c) => c.cell);
+  let buf = columns.map((c) => c.name).join(',') + '\n';
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    let line = csvCell(cells[0]!(i), seps[0]!);
+    for (let j = 1; j < cells.length; j++) line += ',' + csvCell(cells[j]!(i), seps[j]!);
+    buf += line + '\n';
+    if (buf.length > 1 << 16) {
+      const ok = out.write(buf);
+      buf = '';
+      if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+  }
+  if (buf.length > 0 && !out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+}
+
 /**
  * Numbers are written rounded to 9 decimal places (15 significant digits from 1e6 up), which
  * removes the binary noise of sums of decimal money (77.41999999999999 is written 77.42).

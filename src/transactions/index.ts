@@ -7,3 +7,4 @@ export {
 } from './parseTransactions.js';
 export type { AsOfOptions, InvalidRowPolicy, ReturnsPolicy, RowInputOptions, RowPolicyOptions } from './options.js';
 export { TransactionTableBuilder, type ValidatedRow } from './TransactionTableBuilder.js';
+export { parseTransactionBatches } from './parseTransactionBatches.js';

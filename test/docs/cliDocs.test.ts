@@ -16,7 +16,8 @@ import { relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
 import { SCORE_STEPS } from '../../src/cli/scoreCommand.js';
-import { discountStep } from '../../src/cli/scoreCustomers.js';
+import { discountStep } from '../../src/pipeline/discountStep.js';
+import { dayFromIso } from '../../src/time/days.js';
 import { cli, CLI, ROOT } from '../cli/runCli.js';
 import { referenceValue, SHARED_DATA } from '../helpers/sharedData.js';
 import { blockStartingWith, codeBlocks, docText, expectOutputExcerpt, expectQuoted } from './quoted.js';
@@ -223,14 +224,14 @@ describe.runIf(existsSync(CLI) || process.env.CI === 'true')('docs/cli.md', () =
       expect(doc).toContain('(77.41999999999999 is written 77.42)');
       // A year is 52.3 weeks (steps of 1 week) but 366 days (steps of ceil(366 / 60) = 7 days).
       expect(doc).toContain('longer steps when the horizon spans more\nthan 60 units, for example a year in days');
-      expect(discountStep('2024-01-01', { amount: 1, unit: 'year' }, 'week')).toBe(1);
-      expect(discountStep('2024-01-01', { amount: 60, unit: 'day' }, 'day')).toBe(1);
-      expect(discountStep('2024-01-01', { amount: 61, unit: 'day' }, 'day')).toBe(2);
-      expect(discountStep('2024-01-01', { amount: 1, unit: 'year' }, 'day')).toBe(7);
+      expect(discountStep(dayFromIso('2024-01-01'), { amount: 1, unit: 'year' }, 'week')).toBe(1);
+      expect(discountStep(dayFromIso('2024-01-01'), { amount: 60, unit: 'day' }, 'day')).toBe(1);
+      expect(discountStep(dayFromIso('2024-01-01'), { amount: 61, unit: 'day' }, 'day')).toBe(2);
+      expect(discountStep(dayFromIso('2024-01-01'), { amount: 1, unit: 'year' }, 'day')).toBe(7);
     });
 
     it('the progress bar example is drawn as shown', () => {
-      // score's steps with --model best: reading 40, summarizing 5, deriving 5, comparing 30,
+      // score's steps with --model best: reading 40, summarizing 5, classifying 5, comparing 30,
       // fitting 10, scoring 10 (src/cli/scoreCommand.ts); 58% is 27% of the way through the comparison.
       let text = '';
       const stream = { isTTY: true, columns: 80, write: (t: string): boolean => ((text += t), true) };
