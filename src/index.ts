@@ -11,4 +11,3 @@ export * from './clv/index.js';
 export * from './rfm/index.js';
 export * from './tiers/index.js';
 export * from './loyalty/index.js';
-export * from './pipeline/index.js';
