@@ -1,9 +1,10 @@
 // @ts-check
 // The browser example's script: reads the transactions (pasted text, a picked file, or the
-// example data fetched from the server), then shows one row per customer with the summary,
-// the RFM scores and segment, and the ABCD tier. Loaded by index.html, which maps the name
-// 'loyalty-score' to the browser build.
-import { assignTiers, scoreRfm, summarizeCustomers, tierReport, TransactionTextReader } from 'loyalty-score';
+// example data fetched from the server), scores them with scoreCustomers, then shows one row
+// per customer with the summary, the RFM scores and segment, the ABCD tier, the probability
+// that the customer is still active and the lifetime value over the next year. Loaded by
+// index.html, which maps the name 'loyalty-score' to the browser build.
+import { scoreCustomers, TransactionTextReader } from 'loyalty-score';
 
 /** Rows shown at most (the scores are computed for everyone). */
 const MAX_ROWS = 500;
@@ -43,45 +44,44 @@ async function readTransactions(source) {
  */
 function show(transactions, from) {
   const asOf = asOfInput.value || undefined;
-  const summaries = summarizeCustomers(transactions, { timeUnit: 'day', ...(asOf && { asOf }) });
-  const rfm = scoreRfm(summaries);
-  const tiers = assignTiers(summaries);
-  const report = tierReport(tiers);
-
-  const rfmById = new Map(rfm.customers.map((c) => [c.customerId, c]));
-  const summaryById = new Map(summaries.customers.map((c) => [c.customerId, c]));
-  const ranked = [...tiers.customers].sort((a, b) => a.rank - b.rank);
+  const scores = scoreCustomers(transactions, { timeUnit: 'day', ...(asOf && { asOf }) });
+  const customers = [...scores.customers].sort((a, b) => a.tierRank - b.tierRank);
 
   $('status').textContent =
-    `${summaries.customers.length} customers from ${transactions.length} transactions (${from}), as of ${summaries.asOf}` +
-    (ranked.length > MAX_ROWS ? `; showing the top ${MAX_ROWS} by revenue` : '');
-  $('tiers').textContent =
-    report.tiers.map((t) => `${t.tier}: ${t.count} customers, ${(100 * t.valueShare).toFixed(1)} % of revenue`).join(' · ') +
-    ` · Gini ${report.gini.toFixed(3)}`;
+    `${scores.length} customers from ${transactions.length} transactions (${from}), as of ${scores.asOf}; ` +
+    `purchase model ${scores.model.model}` +
+    (customers.length > MAX_ROWS ? `; showing the top ${MAX_ROWS} by revenue` : '');
+  const tiers = ['A', 'B', 'C', 'D'].map((tier) => {
+    const group = customers.filter((c) => c.tier === tier);
+    const clv = group.reduce((sum, c) => sum + c.clv, 0);
+    return `${tier}: ${group.length} customers, lifetime value ${clv.toFixed(2)}`;
+  });
+  $('tiers').textContent = tiers.join(' · ');
+  $('warnings').textContent = scores.warnings.map((w) => `Warning: ${w.message}`).join(' ');
 
   const money = (/** @type {number | null} */ x) => (x === null ? '' : x.toFixed(2));
   const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
   body.replaceChildren(
-    ...ranked.slice(0, MAX_ROWS).map((t) => {
-      const s = /** @type {import('loyalty-score').CustomerSummary} */ (summaryById.get(t.customerId));
-      const r = /** @type {import('loyalty-score').RfmScore} */ (rfmById.get(t.customerId));
+    ...customers.slice(0, MAX_ROWS).map((c) => {
       const row = document.createElement('tr');
-      row.className = `tier-${t.tier}`;
-      row.dataset['customer'] = String(t.customerId);
+      row.className = `tier-${c.tier}`;
+      row.dataset['customer'] = String(c.customerId);
       /** @type {[string | number, boolean?][]} */
       const cells = [
-        [t.customerId, true],
-        [s.firstPurchase, true],
-        [s.lastPurchase, true],
-        [s.rfm.frequency],
-        [money(s.revenue)],
-        [money(s.profit)],
-        [s.rfm.recency],
-        [r.r],
-        [r.f],
-        [r.m],
-        [r.segment ?? '', true],
-        [t.tier, true],
+        [c.customerId, true],
+        [c.firstPurchase, true],
+        [c.lastPurchase, true],
+        [c.rfm.frequency],
+        [money(c.revenue)],
+        [money(c.profit)],
+        [c.rfm.recency],
+        [c.rScore],
+        [c.fScore],
+        [c.mScore],
+        [c.rfmSegment ?? '', true],
+        [c.tier, true],
+        [c.pAlive.toFixed(3)],
+        [money(c.clv)],
       ];
       for (const [value, text] of cells) {
         const td = document.createElement('td');
@@ -109,6 +109,7 @@ async function run(job) {
     table.hidden = true;
     $('status').textContent = '';
     $('tiers').textContent = '';
+    $('warnings').textContent = '';
     $('error').textContent = e instanceof Error ? e.message : String(e);
     document.body.dataset['state'] = 'error';
   }

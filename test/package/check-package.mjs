@@ -46,6 +46,7 @@ const EXAMPLE_OUTPUT = {
   'rfm.mjs': /^RFM scores for 3000 customers \(k = 5/,
   'tiers.mjs': /^ABCD tiers of 3000 customers by profit \(total [\d.]+\), Gini 0\.\d+$/,
   'loyalty.mjs': /^loyalty of 3000 customers as of 2025-12-31 \(912 answered the survey\)$/,
+  'score-everything.mjs': /^3000 customers scored as of 2025-12-31 with (bgnbd|paretonbd|mbgnbd) \(best of 3 on the holdout to 2025-12-31\)$/,
   'lifetime-value.mjs': /^BG\/NBD fitted on 3000 customers: r = [\d.]+, alpha = [\d.]+, a = [\d.]+, b = [\d.]+ \(log-likelihood -[\d.]+, converged: true\)$/,
 };
 
