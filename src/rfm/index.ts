@@ -1,7 +1,7 @@
 export { scoreRfm, type ScoreRfmOptions } from './scoreRfm.js';
 export { rfmChanges, type RfmChangesOptions, type RfmChange, type RfmChangesResult, type RfmSegmentMove } from './rfmChanges.js';
 export { rfmSegmentPreset } from './rfmSegmentPreset.js';
-export type { SummaryInput } from './summaryInput.js';
+export type { SummaryInput } from '../summary/summaryInput.js';
 export type {
   RfmBinningMethod,
   RfmDimension,

@@ -3,7 +3,7 @@ import type { InputIssue } from '../errors/issues.js';
 import { binDimension } from './binDimension.js';
 import { cellLabel, compileSegmentTable, type CompiledSegments } from './compileSegmentTable.js';
 import { rfmSegmentPreset } from './rfmSegmentPreset.js';
-import { notFiniteIssue, summaryList, type SummaryInput } from './summaryInput.js';
+import { notFiniteIssue, summaryList, type SummaryInput } from '../summary/summaryInput.js';
 import type {
   RfmBinningMethod,
   RfmDimension,

@@ -1,6 +1,6 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue } from '../errors/issues.js';
-import { notFiniteIssue, summaryList, type SummaryInput } from '../rfm/summaryInput.js';
+import { notFiniteIssue, summaryList, type SummaryInput } from '../summary/summaryInput.js';
 import type { CustomerId } from '../transactions/types.js';
 import { rankOrder } from './rankOrder.js';
 import { resolveTierShares, tierCounts } from './tierCounts.js';

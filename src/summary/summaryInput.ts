@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue } from '../errors/issues.js';
-import type { CustomerSummary } from '../summary/types.js';
 import type { CustomerId } from '../transactions/types.js';
+import type { CustomerSummary } from './types.js';
 
 /**
  * Customer summaries as scoring and tiering functions accept them: a plain array, or any object
