@@ -38,8 +38,18 @@ export interface FitDiagnostics<P> {
    * negative log-likelihood per customer (plus penalty) with respect to the log-parameters.
    */
   readonly gradientNorm: number;
-  /** Number of customers fitted (sum of weights). */
+  /** Number of customers in the likelihood (sum of weights). */
   readonly customers: number;
+}
+
+/** The diagnostics of a purchase-model fit: {@link FitDiagnostics} and the customers left out with T = 0 (or no opportunity yet). */
+export interface BtydFitDiagnostics<P> extends FitDiagnostics<P> {
+  /**
+   * Customers (sum of weights) first seen on the as-of date: T = 0 (n = 0 opportunities for
+   * BG/BB). Their likelihood contribution is exactly 1 whatever the parameters, so they are left
+   * out of the likelihood (and of `customers`) and change nothing in the fit.
+   */
+  readonly justAcquired: number;
 }
 
 /**

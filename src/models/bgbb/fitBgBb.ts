@@ -49,6 +49,7 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
   const n = new Float64Array(m);
   const w = new Float64Array(m);
   let anyPurchase = false;
+  let justAcquired = 0;
   for (let i = 0; i < m; i++) {
     const row = data[i] as BgBbRow;
     validateDiscreteCustomer(row, i);
@@ -59,10 +60,17 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
     x[i] = row.frequency;
     tx[i] = row.recency;
     n[i] = row.periods;
-    w[i] = weight;
+    // No opportunity yet (n = 0): likelihood contribution 1 whatever the parameters; counted, not fitted.
+    if (row.periods === 0) justAcquired += weight;
+    w[i] = row.periods === 0 ? 0 : weight;
     if (row.frequency > 0 && weight > 0) anyPurchase = true;
   }
   const grouped = groupRows([x, tx, n], w);
+  if (grouped.size === 0 && justAcquired > 0) {
+    throw new InvalidInputError([
+      { code: 'not_identified', path: ['data', 'periods'], message: 'every customer has 0 transaction opportunities: their likelihood is 1 whatever the parameters, so nothing can be estimated' },
+    ]);
+  }
   if (grouped.size === 0) {
     throw new InvalidInputError([{ code: 'empty', path: ['data'], message: 'expected at least one customer with a positive weight' }]);
   }
@@ -88,5 +96,5 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
       return ll;
     },
   });
-  return withDiagnostics(bgBb(fit.params), fit);
+  return withDiagnostics(bgBb(fit.params), fit, { justAcquired });
 }

@@ -1,4 +1,4 @@
-import type { DiscreteCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+import type { BtydFitDiagnostics, DiscreteCustomer, PurchaseModel } from '../types.js';
 import type { SimulateBgBbOptions } from './simulateBgBb.js';
 
 /** Parameters of the BG/BB model (Fader, Hardie & Shang 2010), all `> 0`. */
@@ -35,4 +35,4 @@ export interface BgBbModel extends PurchaseModel<BgBbParams, DiscreteCustomer> {
 }
 
 /** A fitted BG/BB model: the model plus the fit's diagnostics. */
-export interface FittedBgBb extends BgBbModel, FitDiagnostics<BgBbParams> {}
+export interface FittedBgBb extends BgBbModel, BtydFitDiagnostics<BgBbParams> {}

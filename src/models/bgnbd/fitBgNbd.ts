@@ -1,7 +1,6 @@
-import { btydColumns, type BtydData } from '../fit/btydColumns.js';
+import { btydColumns, type BtydData, type BtydFitRows } from '../fit/btydColumns.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
-import type { GroupedRows } from '../fit/groupRows.js';
-import type { FitDiagnostics } from '../types.js';
+import type { BtydFitDiagnostics } from '../types.js';
 import { bgNbd } from './bgNbd.js';
 import { betaGeometricLikelihood } from './betaGeometricLikelihood.js';
 import type { BgNbdFit, BgNbdParams, FitBgNbdOptions } from './types.js';
@@ -36,8 +35,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * ```
  */
 export function fitBgNbd(data: BtydData, options: FitBgNbdOptions = {}): BgNbdFit {
-  const rows = btydColumns(data, options.weights, 'fitBgNbd');
-  return fitBetaGeometricFamily(rows, options, 'bgnbd', (params) => bgNbd(params));
+  return fitBetaGeometricFamily(btydColumns(data, options.weights, 'fitBgNbd'), options, 'bgnbd', (params) => bgNbd(params));
 }
 
 /**
@@ -45,11 +43,12 @@ export function fitBgNbd(data: BtydData, options: FitBgNbdOptions = {}): BgNbdFi
  * @internal
  */
 export function fitBetaGeometricFamily<M extends object>(
-  rows: GroupedRows,
+  data: BtydFitRows,
   options: FitBgNbdOptions,
   variant: 'bgnbd' | 'mbgnbd',
   build: (params: BgNbdParams) => M,
-): M & FitDiagnostics<BgNbdParams> {
+): M & BtydFitDiagnostics<BgNbdParams> {
+  const { rows, justAcquired } = data;
   const fit = fitGroupedRows(rows, NAMES, betaGeometricLikelihood(rows, variant), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
-  return withDiagnostics(build(fit.params), fit);
+  return withDiagnostics(build(fit.params), fit, { justAcquired });
 }

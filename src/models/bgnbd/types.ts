@@ -1,5 +1,5 @@
 import type { FitBtydOptions } from '../fit/btydColumns.js';
-import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
 /** BG/NBD parameters: purchase rates λ ~ Gamma(shape r, rate α); dropout probability after each repeat purchase p ~ Beta(a, b). */
 export interface BgNbdParams {
@@ -30,7 +30,7 @@ export interface BgNbdModel extends PurchaseModel<BgNbdParams> {
 }
 
 /** A fitted BG/NBD model with its fit diagnostics. */
-export interface BgNbdFit extends BgNbdModel, FitDiagnostics<BgNbdParams> {}
+export interface BgNbdFit extends BgNbdModel, BtydFitDiagnostics<BgNbdParams> {}
 
 /** Options of {@link fitBgNbd}: weights, the optimiser's knobs, start and L2 penalty. */
 export type FitBgNbdOptions = FitBtydOptions<keyof BgNbdParams & string>;

@@ -35,7 +35,8 @@ export function btydIssues(c: BtydCustomer, id: string | number): InputIssue[] {
   const issues: InputIssue[] = [];
   const { frequency: x, recency: tx, T } = c;
   if (!Number.isInteger(x) || x < 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected a non-negative integer number of repeat purchases' });
-  if (!Number.isFinite(T) || !(T > 0)) issues.push({ code: 'invalid_T', path: [id, 'T'], message: 'expected a finite age T > 0' });
+  if (!Number.isFinite(T) || !(T >= 0)) issues.push({ code: 'invalid_T', path: [id, 'T'], message: 'expected a finite age T >= 0' });
+  else if (T === 0 && x !== 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected frequency 0 when T is 0 (a customer first seen on the as-of date has no repeat purchase yet)' });
   if (!Number.isFinite(tx) || tx < 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected a finite recency >= 0' });
   else if (tx > T) issues.push({ code: 'recency_after_T', path: [id, 'recency'], message: 'expected recency <= T' });
   else if (x === 0 && tx !== 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency 0 when frequency is 0' });
@@ -54,17 +55,29 @@ export function assertBtydCustomer(c: BtydCustomer, id: string | number = 'custo
   if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
 }
 
+/** Grouped rows of the customers in the likelihood, and how many customers were left out with T = 0. @internal */
+export interface BtydFitRows {
+  /** Distinct (x, t_x, T) rows with T > 0 and their weights. */
+  readonly rows: GroupedRows;
+  /** Customers (sum of weights) with T = 0: first purchase on the as-of date, likelihood contribution 1. */
+  readonly justAcquired: number;
+}
+
 /**
- * Validates BTYD data and groups identical (x, t_x, T) rows for a fit.
+ * Validates BTYD data and groups identical (x, t_x, T) rows for a fit. Customers with T = 0 (first
+ * purchase on the as-of date, so frequency 0 and recency 0) have likelihood 1 under every
+ * continuous-time model whatever the parameters; they are counted and left out, so the fit is
+ * bit-identical to a fit on the customers with T > 0 only.
  *
  * @param data - Customers, summaries, or `{ customers }`.
  * @param weights - Optional count per customer.
- * @returns Grouped columns x, t_x, T with weights.
+ * @returns Grouped columns x, t_x, T with weights, and the count of customers with T = 0.
  * @throws {InvalidInputError} On any invalid row (every issue is listed), when there are no
- * customers, or when nobody has a repeat purchase (the model is then not identified).
+ * customers, when every customer has T = 0, or when nobody has a repeat purchase (the model is
+ * then not identified).
  * @internal
  */
-export function btydColumns(data: BtydData, weights: readonly number[] | undefined, model: string): GroupedRows {
+export function btydColumns(data: BtydData, weights: readonly number[] | undefined, model: string): BtydFitRows {
   const items = Array.isArray(data) ? (data as readonly (BtydCustomer | CustomerSummary)[]) : (data as { customers: readonly (BtydCustomer | CustomerSummary)[] }).customers;
   if (!Array.isArray(items) || items.length === 0) {
     throw new InvalidInputError([{ code: 'no_customers', path: ['customers'], message: `${model} needs at least one customer` }]);
@@ -74,8 +87,11 @@ export function btydColumns(data: BtydData, weights: readonly number[] | undefin
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
+  const w = weights === undefined ? undefined : new Float64Array(n);
   const issues: InputIssue[] = [];
   let repeaters = 0;
+  let kept = 0;
+  let justAcquired = 0;
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (item === null || typeof item !== 'object') {
@@ -89,19 +105,43 @@ export function btydColumns(data: BtydData, weights: readonly number[] | undefin
       issues.push(...found);
       continue;
     }
-    x[i] = c.frequency;
-    tx[i] = c.recency;
-    T[i] = c.T;
-    if (c.frequency > 0 && (weights === undefined || weights[i]! > 0)) repeaters++;
+    const wi = weights === undefined ? 1 : weights[i]!;
+    if (!(wi >= 0) || !Number.isFinite(wi)) {
+      issues.push({ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite non-negative weight' });
+      continue;
+    }
+    if (c.T === 0) {
+      // Likelihood contribution 1 whatever the parameters: counted, not fitted.
+      justAcquired += wi;
+      continue;
+    }
+    x[kept] = c.frequency;
+    tx[kept] = c.recency;
+    T[kept] = c.T;
+    if (w !== undefined) w[kept] = wi;
+    kept++;
+    if (c.frequency > 0 && wi > 0) repeaters++;
   }
   if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, model);
-  if (repeaters === 0) {
+  if (justAcquired > 0 && !hasPositive(w, kept)) {
     throw new InvalidInputError(
-      [{ code: 'not_identifiable', path: ['customers', 'frequency'], message: 'no customer has a repeat purchase (frequency > 0), so purchase and dropout rates cannot be told apart' }],
+      [{ code: 'not_identified', path: ['customers', 'T'], message: 'every customer has T = 0 (first purchase on the as-of date): their likelihood is 1 whatever the parameters, so nothing can be estimated' }],
       model,
     );
   }
-  return groupRows([x, tx, T], weights);
+  if (repeaters === 0) {
+    throw new InvalidInputError(
+      [{ code: 'not_identified', path: ['customers', 'frequency'], message: 'no customer has a repeat purchase (frequency > 0), so purchase and dropout rates cannot be told apart' }],
+      model,
+    );
+  }
+  return { rows: groupRows([x.subarray(0, kept), tx.subarray(0, kept), T.subarray(0, kept)], w?.subarray(0, kept)), justAcquired };
+}
+
+function hasPositive(w: Float64Array | undefined, k: number): boolean {
+  if (w === undefined) return k > 0;
+  for (let i = 0; i < k; i++) if (w[i]! > 0) return true;
+  return false;
 }
 
 function invalidWeights(message: string): never {

@@ -49,14 +49,15 @@ export function fitGroupedRows<K extends string>(
  * A model at the fitted parameters with the fit's diagnostics attached.
  * @internal
  */
-export function withDiagnostics<M extends object, P>(model: M, fit: FitDiagnostics<P>): M & FitDiagnostics<P> {
+export function withDiagnostics<M extends object, P, E extends object = object>(model: M, fit: FitDiagnostics<P>, extra?: E): M & FitDiagnostics<P> & E {
   return {
     ...model,
+    ...(extra as E),
     logLikelihood: fit.logLikelihood,
     standardErrors: fit.standardErrors,
     iterations: fit.iterations,
     converged: fit.converged,
     gradientNorm: fit.gradientNorm,
     customers: fit.customers,
-  };
+  } as M & FitDiagnostics<P> & E;
 }

@@ -21,7 +21,10 @@ const WARM_START_SIZE = 20_000;
  * Maximises Σ_i [lnΓ(p x_i + q) − lnΓ(p x_i) − lnΓ(q) + q ln γ + (p x_i − 1) ln z̄_i + p x_i ln x_i
  * − (p x_i + q) ln(γ + x_i z̄_i)] over customers with x_i > 0 (Fader & Hardie 2013), by BFGS in
  * log-parameter space with the analytic gradient (the library's generic maximum-likelihood
- * driver). Customers without repeat purchases carry no spend information and are skipped.
+ * driver). Customers without repeat purchases carry no spend information and are skipped. Repeat
+ * customers whose mean repeat spend is 0 or less (free orders, or returns netting their spend
+ * out) cannot come from a gamma spend distribution: they are left out of the fit too and counted
+ * in `zeroSpend` (the model gives them the limit p γ / (p x + q − 1)).
  * Customers sharing a frequency share their gamma-function terms, so one evaluation costs
  * O(distinct frequencies) special functions plus one logarithm per customer; above 80,000 customers
  * the fit starts from a fit to an evenly spaced subsample of 20,000 (unless `start` is given). On the 946 CDNOW
@@ -32,7 +35,7 @@ const WARM_START_SIZE = 20_000;
  * @param options - See {@link FitGammaGammaOptions}.
  * @returns The fitted model ({@link gammaGamma} methods) with `params`, `logLikelihood` (total over
  *   the repeat customers), `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`
- *   (number of repeat customers used).
+ *   (number of repeat customers used) and `zeroSpend` (repeat customers left out for a mean spend <= 0).
  * @throws InvalidInputError when a record is invalid (negative frequency, non-positive mean spend
  *   with repeat purchases) or when nobody has a repeat purchase (the model is not identified).
  * @example
@@ -50,19 +53,24 @@ const WARM_START_SIZE = 20_000;
 export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[], options: FitGammaGammaOptions = {}): FittedGammaGamma {
   const xs: number[] = [];
   const ms: number[] = [];
+  let zeroSpend = 0;
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as CustomerSummary | SpendCustomer;
     const spend: SpendCustomer = 'btyd' in row ? row.btyd : row;
     validateSpendCustomer(spend, 'btyd' in row ? row.customerId : i);
     if (spend.frequency > 0) {
-      xs.push(spend.frequency);
-      ms.push(spend.monetaryValue);
+      if (spend.monetaryValue > 0) {
+        xs.push(spend.frequency);
+        ms.push(spend.monetaryValue);
+      } else zeroSpend++;
     }
   }
   const count = xs.length;
   if (count === 0) {
     throw new InvalidInputError([
-      { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody has a repeat purchase (every frequency is 0): the Gamma-Gamma model cannot be identified' },
+      zeroSpend > 0
+        ? { code: 'not_identified', path: ['data', 'monetaryValue'], message: 'no repeat customer has a positive mean repeat spend: the Gamma-Gamma model cannot be identified' }
+        : { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody has a repeat purchase (every frequency is 0): the Gamma-Gamma model cannot be identified' },
     ]);
   }
   const X = Float64Array.from(xs);
@@ -157,5 +165,5 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
       out[2] = (count * q) / g - (p * D + q * E);
     },
   });
-  return withDiagnostics(gammaGamma(fit.params), fit);
+  return withDiagnostics(gammaGamma(fit.params), fit, { zeroSpend });
 }

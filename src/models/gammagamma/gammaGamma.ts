@@ -13,7 +13,9 @@ import { validateSpendCustomer } from './validateSpendCustomer.js';
  * `lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄)`,
  * and the expected spend per transaction given (x, z̄) is the posterior mean
  * `E[Z | x, z̄] = p (γ + x z̄) / (p x + q − 1)`, a weighted average of the population mean
- * `p γ / (q − 1)` and the customer's own z̄. For x = 0 it is the population mean. Cost O(1) per customer.
+ * `p γ / (q − 1)` and the customer's own z̄. For x = 0 it is the population mean. A repeat customer
+ * whose mean repeat spend is 0 or less (free orders, returns) gets the limit as z̄ tends to 0,
+ * `p γ / (p x + q − 1)`; fits leave such customers out (`zeroSpend`). Cost O(1) per customer.
  *
  * @param params - p, q, gamma, all finite and `> 0`.
  * @returns The model.
@@ -42,7 +44,8 @@ export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
         { code: 'no_mean', path: [where, 'frequency'], message: 'the expected spend does not exist for this customer (p * frequency + q <= 1)' },
       ]);
     }
-    return x === 0 ? (p * gamma) / denominator : (p * (gamma + x * c.monetaryValue)) / denominator;
+    // No repeats, or a zero (or negative) mean repeat spend: the limit z̄ -> 0, p γ / (p x + q - 1).
+    return x === 0 || !(c.monetaryValue > 0) ? (p * gamma) / denominator : (p * (gamma + x * c.monetaryValue)) / denominator;
   };
 
   return {
@@ -62,8 +65,8 @@ export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
     customerLogLikelihood(customer) {
       validateSpendCustomer(customer, 'customer');
       const x = customer.frequency;
-      if (x === 0) return 0;
       const m = customer.monetaryValue;
+      if (x === 0 || !(m > 0)) return 0;
       const px = p * x;
       return logGamma(px + q) - logGamma(px) + logNorm + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + x * m);
     },

@@ -33,9 +33,12 @@ export interface GammaGammaModel extends SpendModel {
   readonly params: GammaGammaParams;
   /** Seeded simulated mean spends for customers with the given repeat counts ({@link simulateGammaGamma}). */
   simulate(frequencies: ArrayLike<number>, options?: SimulateGammaGammaOptions): SpendCustomer[];
-  /** Log-density of one customer's mean spend z̄ given x (0 for x = 0: no information). */
+  /** Log-density of one customer's mean spend z̄ given x (0 for x = 0 or z̄ <= 0: no information, left out of fits). */
   customerLogLikelihood(customer: SpendCustomer): number;
 }
 
 /** A fitted Gamma-Gamma model: the model plus the fit's diagnostics. */
-export interface FittedGammaGamma extends GammaGammaModel, FitDiagnostics<GammaGammaParams> {}
+export interface FittedGammaGamma extends GammaGammaModel, FitDiagnostics<GammaGammaParams> {
+  /** Repeat customers whose mean repeat spend is 0 or less (free orders): left out of the fit (`customers` does not count them). */
+  readonly zeroSpend: number;
+}

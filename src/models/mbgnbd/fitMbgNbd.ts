@@ -28,6 +28,5 @@ import type { FitMbgNbdOptions, MbgNbdFit } from './types.js';
  * ```
  */
 export function fitMbgNbd(data: BtydData, options: FitMbgNbdOptions = {}): MbgNbdFit {
-  const rows = btydColumns(data, options.weights, 'fitMbgNbd');
-  return fitBetaGeometricFamily(rows, options, 'mbgnbd', (params) => mbgNbd(params));
+  return fitBetaGeometricFamily(btydColumns(data, options.weights, 'fitMbgNbd'), options, 'mbgnbd', (params) => mbgNbd(params));
 }

@@ -35,6 +35,8 @@ export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
     model: 'mbgnbd',
     params: { r, alpha, a, b },
     aliveOf: (c) => {
+      // T = 0: just acquired, alive unless the coin at the first purchase said otherwise.
+      if (c.T === 0) return survivesFirst;
       const logD = Math.log(a / (b + c.frequency)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
       return 1 / (1 + Math.exp(logD));
     },

@@ -1,5 +1,5 @@
 import type { BgNbdParams, FitBgNbdOptions, SimulateBtydOptions } from '../bgnbd/types.js';
-import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
 /** MBG/NBD parameters: λ ~ Gamma(shape r, rate α); dropout probability p ~ Beta(a, b), applied after every purchase including the first. */
 export type MbgNbdParams = BgNbdParams;
@@ -12,7 +12,7 @@ export interface MbgNbdModel extends PurchaseModel<MbgNbdParams> {
 }
 
 /** A fitted MBG/NBD model with its fit diagnostics. */
-export interface MbgNbdFit extends MbgNbdModel, FitDiagnostics<MbgNbdParams> {}
+export interface MbgNbdFit extends MbgNbdModel, BtydFitDiagnostics<MbgNbdParams> {}
 
 /** Options of {@link fitMbgNbd}. */
 export type FitMbgNbdOptions = FitBgNbdOptions;

@@ -34,7 +34,7 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  * ```
  */
 export function fitParetoNbd(data: BtydData, options: FitParetoNbdOptions = {}): ParetoNbdFit {
-  const rows = btydColumns(data, options.weights, 'fitParetoNbd');
+  const { rows, justAcquired } = btydColumns(data, options.weights, 'fitParetoNbd');
   const fit = fitGroupedRows(rows, NAMES, paretoNbdLikelihood(rows), (meanT) => ({ r: 1, alpha: meanT, s: 1, beta: meanT }), options);
-  return withDiagnostics(paretoNbd(fit.params), fit);
+  return withDiagnostics(paretoNbd(fit.params), fit, { justAcquired });
 }

@@ -1,6 +1,6 @@
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
 import type { FitBtydOptions } from '../fit/btydColumns.js';
-import type { BtydCustomer, FitDiagnostics, PurchaseModel } from '../types.js';
+import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
 /** Pareto/NBD parameters: purchase rate λ ~ Gamma(shape r, rate α); dropout rate μ ~ Gamma(shape s, rate β). */
 export interface ParetoNbdParams {
@@ -18,7 +18,7 @@ export interface ParetoNbdModel extends PurchaseModel<ParetoNbdParams> {
 }
 
 /** A fitted Pareto/NBD model with its fit diagnostics. */
-export interface ParetoNbdFit extends ParetoNbdModel, FitDiagnostics<ParetoNbdParams> {}
+export interface ParetoNbdFit extends ParetoNbdModel, BtydFitDiagnostics<ParetoNbdParams> {}
 
 /** Options of {@link fitParetoNbd}: weights, the optimiser's knobs, start and L2 penalty. */
 export type FitParetoNbdOptions = FitBtydOptions<keyof ParetoNbdParams & string>;

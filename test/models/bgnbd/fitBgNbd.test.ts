@@ -84,8 +84,8 @@ describe('fitBgNbd input errors', () => {
   const ok = { frequency: 1, recency: 2, T: 5 };
   it.each([
     ['no customers', [], 'no_customers'],
-    ['nobody repeats', [{ frequency: 0, recency: 0, T: 5 }], 'not_identifiable'],
-    ['T <= 0', [ok, { frequency: 0, recency: 0, T: 0 }], 'invalid_T'],
+    ['nobody repeats', [{ frequency: 0, recency: 0, T: 5 }], 'not_identified'],
+    ['T < 0', [ok, { frequency: 0, recency: 0, T: -1 }], 'invalid_T'],
     ['recency > T', [ok, { frequency: 1, recency: 6, T: 5 }], 'recency_after_T'],
     ['negative frequency', [ok, { frequency: -1, recency: 0, T: 5 }], 'invalid_frequency'],
     ['non-integer frequency', [ok, { frequency: 1.5, recency: 1, T: 5 }], 'invalid_frequency'],

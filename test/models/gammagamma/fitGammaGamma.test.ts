@@ -106,7 +106,7 @@ describe('fitGammaGamma input checks', () => {
   });
 
   it('names the row and field of an invalid record', () => {
-    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }, { frequency: 1, monetaryValue: 0 }])).toThrow(/row 1, monetaryValue/);
+    expect(() => fitGammaGamma([{ frequency: 2, monetaryValue: 10 }, { frequency: 1, monetaryValue: Number.POSITIVE_INFINITY }])).toThrow(/row 1, monetaryValue/);
     expect(() => fitGammaGamma([{ frequency: -1, monetaryValue: 10 }])).toThrow(/row 0, frequency/);
     expect(() => fitGammaGamma([{ frequency: 1, monetaryValue: Number.NaN }])).toThrow(InvalidInputError);
   });
