@@ -1,4 +1,4 @@
-export type { BtydCustomer, DiscreteCustomer, FitDiagnostics, PurchaseModel } from './types.js';
+export type { BtydCustomer, BtydFitDiagnostics, DiscreteCustomer, FitDiagnostics, PurchaseModel } from './types.js';
 export * from './fit/index.js';
 export * from './bgnbd/index.js';
 export * from './paretonbd/index.js';

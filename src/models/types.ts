@@ -23,6 +23,8 @@ export interface DiscreteCustomer {
   readonly periods: number;
 }
 
+import type { FitWarning } from './fit/fitWarnings.js';
+
 /** What every maximum-likelihood fit reports next to its parameters. */
 export interface FitDiagnostics<P> {
   /** Total log-likelihood over customers (a sum, as the papers report it). */
@@ -40,6 +42,8 @@ export interface FitDiagnostics<P> {
   readonly gradientNorm: number;
   /** Number of customers in the likelihood (sum of weights). */
   readonly customers: number;
+  /** What deserves a second look (non-convergence, a boundary estimate, weak identification, a small sample, ...), in a fixed order; empty when nothing does. */
+  readonly warnings: readonly FitWarning[];
 }
 
 /** The diagnostics of a purchase-model fit: {@link FitDiagnostics} and the customers left out with T = 0 (or no opportunity yet). */

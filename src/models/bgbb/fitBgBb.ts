@@ -72,7 +72,7 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
     ]);
   }
   if (grouped.size === 0) {
-    throw new InvalidInputError([{ code: 'empty', path: ['data'], message: 'expected at least one customer with a positive weight' }]);
+    throw new InvalidInputError([{ code: 'no_customers', path: ['data'], message: 'expected at least one customer with a positive weight' }]);
   }
   if (!anyPurchase) {
     throw new InvalidInputError([
@@ -82,11 +82,14 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
   const [gx, gtx, gn] = grouped.columns as [Float64Array, Float64Array, Float64Array];
   const gw = grouped.weights;
   const size = grouped.size;
+  let repeatBuyers = 0;
+  for (let i = 0; i < size; i++) if ((gx[i] as number) > 0) repeatBuyers += gw[i] as number;
 
   const fit = fitByMaximumLikelihood({
     paramNames: PARAM_NAMES,
     start: DEFAULT_START,
     customers: grouped.totalWeight,
+    repeatBuyers,
     options,
     logLikelihood(theta) {
       const c = bgBbConstants({ alpha: theta[0] as number, beta: theta[1] as number, gamma: theta[2] as number, delta: theta[3] as number });

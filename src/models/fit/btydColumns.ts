@@ -38,7 +38,7 @@ export function btydIssues(c: BtydCustomer, id: string | number): InputIssue[] {
   if (!Number.isFinite(T) || !(T >= 0)) issues.push({ code: 'invalid_T', path: [id, 'T'], message: 'expected a finite age T >= 0' });
   else if (T === 0 && x !== 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected frequency 0 when T is 0 (a customer first seen on the as-of date has no repeat purchase yet)' });
   if (!Number.isFinite(tx) || tx < 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected a finite recency >= 0' });
-  else if (tx > T) issues.push({ code: 'recency_after_T', path: [id, 'recency'], message: 'expected recency <= T' });
+  else if (tx > T) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency <= T' });
   else if (x === 0 && tx !== 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency 0 when frequency is 0' });
   return issues;
 }
@@ -49,7 +49,7 @@ export function btydIssues(c: BtydCustomer, id: string | number): InputIssue[] {
  */
 export function assertBtydCustomer(c: BtydCustomer, id: string | number = 'customer'): void {
   if (c === null || typeof c !== 'object') {
-    throw new InvalidInputError([{ code: 'invalid_customer', path: [id], message: 'expected an object with frequency, recency and T' }]);
+    throw new InvalidInputError([{ code: 'not_an_object', path: [id], message: 'expected an object with frequency, recency and T' }]);
   }
   const issues = btydIssues(c, id);
   if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
@@ -95,7 +95,7 @@ export function btydColumns(data: BtydData, weights: readonly number[] | undefin
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (item === null || typeof item !== 'object') {
-      issues.push({ code: 'invalid_customer', path: [i], message: 'expected an object with frequency, recency and T' });
+      issues.push({ code: 'not_an_object', path: [i], message: 'expected an object with frequency, recency and T' });
       continue;
     }
     const c = btydOf(item);
@@ -145,5 +145,5 @@ function hasPositive(w: Float64Array | undefined, k: number): boolean {
 }
 
 function invalidWeights(message: string): never {
-  throw new InvalidInputError([{ code: 'invalid_weights', path: ['options', 'weights'], message }]);
+  throw new InvalidInputError([{ code: 'invalid_weight', path: ['options', 'weights'], message }]);
 }

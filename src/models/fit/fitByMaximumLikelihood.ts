@@ -2,6 +2,8 @@ import { invalidOption } from '../../errors/InvalidInputError.js';
 import { invertSymmetric, numericalHessian } from '../../math/hessian.js';
 import { minimize } from '../../math/optimize.js';
 import type { FitDiagnostics } from '../types.js';
+import type { FitWarningCode } from './fitWarnings.js';
+import { optimizerWarnings, sampleWarnings } from './fitWarnings.js';
 
 /** Options every maximum-likelihood fit accepts (the optimiser's knobs, a start, a penalty). */
 export interface FitOptions<K extends string = string> {
@@ -55,6 +57,16 @@ export interface MaximumLikelihoodProblem<K extends string> {
   gradient?(params: Float64Array, out: Float64Array): void;
   /** Caller options. */
   readonly options?: FitOptions<K> | undefined;
+  /**
+   * Number of repeat buyers among the customers, for the `small_sample` warning (fewer than 20).
+   * @defaultValue not checked
+   */
+  readonly repeatBuyers?: number;
+  /**
+   * Per-parameter upper numerical boundary for the `parameter_at_boundary` warning.
+   * @defaultValue 1e8 for every parameter
+   */
+  readonly upperBoundaries?: Partial<Readonly<Record<K, number>>>;
 }
 
 /** A maximum-likelihood estimate with its diagnostics. */
@@ -71,7 +83,9 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * numerical Hessian of the total negative log-likelihood in u at the optimum, inverted, and mapped
  * back by the delta method: SE(θ_i) = θ_i · sqrt((H_u^-1)_ii). They are `null` when that Hessian is
  * not positive definite (a boundary or flat optimum). Never throws on non-convergence: `converged`
- * says whether the optimiser met its criterion. Cost: the optimiser's evaluations (typically 20 to
+ * says whether the optimiser met its criterion, and `warnings` lists what deserves a second look
+ * (`not_converged`, `parameter_at_boundary` below 1e-8 or above 1e8, `weakly_identified`,
+ * `small_sample` below 50 customers or 20 `repeatBuyers`; see {@link FitWarningCode}). Cost: the optimiser's evaluations (typically 20 to
  * 60 gradient calls) plus 2n for the Hessian.
  *
  * @param problem - Names, default start, customer count, log-likelihood, optional gradient and options.
@@ -91,6 +105,7 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * });
  * fit.params.rate; // ~> 0.5 (1e-6)
  * fit.converged; // => true
+ * fit.warnings.map((w) => w.code); // => ['small_sample']
  * ```
  */
 export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelihoodProblem<K>): MaximumLikelihoodFit<K> {
@@ -179,6 +194,18 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
       if (ok) standardErrors = se;
     }
   }
+  const warnings = [
+    ...optimizerWarnings({
+      params,
+      standardErrors,
+      converged: res.converged,
+      iterations: res.iterations,
+      gradientNorm: res.gradientNorm,
+      standardErrorsRequested: options.standardErrors !== false,
+      upperBoundaries: problem.upperBoundaries as Readonly<Record<string, number>> | undefined,
+    }),
+    ...sampleWarnings(problem.customers, problem.repeatBuyers ?? Infinity),
+  ];
   return {
     params,
     logLikelihood,
@@ -187,5 +214,6 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
     converged: res.converged,
     gradientNorm: res.gradientNorm,
     customers: problem.customers,
+    warnings,
   };
 }

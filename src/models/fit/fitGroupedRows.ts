@@ -16,6 +16,9 @@ export function fitGroupedRows<K extends string>(
   start: (meanT: number) => Readonly<Record<K, number>>,
   options: FitOptions<K>,
 ): MaximumLikelihoodFit<K> {
+  const x = rows.columns[0]!;
+  let repeatBuyers = 0;
+  for (let i = 0; i < rows.size; i++) if (x[i]! > 0) repeatBuyers += rows.weights[i]!;
   const T = rows.columns[2]!;
   let meanT = 0;
   for (let i = 0; i < rows.size; i++) meanT += rows.weights[i]! * T[i]!;
@@ -42,6 +45,7 @@ export function fitGroupedRows<K extends string>(
       out.set(cacheGrad);
     },
     options,
+    repeatBuyers,
   });
 }
 
@@ -59,5 +63,6 @@ export function withDiagnostics<M extends object, P, E extends object = object>(
     converged: fit.converged,
     gradientNorm: fit.gradientNorm,
     customers: fit.customers,
+    warnings: fit.warnings,
   } as M & FitDiagnostics<P> & E;
 }

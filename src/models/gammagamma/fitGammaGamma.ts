@@ -4,6 +4,7 @@ import { logGamma } from '../../math/logGamma.js';
 import type { CustomerSummary } from '../../summary/types.js';
 import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { withDiagnostics } from '../fit/fitGroupedRows.js';
+import { spendWarnings, weightedCorrelation } from '../fit/fitWarnings.js';
 import { gammaGamma } from './gammaGamma.js';
 import type { FittedGammaGamma, GammaGammaParams, SpendCustomer } from './types.js';
 import { validateSpendCustomer } from './validateSpendCustomer.js';
@@ -14,6 +15,8 @@ export interface FitGammaGammaOptions extends FitOptions<keyof GammaGammaParams>
 const PARAM_NAMES = ['p', 'q', 'gamma'] as const;
 const DEFAULT_START: Readonly<Record<keyof GammaGammaParams, number>> = { p: 1, q: 1, gamma: 1 };
 const WARM_START_SIZE = 20_000;
+/** q above this: spends nearly constant across customers (q → ∞ is the limit of no heterogeneity). */
+const Q_BOUNDARY = 1e6;
 
 /**
  * Fits the Gamma-Gamma spend model to the repeat customers by maximum likelihood.
@@ -133,6 +136,8 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
     paramNames: PARAM_NAMES,
     start,
     customers: count,
+    repeatBuyers: count,
+    upperBoundaries: { q: Q_BOUNDARY },
     options,
     logLikelihood(theta) {
       const p = theta[0] as number;
@@ -165,5 +170,6 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
       out[2] = (count * q) / g - (p * D + q * E);
     },
   });
-  return withDiagnostics(gammaGamma(fit.params), fit, { zeroSpend });
+  const warnings = [...fit.warnings, ...spendWarnings(weightedCorrelation(X, M), fit.params.q)];
+  return withDiagnostics(gammaGamma(fit.params), { ...fit, warnings }, { zeroSpend });
 }

@@ -86,7 +86,7 @@ describe('fitBgNbd input errors', () => {
     ['no customers', [], 'no_customers'],
     ['nobody repeats', [{ frequency: 0, recency: 0, T: 5 }], 'not_identified'],
     ['T < 0', [ok, { frequency: 0, recency: 0, T: -1 }], 'invalid_T'],
-    ['recency > T', [ok, { frequency: 1, recency: 6, T: 5 }], 'recency_after_T'],
+    ['recency > T', [ok, { frequency: 1, recency: 6, T: 5 }], 'invalid_recency'],
     ['negative frequency', [ok, { frequency: -1, recency: 0, T: 5 }], 'invalid_frequency'],
     ['non-integer frequency', [ok, { frequency: 1.5, recency: 1, T: 5 }], 'invalid_frequency'],
     ['recency without purchases', [ok, { frequency: 0, recency: 1, T: 5 }], 'invalid_recency'],
