@@ -1,5 +1,5 @@
 import type { ResolvedThresholds } from './thresholds.js';
-import type { AnswerScale, LoyaltySignals, ScaledAnswer, SignalName } from './types.js';
+import type { AnswerScale, AttitudeSignals, ContextSignals, LoyaltySignals, ScaledAnswer, SignalName } from './types.js';
 
 /** Attitude as the classifiers read it. */
 export interface AttitudeReading {
@@ -14,28 +14,37 @@ export interface AttitudeReading {
 /** What drives repeat buying when it is deal-driven. @internal */
 export type DealDriver = 'discount' | 'price' | 'promo' | null;
 
-/** The facts both classifiers decide on; reasons are written on demand by `explain` (explain.ts). @internal */
-export interface Assessment {
-  readonly repeats: number;
-  readonly recencyRatio: number | null;
-  readonly repeatHigh: boolean;
+/**
+ * The facts both classifiers decide on, for one customer; reasons are written on demand by
+ * `explain` (explain.ts). Mutable so that the columnar classifier fills one instance for every
+ * customer ({@link assessInto}); the object classifiers fill a fresh one per call.
+ * @internal
+ */
+export class Assessment {
+  repeats = 0;
+  recencyRatio: number | null = null;
+  /** Enough repeat purchases and not lapsed. */
+  repeatHigh = false;
   /** Whether the low repeat is due to a lapse (enough repeats, silent too long). */
-  readonly lapsed: boolean;
-  readonly habit: 'gaps' | 'switching' | null;
-  readonly gapCv: number | null;
-  readonly switchingCost: number | undefined;
-  readonly deal: DealDriver;
-  readonly dealValue: number;
-  readonly attitude: AttitudeReading;
-  readonly answers: number;
-  readonly spendTrend: number | null;
-  readonly satisfaction: number | undefined;
-  readonly defection: boolean;
-  readonly noAlternatives: boolean;
-  readonly convenience: number | undefined;
-  readonly convenienceHigh: boolean;
-  readonly confidence: number;
-  readonly missingSignals: SignalName[];
+  lapsed = false;
+  habit: 'gaps' | 'switching' | null = null;
+  gapCv: number | null = null;
+  switchingCost: number | undefined = undefined;
+  deal: DealDriver = null;
+  dealValue = 0;
+  attitudeLevel: AttitudeReading['level'] = 'low';
+  attitudeScore: number | null = null;
+  attitudeSource: AttitudeReading['source'] = 'behaviour';
+  answers = 0;
+  spendTrend: number | null = null;
+  satisfaction: number | undefined = undefined;
+  defection = false;
+  noAlternatives = false;
+  convenience: number | undefined = undefined;
+  convenienceHigh = false;
+  confidence = 0;
+  /** Bit `i` set when the signal `SIGNAL_WEIGHTS[i]` is absent. */
+  missing = 0;
 }
 
 /**
@@ -70,132 +79,141 @@ export function normalise(answer: ScaledAnswer | undefined, scale: AnswerScale |
   return (answer.value - answer.min) / (answer.max - answer.min);
 }
 
-function flip(v: number | undefined): number | undefined {
-  return v === undefined ? undefined : 1 - v;
+/** The names of the absent signals of a `missing` bit set, in the fixed order of {@link SIGNAL_WEIGHTS}. @internal */
+export function missingSignalNames(missing: number): SignalName[] {
+  let count = 0;
+  for (let bits = missing; bits !== 0; bits &= bits - 1) count++;
+  const out = new Array<SignalName>(count);
+  for (let i = 0, j = 0; j < count; i++) if ((missing & (1 << i)) !== 0) out[j++] = SIGNAL_WEIGHTS[i]![0];
+  return out;
 }
 
-/** Reads validated signals into the facts of the decision tables (docs/loyalty.md). @internal */
+/** The attitude reading of an assessment, as the object classifiers return it. @internal */
+export function attitudeReading(a: Assessment): AttitudeReading {
+  return { level: a.attitudeLevel, score: a.attitudeScore, source: a.attitudeSource };
+}
+
+/** Reads validated signals into a fresh {@link Assessment}. @internal */
 export function assessSignals(s: LoyaltySignals, t: ResolvedThresholds): Assessment {
   const b = s.behaviour;
-  const att = s.attitude;
-  const ctx = s.context;
+  return assessInto(new Assessment(), b.purchases, b.recencyRatio, b.gapCv, b.spendTrend, b.promoShare, b.discountDepth, s.attitude, s.context, t);
+}
 
-  // Evidence coverage: bit i set when SIGNAL_WEIGHTS[i] is present (named reads, not a keyed
-  // loop: this runs for every customer and keyed reads of many names are slow).
-  const present =
-    (b.recencyRatio !== undefined ? 1 : 0) |
-    (b.gapCv !== undefined ? 2 : 0) |
-    (b.spendTrend !== undefined ? 4 : 0) |
-    (b.promoShare !== undefined ? 8 : 0) |
-    (b.discountDepth !== undefined ? 16 : 0) |
-    (att === undefined
-      ? 0
-      : (att.satisfaction !== undefined ? 32 : 0) |
-        (att.repurchaseIntention !== undefined ? 64 : 0) |
-        (att.recommendLikelihood !== undefined ? 128 : 0) |
-        (att.competitorAppeal !== undefined ? 256 : 0) |
-        (att.qualityTolerance !== undefined ? 512 : 0) |
-        (att.priceSensitivity !== undefined ? 1024 : 0) |
-        (att.decisionTime !== undefined ? 2048 : 0)) |
-    (ctx === undefined
-      ? 0
-      : (ctx.hasAlternatives !== undefined ? 4096 : 0) |
-        (ctx.switchingCost !== undefined ? 8192 : 0) |
-        (ctx.convenience !== undefined ? 16384 : 0));
-  let missingCount = SIGNAL_WEIGHTS.length;
-  for (let bits = present; bits !== 0; bits &= bits - 1) missingCount--;
-  const missingSignals = new Array<SignalName>(missingCount);
+/**
+ * Reads one customer's validated signals into the facts of the decision tables (docs/loyalty.md),
+ * overwriting every field of `a`. The behaviour signals come one by one (`undefined` = absent,
+ * `null` = does not apply) so that the columnar classifier needs no signals object. Allocates
+ * nothing. @internal
+ */
+export function assessInto(
+  a: Assessment,
+  purchases: number,
+  recencyRatioIn: number | null | undefined,
+  gapCvIn: number | null | undefined,
+  spendTrendIn: number | null | undefined,
+  promoShare: number | undefined,
+  discountDepth: number | undefined,
+  att: AttitudeSignals | undefined,
+  ctx: ContextSignals | undefined,
+  t: ResolvedThresholds,
+): Assessment {
+  const sc = att === undefined ? undefined : att.scale;
+  const satisfaction = att === undefined ? undefined : normalise(att.satisfaction, sc);
+  const intention = att === undefined ? undefined : normalise(att.repurchaseIntention, sc);
+  const recommend = att === undefined ? undefined : normalise(att.recommendLikelihood, sc);
+  const appeal = att === undefined ? undefined : normalise(att.competitorAppeal, sc);
+  const tolerance = att === undefined ? undefined : normalise(att.qualityTolerance, sc);
+  const priceSens = att === undefined ? undefined : normalise(att.priceSensitivity, sc);
+  const decision = att === undefined ? undefined : normalise(att.decisionTime, sc);
+  const cs = ctx === undefined ? undefined : ctx.scale;
+  const switchingCost = ctx === undefined ? undefined : normalise(ctx.switchingCost, cs);
+  const convenience = ctx === undefined ? undefined : normalise(ctx.convenience, cs);
+
+  // Evidence coverage: bit i set when SIGNAL_WEIGHTS[i] is absent (named reads, not a keyed loop).
+  const missing =
+    (recencyRatioIn === undefined ? 1 : 0) |
+    (gapCvIn === undefined ? 2 : 0) |
+    (spendTrendIn === undefined ? 4 : 0) |
+    (promoShare === undefined ? 8 : 0) |
+    (discountDepth === undefined ? 16 : 0) |
+    (satisfaction === undefined ? 32 : 0) |
+    (intention === undefined ? 64 : 0) |
+    (recommend === undefined ? 128 : 0) |
+    (appeal === undefined ? 256 : 0) |
+    (tolerance === undefined ? 512 : 0) |
+    (priceSens === undefined ? 1024 : 0) |
+    (decision === undefined ? 2048 : 0) |
+    (ctx === undefined || ctx.hasAlternatives === undefined ? 4096 : 0) |
+    (switchingCost === undefined ? 8192 : 0) |
+    (convenience === undefined ? 16384 : 0);
   let missingWeight = 0;
-  for (let i = 0, j = 0; i < SIGNAL_WEIGHTS.length; i++) {
-    if ((present & (1 << i)) === 0) {
-      const w = SIGNAL_WEIGHTS[i]!;
-      missingSignals[j++] = w[0];
-      missingWeight += w[3];
-    }
-  }
+  for (let i = 0; i < SIGNAL_WEIGHTS.length; i++) if ((missing & (1 << i)) !== 0) missingWeight += SIGNAL_WEIGHTS[i]![3];
 
   // Repeat patronage.
-  const repeats = Math.max(0, b.purchases - 1);
-  const recencyRatio = typeof b.recencyRatio === 'number' ? b.recencyRatio : null;
+  const repeats = Math.max(0, purchases - 1);
+  const recencyRatio = typeof recencyRatioIn === 'number' ? recencyRatioIn : null;
   const enough = repeats >= t.minRepeatPurchases;
   const lapsed = enough && recencyRatio !== null && recencyRatio > t.maxRecencyRatio;
-  const repeatHigh = enough && !lapsed;
 
   // Habit: regular gaps or high switching cost.
-  const gapCv = typeof b.gapCv === 'number' ? b.gapCv : null;
-  const switchingCost = ctx ? normalise(ctx.switchingCost, ctx.scale) : undefined;
-  const habit =
-    gapCv !== null && gapCv <= t.maxHabitGapCv ? 'gaps' : switchingCost !== undefined && switchingCost >= t.highAnswer ? 'switching' : null;
+  const gapCv = typeof gapCvIn === 'number' ? gapCvIn : null;
+  const habit = gapCv !== null && gapCv <= t.maxHabitGapCv ? 'gaps' : switchingCost !== undefined && switchingCost >= t.highAnswer ? 'switching' : null;
 
   // Deal-driven buying.
-  const priceSens = att ? normalise(att.priceSensitivity, att.scale) : undefined;
   let deal: DealDriver = null;
   let dealValue = 0;
-  if (b.discountDepth !== undefined && b.discountDepth >= t.dealDiscountDepth) {
+  if (discountDepth !== undefined && discountDepth >= t.dealDiscountDepth) {
     deal = 'discount';
-    dealValue = b.discountDepth;
+    dealValue = discountDepth;
   } else if (priceSens !== undefined && priceSens >= t.highAnswer) {
     deal = 'price';
     dealValue = priceSens;
-  } else if (b.promoShare !== undefined && b.promoShare >= t.dealPromoShare) {
+  } else if (promoShare !== undefined && promoShare >= t.dealPromoShare) {
     deal = 'promo';
-    dealValue = b.promoShare;
+    dealValue = promoShare;
   }
 
-  // Attitude: survey answers, else the behavioural proxy.
+  // Attitude: survey answers (each oriented so that 1 is the loyal end, see AttitudeSignals),
+  // else the behavioural proxy. Summed in the item order of AttitudeSignals.
   let sum = 0;
   let answers = 0;
-  if (att) {
-    const sc = att.scale;
-    // each answer oriented so that 1 is the loyal end (see AttitudeSignals for the directions)
-    const items = [
-      normalise(att.satisfaction, sc),
-      normalise(att.repurchaseIntention, sc),
-      normalise(att.recommendLikelihood, sc),
-      flip(normalise(att.competitorAppeal, sc)),
-      normalise(att.qualityTolerance, sc),
-      flip(priceSens),
-      flip(normalise(att.decisionTime, sc)),
-    ];
-    for (let i = 0; i < items.length; i++) {
-      const v = items[i];
-      if (v !== undefined) {
-        sum += v;
-        answers++;
-      }
-    }
-  }
-  const spendTrend = typeof b.spendTrend === 'number' ? b.spendTrend : null;
-  let attitude: AttitudeReading;
+  if (satisfaction !== undefined) (sum += satisfaction), answers++;
+  if (intention !== undefined) (sum += intention), answers++;
+  if (recommend !== undefined) (sum += recommend), answers++;
+  if (appeal !== undefined) (sum += 1 - appeal), answers++;
+  if (tolerance !== undefined) (sum += tolerance), answers++;
+  if (priceSens !== undefined) (sum += 1 - priceSens), answers++;
+  if (decision !== undefined) (sum += 1 - decision), answers++;
+  const spendTrend = typeof spendTrendIn === 'number' ? spendTrendIn : null;
   if (answers > 0) {
     const score = sum / answers;
-    attitude = { level: score >= t.strongAttitude ? 'strong' : score >= t.positiveAttitude ? 'positive' : 'low', score, source: 'survey' };
+    a.attitudeLevel = score >= t.strongAttitude ? 'strong' : score >= t.positiveAttitude ? 'positive' : 'low';
+    a.attitudeScore = score;
+    a.attitudeSource = 'survey';
   } else {
     const positive = repeats >= 1 && spendTrend !== null && spendTrend >= t.minSpendTrend && deal === null;
-    attitude = { level: positive ? 'positive' : 'low', score: null, source: 'behaviour' };
+    a.attitudeLevel = positive ? 'positive' : 'low';
+    a.attitudeScore = null;
+    a.attitudeSource = 'behaviour';
   }
 
-  const satisfaction = att ? normalise(att.satisfaction, att.scale) : undefined;
-  const convenience = ctx ? normalise(ctx.convenience, ctx.scale) : undefined;
-  return {
-    repeats,
-    recencyRatio,
-    repeatHigh,
-    lapsed,
-    habit,
-    gapCv,
-    switchingCost,
-    deal,
-    dealValue,
-    attitude,
-    answers,
-    spendTrend,
-    satisfaction,
-    defection: satisfaction !== undefined && satisfaction < t.defectionBelow,
-    noAlternatives: ctx?.hasAlternatives === false,
-    convenience,
-    convenienceHigh: convenience !== undefined && convenience >= t.highAnswer,
-    confidence: (100 - missingWeight) / 100,
-    missingSignals,
-  };
+  a.repeats = repeats;
+  a.recencyRatio = recencyRatio;
+  a.repeatHigh = enough && !lapsed;
+  a.lapsed = lapsed;
+  a.habit = habit;
+  a.gapCv = gapCv;
+  a.switchingCost = switchingCost;
+  a.deal = deal;
+  a.dealValue = dealValue;
+  a.answers = answers;
+  a.spendTrend = spendTrend;
+  a.satisfaction = satisfaction;
+  a.defection = satisfaction !== undefined && satisfaction < t.defectionBelow;
+  a.noAlternatives = ctx !== undefined && ctx.hasAlternatives === false;
+  a.convenience = convenience;
+  a.convenienceHigh = convenience !== undefined && convenience >= t.highAnswer;
+  a.confidence = (100 - missingWeight) / 100;
+  a.missing = missing;
+  return a;
 }

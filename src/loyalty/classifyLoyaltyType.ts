@@ -1,11 +1,12 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { CustomerId } from '../transactions/types.js';
-import { assessSignals, type AttitudeReading } from './assessSignals.js';
-import { explain } from './explain.js';
+import { assessSignals, attitudeReading, missingSignalNames, type AttitudeReading } from './assessSignals.js';
+import { loyaltyReasonWord, loyaltyRuleOf } from './decide.js';
+import { explainWord } from './explain.js';
 import { loyaltyStrategy, type LoyaltyGroup } from './loyaltyStrategy.js';
 import { signalIssues } from './signalIssues.js';
 import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
-import type { ClassificationEvidence, LoyaltyReason, LoyaltySignals, Strategy } from './types.js';
+import type { ClassificationEvidence, LoyaltySignals, Strategy } from './types.js';
 
 /** The seven kinds of loyal customer of DOMAIN §6, plus `none`. */
 export type LoyaltyType = 'monopoly' | 'inertia' | 'convenience' | 'price' | 'incentive' | 'true' | 'latent' | 'none';
@@ -34,6 +35,16 @@ export interface LoyaltyTypeResult extends ClassificationEvidence {
   /** Whether repeat patronage is high (enough repeat purchases, not lapsed). */
   readonly repeatHigh: boolean;
   readonly attitude: AttitudeReading;
+}
+
+/** The rules T1..T8. @internal */
+export const LOYALTY_RULES: readonly LoyaltyTypeResult['rule'][] = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8'];
+/** The type each rule T1..T8 gives. @internal */
+export const RULE_TYPES: readonly LoyaltyType[] = ['monopoly', 'price', 'incentive', 'true', 'convenience', 'inertia', 'latent', 'none'];
+
+/** The quadrant of a loyalty type. @internal */
+export function quadrantOf(type: LoyaltyType): LoyaltyQuadrant {
+  return type === 'true' ? 'true' : type === 'latent' ? 'latent' : type === 'none' ? 'none' : 'spurious';
 }
 
 /**
@@ -87,49 +98,17 @@ export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLo
   const checked = signalIssues(signals);
   if (checked.issues) throw new InvalidInputError(checked.issues);
   const a = assessSignals(checked.data, t);
-  const reasons: LoyaltyReason[] = [explain(a, t, 'repeat')];
-  let type: LoyaltyType;
-  let rule: LoyaltyTypeResult['rule'];
-  const positive = a.attitude.level !== 'low';
-  if (a.repeatHigh) {
-    if (a.noAlternatives) {
-      type = 'monopoly';
-      rule = 'T1';
-      reasons.push(explain(a, t, 'alternatives'));
-    } else if (a.deal === 'discount' || a.deal === 'price') {
-      type = 'price';
-      rule = 'T2';
-      reasons.push(explain(a, t, 'deal'));
-    } else if (a.deal === 'promo') {
-      type = 'incentive';
-      rule = 'T3';
-      reasons.push(explain(a, t, 'deal'));
-    } else if (positive) {
-      type = 'true';
-      rule = 'T4';
-      reasons.push(explain(a, t, 'attitude'));
-    } else if (a.convenienceHigh) {
-      type = 'convenience';
-      rule = 'T5';
-      reasons.push(explain(a, t, 'attitude'), explain(a, t, 'convenience'));
-    } else {
-      type = 'inertia';
-      rule = 'T6';
-      reasons.push(explain(a, t, 'attitude'));
-      if (a.defection) reasons.push(explain(a, t, 'defection'));
-      if (a.habit !== null) reasons.push(explain(a, t, 'habit'));
-    }
-  } else {
-    type = positive ? 'latent' : 'none';
-    rule = positive ? 'T7' : 'T8';
-    reasons.push(explain(a, t, 'attitude'));
-  }
-  if (a.attitude.source === 'behaviour') reasons.push(explain(a, t, 'attitudeMissing'));
-  const quadrant: LoyaltyQuadrant = type === 'true' ? 'true' : type === 'latent' ? 'latent' : type === 'none' ? 'none' : 'spurious';
+  const r = loyaltyRuleOf(a);
+  const rule = LOYALTY_RULES[r - 1]!;
+  const type = RULE_TYPES[r - 1]!;
+  const reasons = explainWord(a, t, loyaltyReasonWord(a, r));
+  const quadrant = quadrantOf(type);
   const group: LoyaltyGroup = quadrant === 'spurious' ? 'false' : quadrant;
   const isFalseLoyalty = quadrant === 'spurious';
   const strategy = loyaltyStrategy(group);
-  const { repeatHigh, attitude, confidence, missingSignals } = a;
+  const { repeatHigh, confidence } = a;
+  const attitude = attitudeReading(a);
+  const missingSignals = missingSignalNames(a.missing);
   const id = checked.data.customerId;
   return id === undefined
     ? { type, quadrant, isFalseLoyalty, group, strategy, rule, repeatHigh, attitude, reasons, confidence, missingSignals }

@@ -1,10 +1,11 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { CustomerId } from '../transactions/types.js';
-import { assessSignals, type AttitudeReading } from './assessSignals.js';
-import { explain } from './explain.js';
+import { assessSignals, attitudeReading, missingSignalNames, type AttitudeReading } from './assessSignals.js';
+import { pyramidLevelOf, pyramidReasonWord } from './decide.js';
+import { explainWord } from './explain.js';
 import { signalIssues } from './signalIssues.js';
 import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
-import type { ClassificationEvidence, LoyaltyReason, LoyaltySignals } from './types.js';
+import type { ClassificationEvidence, LoyaltySignals } from './types.js';
 
 /** A loyalty-pyramid level, from the bottom (DOMAIN §5). */
 export type PyramidLevel = 1 | 2 | 3 | 4;
@@ -28,7 +29,12 @@ export interface PyramidResult extends ClassificationEvidence {
   readonly attitude: AttitudeReading;
 }
 
-const LABELS: readonly PyramidLabel[] = ['no-loyalty', 'preference', 'habitual-satisfaction', 'committed'];
+/** The pyramid labels of levels 1..4. @internal */
+export const PYRAMID_LABELS: readonly PyramidLabel[] = ['no-loyalty', 'preference', 'habitual-satisfaction', 'committed'];
+const LABELS = PYRAMID_LABELS;
+/** The pyramid rules of levels 1..4. @internal */
+export const PYRAMID_RULES: readonly PyramidResult['rule'][] = ['P1', 'P2', 'P3', 'P4'];
+const RULES = PYRAMID_RULES;
 
 /**
  * Places a customer on the four-level loyalty pyramid (DOMAIN §5, seed 000).
@@ -79,34 +85,13 @@ export function classifyPyramid(signals: LoyaltySignals, options: ClassifyPyrami
   const checked = signalIssues(signals);
   if (checked.issues) throw new InvalidInputError(checked.issues);
   const a = assessSignals(checked.data, t);
-  const reasons: LoyaltyReason[] = [explain(a, t, 'repeat')];
-  let level: PyramidLevel;
-  let rule: PyramidResult['rule'];
-  if (a.repeatHigh && a.attitude.level === 'strong' && a.deal === null) {
-    level = 4;
-    rule = 'P4';
-    reasons.push(explain(a, t, 'attitude'));
-  } else if (a.repeatHigh && a.habit !== null && a.deal === null && !a.defection) {
-    level = 3;
-    rule = 'P3';
-    reasons.push(explain(a, t, 'habit'));
-    if (a.attitude.source === 'survey') reasons.push(explain(a, t, 'attitude'));
-  } else if (a.attitude.level !== 'low') {
-    level = 2;
-    rule = 'P2';
-    if (a.deal !== null) reasons.push(explain(a, t, 'deal'));
-    else if (a.repeatHigh && a.defection) reasons.push(explain(a, t, 'defection'));
-    reasons.push(explain(a, t, 'attitude'));
-  } else {
-    level = 1;
-    rule = 'P1';
-    if (a.deal !== null) reasons.push(explain(a, t, 'deal'));
-    if (a.defection) reasons.push(explain(a, t, 'defection'));
-    reasons.push(explain(a, t, 'attitude'));
-  }
-  if (a.attitude.source === 'behaviour') reasons.push(explain(a, t, 'attitudeMissing'));
+  const level = pyramidLevelOf(a);
+  const rule = RULES[level - 1]!;
   const label = LABELS[level - 1]!;
-  const { repeatHigh, attitude, confidence, missingSignals } = a;
+  const reasons = explainWord(a, t, pyramidReasonWord(a, level));
+  const { repeatHigh, confidence } = a;
+  const attitude = attitudeReading(a);
+  const missingSignals = missingSignalNames(a.missing);
   const id = checked.data.customerId;
   return id === undefined
     ? { level, label, rule, repeatHigh, attitude, reasons, confidence, missingSignals }
