@@ -4,7 +4,9 @@ export { historicalValue, type CustomerHistoricalValue, type HistoricalValueOpti
 export {
   predictClv,
   type CalendarSpan,
+  type ClvColumns,
   type ClvCustomer,
+  type ClvSpendModel,
   type ClvInput,
   type DiscountRate,
   type PredictClvOptions,

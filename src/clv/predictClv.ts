@@ -1,7 +1,7 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue } from '../errors/issues.js';
 import type { SpendCustomer, SpendModel } from '../models/gammagamma/types.js';
-import type { BtydCustomer, PurchaseModel } from '../models/types.js';
+import type { BtydColumns, BtydCustomer, PurchaseModel, SpendColumns } from '../models/types.js';
 import type { CustomerSummary } from '../summary/types.js';
 import { durationBetween } from '../time/duration.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
@@ -41,6 +41,27 @@ export interface ClvCustomer<C> {
  * when their records carry cost.
  */
 export type ClvInput<C> = ClvCustomer<C> | (C extends BtydCustomer ? CustomerSummary : never);
+
+/**
+ * Customers for {@link predictClv} as columns (continuous-time purchase models only): entry i of
+ * every array is customer i. Gives bit for bit the results of the same customers as objects.
+ */
+export interface ClvColumns {
+  /** Purchase histories (x, t_x, T) for the purchase model. */
+  readonly purchase: BtydColumns;
+  /** Spend histories (x, z̄) for the spend model. */
+  readonly spend: SpendColumns;
+  /**
+   * Each customer's margin as a share of spend (`<= 1`), overriding `options.margin`.
+   * @defaultValue options.margin for every customer
+   */
+  readonly margin?: Float64Array;
+}
+
+/** The spend model {@link predictClv} needs for customers given as objects. */
+export interface ClvSpendModel {
+  expectedAverageSpendMany(customers: readonly SpendCustomer[]): Float64Array;
+}
 
 /** Options of {@link predictClv}. */
 export interface PredictClvOptions {
@@ -105,7 +126,9 @@ export interface PredictClvResult {
  *
  * @param purchaseModel - Any purchase model (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB).
  * @param spendModel - A spend model, e.g. a fitted Gamma-Gamma.
- * @param customers - Customer summaries or {@link ClvCustomer}s.
+ * @param customers - Customer summaries or {@link ClvCustomer}s; or, for the continuous-time
+ *   models, {@link ClvColumns} (purchase and spend columns, optional margins), which give the
+ *   same results bit for bit without an object per customer.
  * @param options - As-of date, horizon, discount rate, margin, model time unit, step.
  * @returns Per-customer CLV, expected purchases, expected spend and margin, with the total.
  * @throws InvalidInputError for an invalid option or customer (propagated from the models for
@@ -123,8 +146,20 @@ export interface PredictClvResult {
  */
 export function predictClv<C>(
   purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany'>,
-  spendModel: Pick<SpendModel, 'expectedAverageSpendMany'>,
+  spendModel: ClvSpendModel,
   customers: readonly ClvInput<C>[],
+  options: PredictClvOptions,
+): PredictClvResult;
+export function predictClv(
+  purchaseModel: Pick<PurchaseModel<unknown, BtydCustomer>, 'model' | 'expectedPurchasesMany'>,
+  spendModel: Pick<SpendModel, 'expectedAverageSpendMany'>,
+  customers: ClvColumns,
+  options: PredictClvOptions,
+): PredictClvResult;
+export function predictClv<C>(
+  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany'>,
+  spendModel: ClvSpendModel | Pick<SpendModel, 'expectedAverageSpendMany'>,
+  customers: readonly ClvInput<C>[] | ClvColumns,
   options: PredictClvOptions,
 ): PredictClvResult {
   const asOf = toEpochDay(options.asOf, 'asOf');
@@ -151,28 +186,44 @@ export function predictClv<C>(
   const horizon = discrete ? Math.floor(horizonExact + 1e-9) : horizonExact;
 
   // Customers: purchase histories, spend histories, margins.
-  const n = customers.length;
-  const purchase: C[] = new Array(n);
-  const spend: SpendCustomer[] = new Array(n);
-  const margin = new Float64Array(n);
+  let n: number;
+  let purchase: C[] | BtydColumns;
+  let spend: SpendCustomer[] | SpendColumns;
+  let margin: Float64Array;
   const issues: InputIssue[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = customers[i] as ClvCustomer<C> | CustomerSummary;
-    if ('btyd' in row) {
-      purchase[i] = row.btyd as unknown as C;
-      spend[i] = row.btyd;
-      margin[i] = row.cost !== null && row.profit !== null && row.revenue > 0 ? row.profit / row.revenue : defaultMargin;
-    } else {
-      purchase[i] = row.purchase;
-      spend[i] = row.spend;
-      const own = row.margin ?? defaultMargin;
-      if (!(Number.isFinite(own) && own <= 1)) issues.push({ code: 'out_of_range', path: [i, 'margin'], message: 'expected a finite share of spend <= 1' });
-      margin[i] = own;
+  if (!Array.isArray(customers)) {
+    const cols = customers as ClvColumns;
+    if (discrete) invalidOption('customers', 'columns are for the continuous-time models; give BG/BB customers as objects');
+    if (!(cols !== null && typeof cols === 'object' && cols.purchase && cols.spend && cols.purchase.frequency instanceof Float64Array && cols.spend.frequency instanceof Float64Array)) {
+      invalidOption('customers', 'expected an array of customers or columns { purchase, spend, margin? }');
     }
+    n = cols.purchase.frequency.length;
+    if (cols.spend.frequency.length !== n || (cols.margin !== undefined && cols.margin.length !== n)) {
+      throw new InvalidInputError([{ code: 'length_mismatch', path: ['customers', 'spend'], message: `expected spend and margin columns of ${n} entries` }], 'predictClv');
+    }
+    purchase = cols.purchase;
+    spend = cols.spend;
+    if (cols.margin === undefined) margin = new Float64Array(n).fill(defaultMargin);
+    else {
+      margin = Float64Array.from(cols.margin);
+      for (let i = 0; i < n; i++) {
+        const own = margin[i]!;
+        if (!(Number.isFinite(own) && own <= 1)) issues.push({ code: 'out_of_range', path: [i, 'margin'], message: 'expected a finite share of spend <= 1' });
+      }
+    }
+  } else {
+    n = customers.length;
+    const purchaseRows: C[] = new Array(n);
+    const spendRows: SpendCustomer[] = new Array(n);
+    margin = new Float64Array(n);
+    fillFromObjects(customers as readonly ClvInput<C>[], purchaseRows, spendRows, margin, defaultMargin, issues);
+    purchase = purchaseRows;
+    spend = spendRows;
   }
   if (issues.length > 0) throw new InvalidInputError(issues as [InputIssue, ...InputIssue[]], 'predictClv');
 
-  const expectedSpend = spendModel.expectedAverageSpendMany(spend);
+  const expectedSpend = (spendModel as Pick<SpendModel, 'expectedAverageSpendMany'>).expectedAverageSpendMany(spend);
+  const purchaseMany = purchaseModel.expectedPurchasesMany as (t: number, customers: C[] | BtydColumns) => Float64Array;
   const discounted = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
   let previous: Float64Array = new Float64Array(n);
@@ -180,7 +231,7 @@ export function predictClv<C>(
   const rateLog = Math.log1p(discount.rate);
   for (let t0 = 0; t0 < horizon - 1e-12 * Math.max(1, horizon); t0 += step) {
     const t1 = Math.min(t0 + step, horizon);
-    const cumulative = purchaseModel.expectedPurchasesMany(t1, purchase);
+    const cumulative = purchaseMany.call(purchaseModel, t1, purchase);
     const when = discrete ? t1 : (t0 + t1) / 2;
     const factor = rateLog === 0 ? 1 : Math.exp(-rateLog * unitsBetween(asOf, dayAfter(asOf, when, modelUnit), discount.per));
     for (let i = 0; i < n; i++) discounted[i] = (discounted[i] as number) + ((cumulative[i] as number) - (previous[i] as number)) * factor;
@@ -196,4 +247,29 @@ export function predictClv<C>(
     total += v;
   }
   return { clv, expectedPurchases, expectedSpend, margin, total, horizon, steps };
+}
+
+/** Purchase and spend histories and margins of customers given as objects (summaries or {@link ClvCustomer}s). */
+function fillFromObjects<C>(
+  customers: readonly ClvInput<C>[],
+  purchase: C[],
+  spend: SpendCustomer[],
+  margin: Float64Array,
+  defaultMargin: number,
+  issues: InputIssue[],
+): void {
+  for (let i = 0; i < customers.length; i++) {
+    const row = customers[i] as ClvCustomer<C> | CustomerSummary;
+    if ('btyd' in row) {
+      purchase[i] = row.btyd as unknown as C;
+      spend[i] = row.btyd;
+      margin[i] = row.cost !== null && row.profit !== null && row.revenue > 0 ? row.profit / row.revenue : defaultMargin;
+    } else {
+      purchase[i] = row.purchase;
+      spend[i] = row.spend;
+      const own = row.margin ?? defaultMargin;
+      if (!(Number.isFinite(own) && own <= 1)) issues.push({ code: 'out_of_range', path: [i, 'margin'], message: 'expected a finite share of spend <= 1' });
+      margin[i] = own;
+    }
+  }
 }

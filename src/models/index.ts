@@ -1,4 +1,16 @@
-export type { BtydCustomer, BtydFitDiagnostics, DiscreteCustomer, FitDiagnostics, PurchaseModel } from './types.js';
+export type {
+  BtydColumns,
+  BtydCustomer,
+  BtydFitDiagnostics,
+  CustomerRows,
+  DiscreteCustomer,
+  FitData,
+  FitDiagnostics,
+  ManyColumns,
+  PurchaseModel,
+  SpendColumns,
+  WithBtyd,
+} from './types.js';
 export * from './fit/index.js';
 export * from './bgnbd/index.js';
 export * from './paretonbd/index.js';

@@ -14,6 +14,44 @@ export interface BtydCustomer {
 }
 
 /**
+ * Many customers' BTYD histories as columns: entry i of each array is customer i's repeat
+ * frequency x, recency t_x and age T, in one time unit. The fast form of the fits' and the
+ * vectorised predictions' input (a `summarizeCustomerColumns` result's `btyd` has these columns).
+ */
+export interface BtydColumns {
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+}
+
+/**
+ * Many customers' spend histories as columns for Gamma-Gamma: entry i is customer i's repeat
+ * frequency x and mean repeat spend z̄ (currency units).
+ */
+export interface SpendColumns {
+  readonly frequency: Float64Array;
+  readonly monetaryValue: Float64Array;
+}
+
+/**
+ * An input element that carries its history in a `btyd` field, such as a `CustomerSummary`: the
+ * models read that field and nothing else. This is the one explicit shape in which summaries are
+ * accepted (an element is taken this way when its `btyd` field is an object).
+ */
+export interface WithBtyd<C> {
+  readonly btyd: C;
+}
+
+/** Customers as rows: the histories themselves, or elements carrying them in `btyd`. */
+export type CustomerRows<C> = readonly (C | WithBtyd<C>)[];
+
+/**
+ * What a fit accepts: an array of customers, `{ customers }` holding one (the shape of a
+ * `summarizeCustomers` result), or columns.
+ */
+export type FitData<C, Columns = never> = CustomerRows<C> | { readonly customers: CustomerRows<C> } | Columns;
+
+/**
  * One customer in the discrete-opportunity convention of BG/BB: `frequency` repeat transactions
  * (x) out of `periods` (n) opportunities, the last at opportunity `recency` (t_x).
  */
@@ -72,8 +110,11 @@ export interface PurchaseModel<P, C = BtydCustomer> {
   purchaseProbability(n: number, t: number, customer?: C): number;
   /** E[number of repeat purchases in (0, t]] for a customer just acquired. */
   expectedPurchasesNewCustomer(t: number): number;
-  /** {@link PurchaseModel.probabilityAlive} for many customers. */
-  probabilityAliveMany(customers: readonly C[]): Float64Array;
-  /** {@link PurchaseModel.expectedPurchases} for many customers. */
-  expectedPurchasesMany(t: number, customers: readonly C[]): Float64Array;
+  /** {@link PurchaseModel.probabilityAlive} for many customers (continuous models: an array or {@link BtydColumns}). */
+  probabilityAliveMany(customers: readonly C[] | ManyColumns<C>): Float64Array;
+  /** {@link PurchaseModel.expectedPurchases} for many customers (continuous models: an array or {@link BtydColumns}). */
+  expectedPurchasesMany(t: number, customers: readonly C[] | ManyColumns<C>): Float64Array;
 }
+
+/** The columns form a model's vectorised methods accept: {@link BtydColumns} for the continuous-time models, none for BG/BB. */
+export type ManyColumns<C> = C extends BtydCustomer ? BtydColumns : never;

@@ -4,7 +4,7 @@ import { simulateBgBb } from '../../src/models/bgbb/simulateBgBb.js';
 import { fitGammaGamma } from '../../src/models/gammagamma/fitGammaGamma.js';
 import { simulateGammaGamma } from '../../src/models/gammagamma/simulateGammaGamma.js';
 import { readSharedCsv } from '../helpers/sharedData.js';
-import { donationRows } from '../models/bgbb/donations.js';
+import { donationRows, weightsOf } from '../models/bgbb/donations.js';
 
 // Peers: lifetimes BetaGeoBetaBinomFitter / GammaGammaFitter and BTYD bgbb.EstimateParameters.
 // Every bench checks its own result so the work cannot be skipped.
@@ -24,7 +24,7 @@ function check(ok: boolean, what: string): void {
 
 describe('BG/BB fit', () => {
   bench('donations (11,104 donors, 22 patterns)', () => {
-    const fit = fitBgBb(donations);
+    const fit = fitBgBb(donations, weightsOf(donations));
     check(fit.converged && Math.abs(fit.logLikelihood + 33225.58) < 0.01, 'donations LL');
   });
   bench('100k simulated donors', () => {

@@ -1,5 +1,5 @@
 import { logBeta } from '../../math/logBeta.js';
-import { checkParams } from '../fit/checkParams.js';
+import { checkParams } from '../shared/checkParams.js';
 import type { DiscreteCustomer } from '../types.js';
 import { bgBbConstants, bgBbLogL, logAliveTerm, logFuturePmfTerm, logSurvivalSum, type BgBbConstants } from './bgBbMath.js';
 import { simulateBgBb } from './simulateBgBb.js';

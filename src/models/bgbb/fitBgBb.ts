@@ -4,11 +4,13 @@ import { withDiagnostics } from '../fit/fitGroupedRows.js';
 import { groupRows } from '../fit/groupRows.js';
 import { bgBb } from './bgBb.js';
 import { bgBbConstants, bgBbLogL } from './bgBbMath.js';
-import type { BgBbParams, BgBbRow, FittedBgBb } from './types.js';
+import { checkedWeights, rowsOf, type FitWeightsOptions } from '../fit/fitInput.js';
+import type { DiscreteCustomer } from '../types.js';
+import type { BgBbFit, BgBbParams, DiscreteData } from './types.js';
 import { validateDiscreteCustomer } from './validateDiscreteCustomer.js';
 
-/** Options of {@link fitBgBb}: the optimiser's knobs, start values and L2 penalty. */
-export interface FitBgBbOptions extends FitOptions<keyof BgBbParams> {}
+/** Options of {@link fitBgBb}: the optimiser's knobs, start values, L2 penalty and row weights. */
+export interface FitBgBbOptions extends FitOptions<keyof BgBbParams>, FitWeightsOptions {}
 
 const PARAM_NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, beta: 1, gamma: 1, delta: 1 };
@@ -24,7 +26,7 @@ const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, be
  * donations data (11,104 donors, n = 6) it gives α = 1.2035, β = 0.7498, γ = 0.6568, δ = 2.7839,
  * log-likelihood −33225.58, as published.
  *
- * @param data - One row per customer, or per history pattern with its `weight` (count).
+ * @param data - One history per customer (or per pattern, with its count in `options.weights`), or `{ customers }`.
  * @param options - See {@link FitBgBbOptions}.
  * @returns The fitted model ({@link bgBb} methods) with `params`, `logLikelihood`,
  *   `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`.
@@ -33,17 +35,25 @@ const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, be
  * @example
  * ```ts
  * import { fitBgBb } from 'loyalty-score';
- * const fit = fitBgBb([
- *   { frequency: 0, recency: 0, periods: 6, weight: 3464 },
- *   { frequency: 1, recency: 1, periods: 6, weight: 1091 },
- *   { frequency: 3, recency: 5, periods: 6, weight: 225 },
- *   { frequency: 6, recency: 6, periods: 6, weight: 1203 },
- * ]);
+ * const fit = fitBgBb(
+ *   [
+ *     { frequency: 0, recency: 0, periods: 6 },
+ *     { frequency: 1, recency: 1, periods: 6 },
+ *     { frequency: 3, recency: 5, periods: 6 },
+ *     { frequency: 6, recency: 6, periods: 6 },
+ *   ],
+ *   { weights: [3464, 1091, 225, 1203] },
+ * );
  * fit.converged; // => true
  * ```
  */
-export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}): FittedBgBb {
-  const m = data.length;
+export function fitBgBb(data: DiscreteData, options: FitBgBbOptions = {}): BgBbFit {
+  const rows = rowsOf<DiscreteCustomer>(data);
+  if (rows === null) {
+    throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of histories or { customers }' }], 'fitBgBb');
+  }
+  const m = rows.length;
+  const weights = checkedWeights(options.weights, m, 'fitBgBb');
   const x = new Float64Array(m);
   const tx = new Float64Array(m);
   const n = new Float64Array(m);
@@ -51,12 +61,12 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
   let anyPurchase = false;
   let justAcquired = 0;
   for (let i = 0; i < m; i++) {
-    const row = data[i] as BgBbRow;
-    validateDiscreteCustomer(row, i);
-    const weight = row.weight ?? 1;
-    if (!(Number.isFinite(weight) && weight >= 0)) {
-      throw new InvalidInputError([{ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite number of customers >= 0' }]);
+    const row = rows[i] as DiscreteCustomer;
+    if (row === null || typeof row !== 'object') {
+      throw new InvalidInputError([{ code: 'not_an_object', path: [i], message: 'expected an object with frequency, recency and periods' }], 'fitBgBb');
     }
+    validateDiscreteCustomer(row, i);
+    const weight = weights === undefined ? 1 : (weights[i] as number);
     x[i] = row.frequency;
     tx[i] = row.recency;
     n[i] = row.periods;
@@ -68,15 +78,15 @@ export function fitBgBb(data: readonly BgBbRow[], options: FitBgBbOptions = {}):
   const grouped = groupRows([x, tx, n], w);
   if (grouped.size === 0 && justAcquired > 0) {
     throw new InvalidInputError([
-      { code: 'not_identified', path: ['data', 'periods'], message: 'every customer has 0 transaction opportunities: their likelihood is 1 whatever the parameters, so nothing can be estimated' },
+      { code: 'not_identified', path: ['customers', 'periods'], message: 'every customer has 0 transaction opportunities: their likelihood is 1 whatever the parameters, so nothing can be estimated' },
     ]);
   }
   if (grouped.size === 0) {
-    throw new InvalidInputError([{ code: 'no_customers', path: ['data'], message: 'expected at least one customer with a positive weight' }]);
+    throw new InvalidInputError([{ code: 'no_customers', path: ['customers'], message: 'expected at least one customer with a positive weight' }]);
   }
   if (!anyPurchase) {
     throw new InvalidInputError([
-      { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody made a repeat transaction (every frequency is 0): BG/BB cannot be identified' },
+      { code: 'not_identified', path: ['customers', 'frequency'], message: 'nobody made a repeat transaction (every frequency is 0): BG/BB cannot be identified' },
     ]);
   }
   const [gx, gtx, gn] = grouped.columns as [Float64Array, Float64Array, Float64Array];

@@ -1,4 +1,4 @@
 export { bgBb } from './bgBb.js';
 export { fitBgBb, type FitBgBbOptions } from './fitBgBb.js';
-export { simulateBgBb, type SimulateBgBbOptions } from './simulateBgBb.js';
-export type { BgBbModel, BgBbParams, BgBbRow, FittedBgBb } from './types.js';
+export { simulateBgBb } from './simulateBgBb.js';
+export type { BgBbFit, BgBbModel, BgBbParams, DiscreteData, SimulateBgBbOptions } from './types.js';

@@ -1,30 +1,9 @@
 import { invalidOption } from '../../errors/InvalidInputError.js';
-import { sampleBeta, type Rng } from '../../math/random.js';
-import { checkParams } from '../fit/checkParams.js';
-import { simulationRng } from '../fit/simulationRng.js';
+import { sampleBeta } from '../../math/random.js';
+import { checkParams } from '../shared/checkParams.js';
+import { simulationRng } from '../shared/simulationRng.js';
 import type { DiscreteCustomer } from '../types.js';
-import type { BgBbParams } from './types.js';
-
-/** Options of {@link simulateBgBb}. */
-export interface SimulateBgBbOptions {
-  /** Number of customers to draw, a whole number `>= 0`. */
-  readonly customers: number;
-  /**
-   * Transaction opportunities observed per customer (n), a whole number `>= 0`.
-   * @defaultValue 6
-   */
-  readonly periods?: number;
-  /**
-   * Seed of the generator, used when `rng` is not given.
-   * @defaultValue 1
-   */
-  readonly seed?: number;
-  /**
-   * A seeded generator from `createRng`; overrides `seed`.
-   * @defaultValue createRng(seed)
-   */
-  readonly rng?: Rng;
-}
+import type { BgBbParams, SimulateBgBbOptions } from './types.js';
 
 /**
  * Draws customer histories from the BG/BB model.

@@ -1,5 +1,29 @@
+import type { Rng } from '../../math/random.js';
 import type { BtydFitDiagnostics, DiscreteCustomer, PurchaseModel } from '../types.js';
-import type { SimulateBgBbOptions } from './simulateBgBb.js';
+
+/** Options of {@link simulateBgBb}. */
+export interface SimulateBgBbOptions {
+  /** Number of customers to draw, a whole number `>= 0`. */
+  readonly customers: number;
+  /**
+   * Transaction opportunities observed per customer (n), a whole number `>= 0`.
+   * @defaultValue 6
+   */
+  readonly periods?: number;
+  /**
+   * Seed of the generator, used when `rng` is not given.
+   * @defaultValue 1
+   */
+  readonly seed?: number;
+  /**
+   * A seeded generator from `createRng`; overrides `seed`.
+   * @defaultValue createRng(seed)
+   */
+  readonly rng?: Rng;
+}
+
+/** What {@link fitBgBb} accepts: an array of histories, or `{ customers }` holding one; weights go in `options.weights`. */
+export type DiscreteData = readonly DiscreteCustomer[] | { readonly customers: readonly DiscreteCustomer[] };
 
 /** Parameters of the BG/BB model (Fader, Hardie & Shang 2010), all `> 0`. */
 export interface BgBbParams {
@@ -9,18 +33,6 @@ export interface BgBbParams {
   /** Beta(gamma, delta) heterogeneity of the dropout probability theta. */
   readonly gamma: number;
   readonly delta: number;
-}
-
-/**
- * One row of BG/BB data: a customer's (x, t_x, n), or a pattern shared by `weight` customers
- * (e.g. the `weights` column of the donations data).
- */
-export interface BgBbRow extends DiscreteCustomer {
-  /**
-   * Number of customers with this history, finite and `>= 0` (need not be whole; rows of weight 0 are dropped).
-   * @defaultValue 1
-   */
-  readonly weight?: number;
 }
 
 /** A BG/BB model: the {@link PurchaseModel} interface, in transaction opportunities. */
@@ -35,4 +47,4 @@ export interface BgBbModel extends PurchaseModel<BgBbParams, DiscreteCustomer> {
 }
 
 /** A fitted BG/BB model: the model plus the fit's diagnostics. */
-export interface FittedBgBb extends BgBbModel, BtydFitDiagnostics<BgBbParams> {}
+export interface BgBbFit extends BgBbModel, BtydFitDiagnostics<BgBbParams> {}

@@ -1,8 +1,11 @@
-import { checkParams } from '../fit/checkParams.js';
-import { continuousModel } from '../fit/continuousModel.js';
+import { checkParams } from '../shared/checkParams.js';
+import { continuousModel } from '../shared/continuousModel.js';
 import { bgExpectedNew, bgPmfNew } from './betaGeometricFormulas.js';
 import { simulateBgNbd } from './simulateBgNbd.js';
 import type { BgNbdModel, BgNbdParams } from './types.js';
+
+/** Frequencies below this get their parameter-only terms cached in the vectorised forms. */
+const SMALL_X = 1024;
 
 /**
  * A BG/NBD model (Fader, Hardie & Lee 2005) at known parameters.
@@ -34,12 +37,30 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
   const model = continuousModel({
     model: 'bgnbd',
     params: { r, alpha, a, b },
-    aliveOf: (c) => {
-      if (c.frequency === 0) return 1;
-      const logD = Math.log(a / (b + c.frequency - 1)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+    aliveOf: (x, tx, T) => {
+      if (x === 0) return 1;
+      const logD = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
       return 1 / (1 + Math.exp(logD));
     },
-    expectedIfAlive: (t, c) => bgExpectedNew(t, r + c.frequency, alpha + c.T, a, b + c.frequency),
+    aliveMany: (xs, txs, Ts, out) => {
+      // The same arithmetic as aliveOf, with log(a / (b + x - 1)) computed once per small whole x.
+      const logRatio = new Float64Array(SMALL_X).fill(Number.NaN);
+      for (let i = 0; i < out.length; i++) {
+        const x = xs[i]!;
+        if (x === 0) {
+          out[i] = 1;
+          continue;
+        }
+        let lr: number;
+        if (x < SMALL_X) {
+          lr = logRatio[x]!;
+          if (lr !== lr) lr = logRatio[x] = Math.log(a / (b + x - 1));
+        } else lr = Math.log(a / (b + x - 1));
+        const logD = lr + (r + x) * (Math.log(alpha + Ts[i]!) - Math.log(alpha + txs[i]!));
+        out[i] = 1 / (1 + Math.exp(logD));
+      }
+    },
+    expectedIfAlive: (t, x, T) => bgExpectedNew(t, r + x, alpha + T, a, b + x),
     pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency),
     pmfNew: (n, t) => bgPmfNew(n, t, r, alpha, a, b),
     expectedNew: (t) => bgExpectedNew(t, r, alpha, a, b),

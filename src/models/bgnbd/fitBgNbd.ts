@@ -1,4 +1,4 @@
-import { btydColumns, type BtydData, type BtydFitRows } from '../fit/btydColumns.js';
+import { btydFitRows, type BtydData, type BtydFitRows } from '../fit/btydFitRows.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
 import type { BtydFitDiagnostics } from '../types.js';
 import { bgNbd } from './bgNbd.js';
@@ -35,7 +35,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * ```
  */
 export function fitBgNbd(data: BtydData, options: FitBgNbdOptions = {}): BgNbdFit {
-  return fitBetaGeometricFamily(btydColumns(data, options.weights, 'fitBgNbd'), options, 'bgnbd', (params) => bgNbd(params));
+  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitBgNbd'), options, 'bgnbd', (params) => bgNbd(params));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sampleBeta, sampleExponential, sampleGamma, type Rng } from '../../math/random.js';
-import { checkParams } from '../fit/checkParams.js';
-import { simulationRng } from '../fit/simulationRng.js';
-import { observationLengths } from '../fit/observationLengths.js';
+import { checkParams } from '../shared/checkParams.js';
+import { simulationRng } from '../shared/simulationRng.js';
+import { observationLengths } from '../shared/observationLengths.js';
 import type { BtydCustomer } from '../types.js';
 import type { BgNbdParams, SimulateBtydOptions } from './types.js';
 

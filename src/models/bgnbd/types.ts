@@ -1,4 +1,4 @@
-import type { FitBtydOptions } from '../fit/btydColumns.js';
+import type { FitBtydOptions } from '../fit/btydFitRows.js';
 import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
 /** BG/NBD parameters: purchase rates λ ~ Gamma(shape r, rate α); dropout probability after each repeat purchase p ~ Beta(a, b). */

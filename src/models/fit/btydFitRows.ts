@@ -1,59 +1,20 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
-import type { CustomerSummary } from '../../summary/types.js';
-import type { BtydCustomer } from '../types.js';
+import { btydIssues } from '../shared/btydCustomer.js';
+import type { BtydColumns, BtydCustomer, FitData } from '../types.js';
 import type { FitOptions } from './fitByMaximumLikelihood.js';
+import { checkedWeights, historyOf, noCustomers, rowsOf, type FitWeightsOptions } from './fitInput.js';
 import { groupRows, type GroupedRows } from './groupRows.js';
 
 /** Options of the continuous-time fits: the optimiser's knobs, start, L2 penalty, and row weights. */
-export interface FitBtydOptions<K extends string> extends FitOptions<K> {
-  /**
-   * Count of customers per input row (for pre-aggregated data), finite and >= 0.
-   * @defaultValue 1 for every row
-   */
-  readonly weights?: readonly number[];
-}
-
-/** What the continuous-time fits accept: BTYD customers, customer summaries (their `btyd` is used), or an object holding either. */
-export type BtydData =
-  | readonly (BtydCustomer | CustomerSummary)[]
-  | { readonly customers: readonly (BtydCustomer | CustomerSummary)[] };
+export interface FitBtydOptions<K extends string> extends FitOptions<K>, FitWeightsOptions {}
 
 /**
- * The BTYD triple of one input element: the element itself, or its `btyd` field for a customer summary.
- * @internal
+ * What the continuous-time fits accept: an array of `{ frequency, recency, T }` (or of elements
+ * carrying one in `btyd`, such as customer summaries), `{ customers }` holding such an array, or
+ * {@link BtydColumns}.
  */
-export function btydOf(item: BtydCustomer | CustomerSummary): BtydCustomer {
-  return 'btyd' in item ? item.btyd : item;
-}
-
-/**
- * Checks one (x, t_x, T) triple and returns its issues (empty when valid).
- * @internal
- */
-export function btydIssues(c: BtydCustomer, id: string | number): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const { frequency: x, recency: tx, T } = c;
-  if (!Number.isInteger(x) || x < 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected a non-negative integer number of repeat purchases' });
-  if (!Number.isFinite(T) || !(T >= 0)) issues.push({ code: 'invalid_T', path: [id, 'T'], message: 'expected a finite age T >= 0' });
-  else if (T === 0 && x !== 0) issues.push({ code: 'invalid_frequency', path: [id, 'frequency'], message: 'expected frequency 0 when T is 0 (a customer first seen on the as-of date has no repeat purchase yet)' });
-  if (!Number.isFinite(tx) || tx < 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected a finite recency >= 0' });
-  else if (tx > T) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency <= T' });
-  else if (x === 0 && tx !== 0) issues.push({ code: 'invalid_recency', path: [id, 'recency'], message: 'expected recency 0 when frequency is 0' });
-  return issues;
-}
-
-/**
- * Throws an {@link InvalidInputError} unless the customer is a valid (x, t_x, T) triple.
- * @internal
- */
-export function assertBtydCustomer(c: BtydCustomer, id: string | number = 'customer'): void {
-  if (c === null || typeof c !== 'object') {
-    throw new InvalidInputError([{ code: 'not_an_object', path: [id], message: 'expected an object with frequency, recency and T' }]);
-  }
-  const issues = btydIssues(c, id);
-  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
-}
+export type BtydData = FitData<BtydCustomer, BtydColumns>;
 
 /** Grouped rows of the customers in the likelihood, and how many customers were left out with T = 0. @internal */
 export interface BtydFitRows {
@@ -69,7 +30,7 @@ export interface BtydFitRows {
  * continuous-time model whatever the parameters; they are counted and left out, so the fit is
  * bit-identical to a fit on the customers with T > 0 only.
  *
- * @param data - Customers, summaries, or `{ customers }`.
+ * @param data - Customers, elements with `btyd`, `{ customers }`, or columns.
  * @param weights - Optional count per customer.
  * @returns Grouped columns x, t_x, T with weights, and the count of customers with T = 0.
  * @throws {InvalidInputError} On any invalid row (every issue is listed), when there are no
@@ -77,13 +38,36 @@ export interface BtydFitRows {
  * then not identified).
  * @internal
  */
-export function btydColumns(data: BtydData, weights: readonly number[] | undefined, model: string): BtydFitRows {
-  const items = Array.isArray(data) ? (data as readonly (BtydCustomer | CustomerSummary)[]) : (data as { customers: readonly (BtydCustomer | CustomerSummary)[] }).customers;
-  if (!Array.isArray(items) || items.length === 0) {
-    throw new InvalidInputError([{ code: 'no_customers', path: ['customers'], message: `${model} needs at least one customer` }]);
+export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | undefined, fn: string): BtydFitRows {
+  const rows = rowsOf<BtydCustomer>(data);
+  let n: number;
+  let read: (i: number) => BtydCustomer | null;
+  if (rows !== null) {
+    n = rows.length;
+    read = (i) => {
+      const item = rows[i];
+      if (item === null || typeof item !== 'object') return null;
+      return historyOf(item);
+    };
+  } else {
+    const cols = data as BtydColumns;
+    if (!isColumns(cols)) {
+      throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of customers, { customers }, or columns { frequency, recency, T } as Float64Arrays' }], fn);
+    }
+    n = cols.frequency.length;
+    if (cols.recency.length !== n || cols.T.length !== n) {
+      throw new InvalidInputError([{ code: 'length_mismatch', path: ['customers', 'recency'], message: `expected columns of ${n} entries each` }], fn);
+    }
+    const scratch = { frequency: 0, recency: 0, T: 0 };
+    read = (i) => {
+      scratch.frequency = cols.frequency[i]!;
+      scratch.recency = cols.recency[i]!;
+      scratch.T = cols.T[i]!;
+      return scratch;
+    };
   }
-  const n = items.length;
-  if (weights !== undefined && weights.length !== n) invalidWeights(`expected ${n} weights, got ${weights.length}`);
+  if (n === 0) noCustomers(fn);
+  const weights = checkedWeights(weightsOption, n, fn);
   const x = new Float64Array(n);
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
@@ -93,57 +77,56 @@ export function btydColumns(data: BtydData, weights: readonly number[] | undefin
   let kept = 0;
   let justAcquired = 0;
   for (let i = 0; i < n; i++) {
-    const item = items[i];
-    if (item === null || typeof item !== 'object') {
+    const c = read(i);
+    if (c === null) {
       issues.push({ code: 'not_an_object', path: [i], message: 'expected an object with frequency, recency and T' });
       continue;
     }
-    const c = btydOf(item);
-    const id = 'customerId' in item ? item.customerId : i;
-    const found = btydIssues(c, id);
+    const xi = c.frequency;
+    const txi = c.recency;
+    const Ti = c.T;
+    const found = btydIssues(xi, txi, Ti, i);
     if (found.length > 0) {
       issues.push(...found);
       continue;
     }
     const wi = weights === undefined ? 1 : weights[i]!;
-    if (!(wi >= 0) || !Number.isFinite(wi)) {
-      issues.push({ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite non-negative weight' });
-      continue;
-    }
-    if (c.T === 0) {
+    if (Ti === 0) {
       // Likelihood contribution 1 whatever the parameters: counted, not fitted.
       justAcquired += wi;
       continue;
     }
-    x[kept] = c.frequency;
-    tx[kept] = c.recency;
-    T[kept] = c.T;
+    x[kept] = xi;
+    tx[kept] = txi;
+    T[kept] = Ti;
     if (w !== undefined) w[kept] = wi;
     kept++;
-    if (c.frequency > 0 && wi > 0) repeaters++;
+    if (xi > 0 && wi > 0) repeaters++;
   }
-  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, model);
+  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, fn);
   if (justAcquired > 0 && !hasPositive(w, kept)) {
     throw new InvalidInputError(
       [{ code: 'not_identified', path: ['customers', 'T'], message: 'every customer has T = 0 (first purchase on the as-of date): their likelihood is 1 whatever the parameters, so nothing can be estimated' }],
-      model,
+      fn,
     );
   }
   if (repeaters === 0) {
     throw new InvalidInputError(
       [{ code: 'not_identified', path: ['customers', 'frequency'], message: 'no customer has a repeat purchase (frequency > 0), so purchase and dropout rates cannot be told apart' }],
-      model,
+      fn,
     );
   }
   return { rows: groupRows([x.subarray(0, kept), tx.subarray(0, kept), T.subarray(0, kept)], w?.subarray(0, kept)), justAcquired };
+}
+
+/** Whether `data` is {@link BtydColumns}. @internal */
+export function isColumns(data: unknown): data is BtydColumns {
+  const c = data as Partial<BtydColumns> | null;
+  return c !== null && typeof c === 'object' && c.frequency instanceof Float64Array && c.recency instanceof Float64Array && c.T instanceof Float64Array;
 }
 
 function hasPositive(w: Float64Array | undefined, k: number): boolean {
   if (w === undefined) return k > 0;
   for (let i = 0; i < k; i++) if (w[i]! > 0) return true;
   return false;
-}
-
-function invalidWeights(message: string): never {
-  throw new InvalidInputError([{ code: 'invalid_weight', path: ['options', 'weights'], message }]);
 }

@@ -95,7 +95,7 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * start value not a positive finite number or naming an unknown parameter).
  * @example
  * ```ts
- * import { fitByMaximumLikelihood } from 'loyalty-score';
+ * import { fitByMaximumLikelihood } from 'loyalty-score/math';
  * // Exponential waiting times 1, 2, 3: the MLE of the rate is 3 / 6 = 0.5.
  * const fit = fitByMaximumLikelihood({
  *   paramNames: ['rate'],

@@ -28,7 +28,7 @@ export interface GroupedRows {
  * @throws {InvalidInputError} When the columns differ in length or a weight is negative or not finite.
  * @example
  * ```ts
- * import { groupRows } from 'loyalty-score';
+ * import { groupRows } from 'loyalty-score/math';
  * const g = groupRows([[0, 1, 0], [5, 2, 5]]);
  * g.size; // => 2
  * Array.from(g.weights); // => [2, 1]

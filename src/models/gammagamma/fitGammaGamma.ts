@@ -1,16 +1,15 @@
-import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import { digamma } from '../../math/digamma.js';
 import { logGamma } from '../../math/logGamma.js';
-import type { CustomerSummary } from '../../summary/types.js';
 import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { withDiagnostics } from '../fit/fitGroupedRows.js';
 import { spendWarnings, weightedCorrelation } from '../fit/fitWarnings.js';
 import { gammaGamma } from './gammaGamma.js';
-import type { FittedGammaGamma, GammaGammaParams, SpendCustomer } from './types.js';
-import { validateSpendCustomer } from './validateSpendCustomer.js';
+import type { FitWeightsOptions } from '../fit/fitInput.js';
+import { spendFitRows } from './spendFitRows.js';
+import type { GammaGammaFit, GammaGammaParams, SpendData } from './types.js';
 
-/** Options of {@link fitGammaGamma}: the optimiser's knobs, start values and L2 penalty. */
-export interface FitGammaGammaOptions extends FitOptions<keyof GammaGammaParams> {}
+/** Options of {@link fitGammaGamma}: the optimiser's knobs, start values, L2 penalty and row weights. */
+export interface FitGammaGammaOptions extends FitOptions<keyof GammaGammaParams>, FitWeightsOptions {}
 
 const PARAM_NAMES = ['p', 'q', 'gamma'] as const;
 const DEFAULT_START: Readonly<Record<keyof GammaGammaParams, number>> = { p: 1, q: 1, gamma: 1 };
@@ -33,14 +32,14 @@ const Q_BOUNDARY = 1e6;
  * the fit starts from a fit to an evenly spaced subsample of 20,000 (unless `start` is given). On the 946 CDNOW
  * repeat customers it gives p = 6.25, q = 3.74, γ = 15.44, log-likelihood −4055.92, as published.
  *
- * @param data - Customer summaries (their `btyd.frequency` and `btyd.monetaryValue` are used) or
- *   plain `{ frequency, monetaryValue }` records.
+ * @param data - `{ frequency, monetaryValue }` records (or elements carrying one in `btyd`, such as
+ *   customer summaries), `{ customers }` holding such an array, or {@link SpendColumns}.
  * @param options - See {@link FitGammaGammaOptions}.
  * @returns The fitted model ({@link gammaGamma} methods) with `params`, `logLikelihood` (total over
  *   the repeat customers), `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`
  *   (number of repeat customers used) and `zeroSpend` (repeat customers left out for a mean spend <= 0).
- * @throws InvalidInputError when a record is invalid (negative frequency, non-positive mean spend
- *   with repeat purchases) or when nobody has a repeat purchase (the model is not identified).
+ * @throws InvalidInputError when a record is invalid (negative frequency, non-finite mean spend
+ *   with repeat purchases), a weight is invalid, or no repeat customer has a positive mean spend or when nobody has a repeat purchase (the model is not identified).
  * @example
  * ```ts
  * import { fitGammaGamma } from 'loyalty-score';
@@ -53,56 +52,45 @@ const Q_BOUNDARY = 1e6;
  * fit.customers; // => 6
  * ```
  */
-export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[], options: FitGammaGammaOptions = {}): FittedGammaGamma {
-  const xs: number[] = [];
-  const ms: number[] = [];
-  let zeroSpend = 0;
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] as CustomerSummary | SpendCustomer;
-    const spend: SpendCustomer = 'btyd' in row ? row.btyd : row;
-    validateSpendCustomer(spend, 'btyd' in row ? row.customerId : i);
-    if (spend.frequency > 0) {
-      if (spend.monetaryValue > 0) {
-        xs.push(spend.frequency);
-        ms.push(spend.monetaryValue);
-      } else zeroSpend++;
-    }
-  }
-  const count = xs.length;
-  if (count === 0) {
-    throw new InvalidInputError([
-      zeroSpend > 0
-        ? { code: 'not_identified', path: ['data', 'monetaryValue'], message: 'no repeat customer has a positive mean repeat spend: the Gamma-Gamma model cannot be identified' }
-        : { code: 'not_identified', path: ['data', 'frequency'], message: 'nobody has a repeat purchase (every frequency is 0): the Gamma-Gamma model cannot be identified' },
-    ]);
-  }
-  const X = Float64Array.from(xs);
-  const M = Float64Array.from(ms);
+export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {}): GammaGammaFit {
+  const { frequency: X, monetaryValue: M, weights: W, zeroSpend, totalWeight: count } = spendFitRows(data, options.weights);
+  const size = X.length;
 
   // Warm start on large data: fit an evenly spaced subsample of about 20,000 customers first, so
   // the full-data passes (one logarithm per customer each) are spent near the optimum.
   let start: Readonly<Record<keyof GammaGammaParams, number>> = DEFAULT_START;
-  if (count > 4 * WARM_START_SIZE && options.start === undefined) {
-    const stride = Math.floor(count / WARM_START_SIZE);
-    const sample: SpendCustomer[] = [];
-    for (let i = 0; i < count; i += stride) sample.push({ frequency: X[i] as number, monetaryValue: M[i] as number });
-    const warm = fitGammaGamma(sample, { ...options, standardErrors: false });
+  if (size > 4 * WARM_START_SIZE && options.start === undefined) {
+    const stride = Math.floor(size / WARM_START_SIZE);
+    const m = Math.ceil(size / stride);
+    const sample = { frequency: new Float64Array(m), monetaryValue: new Float64Array(m) };
+    const sampleWeights = new Float64Array(m);
+    for (let i = 0, j = 0; i < size; i += stride, j++) {
+      sample.frequency[j] = X[i] as number;
+      sample.monetaryValue[j] = M[i] as number;
+      sampleWeights[j] = W[i] as number;
+    }
+    const warm = fitGammaGamma(sample, { ...options, weights: sampleWeights, standardErrors: false });
     if (warm.converged) start = warm.params;
   }
 
   // Terms that do not depend on the parameters, or only linearly on p.
-  let pCoefficient = 0; // Σ x ln z̄ + x ln x
-  let sumLogM = 0; // Σ ln z̄
+  // Weights multiply every per-customer term; a weight of 1 multiplies exactly, so unweighted data
+  // give bit for bit the unweighted sums.
+  let pCoefficient = 0; // Σ w (x ln z̄ + x ln x)
+  let sumLogM = 0; // Σ w ln z̄
   const byFrequency = new Map<number, number>();
-  for (let i = 0; i < count; i++) {
+  const WX = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
     const x = X[i] as number;
+    const w = W[i] as number;
     const lm = Math.log(M[i] as number);
-    pCoefficient += x * lm + x * Math.log(x);
-    sumLogM += lm;
-    byFrequency.set(x, (byFrequency.get(x) ?? 0) + 1);
+    pCoefficient += w * (x * lm + x * Math.log(x));
+    sumLogM += w * lm;
+    byFrequency.set(x, (byFrequency.get(x) ?? 0) + w);
+    WX[i] = w * x;
   }
-  const XM = new Float64Array(count);
-  for (let i = 0; i < count; i++) XM[i] = (X[i] as number) * (M[i] as number);
+  const XM = new Float64Array(size);
+  for (let i = 0; i < size; i++) XM[i] = (X[i] as number) * (M[i] as number);
   const freqX = Float64Array.from(byFrequency.keys());
   const freqW = Float64Array.from(byFrequency.values());
 
@@ -119,15 +107,16 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
     B = 0;
     D = 0;
     E = 0;
-    for (let i = 0; i < count; i++) {
-      const x = X[i] as number;
+    for (let i = 0; i < size; i++) {
+      const wx = WX[i] as number;
+      const w = W[i] as number;
       const s = g + (XM[i] as number);
       const l = Math.log(s);
       const inv = 1 / s;
-      A += x * l;
-      B += l;
-      D += x * inv;
-      E += inv;
+      A += wx * l;
+      B += w * l;
+      D += wx * inv;
+      E += w * inv;
     }
     cachedGamma = g;
   };
@@ -170,6 +159,6 @@ export function fitGammaGamma(data: readonly (CustomerSummary | SpendCustomer)[]
       out[2] = (count * q) / g - (p * D + q * E);
     },
   });
-  const warnings = [...fit.warnings, ...spendWarnings(weightedCorrelation(X, M), fit.params.q)];
+  const warnings = [...fit.warnings, ...spendWarnings(weightedCorrelation(X, M, W), fit.params.q)];
   return withDiagnostics(gammaGamma(fit.params), { ...fit, warnings }, { zeroSpend });
 }

@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import { logGamma } from '../../math/logGamma.js';
-import { checkParams } from '../fit/checkParams.js';
+import { checkParams } from '../shared/checkParams.js';
 import { simulateGammaGamma } from './simulateGammaGamma.js';
+import type { SpendColumns } from '../types.js';
 import type { GammaGammaModel, GammaGammaParams, SpendCustomer } from './types.js';
 import { validateSpendCustomer } from './validateSpendCustomer.js';
 
@@ -55,8 +56,35 @@ export function gammaGamma(params: GammaGammaParams): GammaGammaModel {
       return spend(customer, 'customer');
     },
     expectedAverageSpendMany(customers) {
-      const out = new Float64Array(customers.length);
-      for (let i = 0; i < customers.length; i++) out[i] = spend(customers[i] as SpendCustomer, i);
+      if (Array.isArray(customers)) {
+        const cs = customers as readonly SpendCustomer[];
+        const out = new Float64Array(cs.length);
+        for (let i = 0; i < cs.length; i++) out[i] = spend(cs[i] as SpendCustomer, i);
+        return out;
+      }
+      const cols = customers as SpendColumns;
+      if (!(cols !== null && typeof cols === 'object' && cols.frequency instanceof Float64Array && cols.monetaryValue instanceof Float64Array)) {
+        throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of customers or columns { frequency, monetaryValue } as Float64Arrays' }]);
+      }
+      const xs = cols.frequency;
+      const ms = cols.monetaryValue;
+      const n = xs.length;
+      if (ms.length !== n) throw new InvalidInputError([{ code: 'length_mismatch', path: ['customers', 'monetaryValue'], message: `expected columns of ${n} entries each` }]);
+      const out = new Float64Array(n);
+      const scratch = { frequency: 0, monetaryValue: 0 };
+      for (let i = 0; i < n; i++) {
+        const x = xs[i]!;
+        const m = ms[i]!;
+        // Fast path for the valid, existing case; anything else goes through the checked form.
+        const denominator = p * x + q - 1;
+        if (x >= 0 && x < Infinity && denominator > 0 && (x === 0 || Number.isFinite(m))) {
+          out[i] = x === 0 || !(m > 0) ? (p * gamma) / denominator : (p * (gamma + x * m)) / denominator;
+        } else {
+          scratch.frequency = x;
+          scratch.monetaryValue = m;
+          out[i] = spend(scratch, i);
+        }
+      }
       return out;
     },
     simulate(frequencies, options) {

@@ -1,22 +1,8 @@
 import { invalidOption } from '../../errors/InvalidInputError.js';
-import { checkParams } from '../fit/checkParams.js';
-import { simulationRng } from '../fit/simulationRng.js';
-import { sampleGamma, type Rng } from '../../math/random.js';
-import type { GammaGammaParams, SpendCustomer } from './types.js';
-
-/** Options of {@link simulateGammaGamma}. */
-export interface SimulateGammaGammaOptions {
-  /**
-   * Seed of the generator, used when `rng` is not given.
-   * @defaultValue 1
-   */
-  readonly seed?: number;
-  /**
-   * A seeded generator from `createRng`; overrides `seed`.
-   * @defaultValue createRng(seed)
-   */
-  readonly rng?: Rng;
-}
+import { checkParams } from '../shared/checkParams.js';
+import { simulationRng } from '../shared/simulationRng.js';
+import { sampleGamma } from '../../math/random.js';
+import type { GammaGammaParams, SimulateGammaGammaOptions, SpendCustomer } from './types.js';
 
 /**
  * Draws mean spends from the Gamma-Gamma model for customers with given repeat-transaction counts.

@@ -1,5 +1,19 @@
-import type { FitDiagnostics } from '../types.js';
-import type { SimulateGammaGammaOptions } from './simulateGammaGamma.js';
+import type { Rng } from '../../math/random.js';
+import type { FitData, FitDiagnostics, SpendColumns } from '../types.js';
+
+/** Options of {@link simulateGammaGamma}. */
+export interface SimulateGammaGammaOptions {
+  /**
+   * Seed of the generator, used when `rng` is not given.
+   * @defaultValue 1
+   */
+  readonly seed?: number;
+  /**
+   * A seeded generator from `createRng`; overrides `seed`.
+   * @defaultValue createRng(seed)
+   */
+  readonly rng?: Rng;
+}
 
 /** Parameters of the Gamma-Gamma spend model (Fader & Hardie 2013), all `> 0`. */
 export interface GammaGammaParams {
@@ -19,12 +33,19 @@ export interface SpendCustomer {
   readonly monetaryValue: number;
 }
 
+/**
+ * What {@link fitGammaGamma} accepts: an array of {@link SpendCustomer}s (or of elements carrying
+ * one in `btyd`, such as customer summaries), `{ customers }` holding such an array, or
+ * {@link SpendColumns}.
+ */
+export type SpendData = FitData<SpendCustomer, SpendColumns>;
+
 /** The spend-model interface used by `predictClv`. */
 export interface SpendModel {
   /** Expected spend per transaction of this customer, currency units. */
   expectedAverageSpend(customer: SpendCustomer): number;
-  /** {@link SpendModel.expectedAverageSpend} for many customers. */
-  expectedAverageSpendMany(customers: readonly SpendCustomer[]): Float64Array;
+  /** {@link SpendModel.expectedAverageSpend} for many customers: an array or {@link SpendColumns}. */
+  expectedAverageSpendMany(customers: readonly SpendCustomer[] | SpendColumns): Float64Array;
 }
 
 /** A Gamma-Gamma model with given parameters. */
@@ -38,7 +59,7 @@ export interface GammaGammaModel extends SpendModel {
 }
 
 /** A fitted Gamma-Gamma model: the model plus the fit's diagnostics. */
-export interface FittedGammaGamma extends GammaGammaModel, FitDiagnostics<GammaGammaParams> {
+export interface GammaGammaFit extends GammaGammaModel, FitDiagnostics<GammaGammaParams> {
   /** Repeat customers whose mean repeat spend is 0 or less (free orders): left out of the fit (`customers` does not count them). */
   readonly zeroSpend: number;
 }

@@ -1,5 +1,5 @@
 import { fitBetaGeometricFamily } from '../bgnbd/fitBgNbd.js';
-import { btydColumns, type BtydData } from '../fit/btydColumns.js';
+import { btydFitRows, type BtydData } from '../fit/btydFitRows.js';
 import { mbgNbd } from './mbgNbd.js';
 import type { FitMbgNbdOptions, MbgNbdFit } from './types.js';
 
@@ -28,5 +28,5 @@ import type { FitMbgNbdOptions, MbgNbdFit } from './types.js';
  * ```
  */
 export function fitMbgNbd(data: BtydData, options: FitMbgNbdOptions = {}): MbgNbdFit {
-  return fitBetaGeometricFamily(btydColumns(data, options.weights, 'fitMbgNbd'), options, 'mbgnbd', (params) => mbgNbd(params));
+  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitMbgNbd'), options, 'mbgnbd', (params) => mbgNbd(params));
 }

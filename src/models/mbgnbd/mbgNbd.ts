@@ -1,6 +1,6 @@
 import { bgExpectedNew, bgPmfNew } from '../bgnbd/betaGeometricFormulas.js';
-import { checkParams } from '../fit/checkParams.js';
-import { continuousModel } from '../fit/continuousModel.js';
+import { checkParams } from '../shared/checkParams.js';
+import { continuousModel } from '../shared/continuousModel.js';
 import { simulateMbgNbd } from './simulateMbgNbd.js';
 import type { MbgNbdModel, MbgNbdParams } from './types.js';
 
@@ -34,13 +34,13 @@ export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
   const model = continuousModel({
     model: 'mbgnbd',
     params: { r, alpha, a, b },
-    aliveOf: (c) => {
+    aliveOf: (x, tx, T) => {
       // T = 0: just acquired, alive unless the coin at the first purchase said otherwise.
-      if (c.T === 0) return survivesFirst;
-      const logD = Math.log(a / (b + c.frequency)) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+      if (T === 0) return survivesFirst;
+      const logD = Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
       return 1 / (1 + Math.exp(logD));
     },
-    expectedIfAlive: (t, c) => bgExpectedNew(t, r + c.frequency, alpha + c.T, a, b + c.frequency + 1),
+    expectedIfAlive: (t, x, T) => bgExpectedNew(t, r + x, alpha + T, a, b + x + 1),
     pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency + 1),
     pmfNew: (n, t) => survivesFirst * bgPmfNew(n, t, r, alpha, a, b + 1) + (n === 0 ? 1 - survivesFirst : 0),
     expectedNew: (t) => survivesFirst * bgExpectedNew(t, r, alpha, a, b + 1),

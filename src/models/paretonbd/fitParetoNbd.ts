@@ -1,4 +1,4 @@
-import { btydColumns, type BtydData } from '../fit/btydColumns.js';
+import { btydFitRows, type BtydData } from '../fit/btydFitRows.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
 import { paretoNbd } from './paretoNbd.js';
 import { paretoNbdLikelihood } from './paretoNbdLikelihood.js';
@@ -34,7 +34,7 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  * ```
  */
 export function fitParetoNbd(data: BtydData, options: FitParetoNbdOptions = {}): ParetoNbdFit {
-  const { rows, justAcquired } = btydColumns(data, options.weights, 'fitParetoNbd');
+  const { rows, justAcquired } = btydFitRows(data, options.weights, 'fitParetoNbd');
   const fit = fitGroupedRows(rows, NAMES, paretoNbdLikelihood(rows), (meanT) => ({ r: 1, alpha: meanT, s: 1, beta: meanT }), options);
   return withDiagnostics(paretoNbd(fit.params), fit, { justAcquired });
 }

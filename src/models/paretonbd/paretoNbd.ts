@@ -1,6 +1,6 @@
 import { oneMinusPowOverK } from '../../math/oneMinusPowOverK.js';
-import { checkParams } from '../fit/checkParams.js';
-import { continuousModel } from '../fit/continuousModel.js';
+import { checkParams } from '../shared/checkParams.js';
+import { continuousModel } from '../shared/continuousModel.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
 import { paretoNbdPmfNew } from './paretoNbdPmf.js';
 import { simulateParetoNbd } from './simulateParetoNbd.js';
@@ -41,11 +41,11 @@ export function paretoNbd(params: ParetoNbdParams): ParetoNbdModel {
   const model = continuousModel({
     model: 'paretonbd',
     params: { r, alpha, s, beta },
-    aliveOf: (c) => {
-      paretoNbdLogBracket(r, alpha, s, beta, c.frequency, c.recency, c.T, false, scratch, work);
+    aliveOf: (x, tx, T) => {
+      paretoNbdLogBracket(r, alpha, s, beta, x, tx, T, false, scratch, work);
       return scratch.pAlive;
     },
-    expectedIfAlive: (t, c) => expectedNew(t, r + c.frequency, alpha + c.T, beta + c.T),
+    expectedIfAlive: (t, x, T) => expectedNew(t, r + x, alpha + T, beta + T),
     pmfIfAlive: (n, t, c) => paretoNbdPmfNew(n, t, r + c.frequency, alpha + c.T, s, beta + c.T),
     pmfNew: (n, t) => paretoNbdPmfNew(n, t, r, alpha, s, beta),
     expectedNew: (t) => expectedNew(t, r, alpha, beta),

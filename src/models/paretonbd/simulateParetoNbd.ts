@@ -1,8 +1,8 @@
 import { sampleExponential, sampleGamma } from '../../math/random.js';
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
-import { checkParams } from '../fit/checkParams.js';
-import { simulationRng } from '../fit/simulationRng.js';
-import { observationLengths } from '../fit/observationLengths.js';
+import { checkParams } from '../shared/checkParams.js';
+import { simulationRng } from '../shared/simulationRng.js';
+import { observationLengths } from '../shared/observationLengths.js';
 import type { BtydCustomer } from '../types.js';
 import type { ParetoNbdParams } from './types.js';
 

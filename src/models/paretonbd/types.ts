@@ -1,5 +1,5 @@
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
-import type { FitBtydOptions } from '../fit/btydColumns.js';
+import type { FitBtydOptions } from '../fit/btydFitRows.js';
 import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
 /** Pareto/NBD parameters: purchase rate λ ~ Gamma(shape r, rate α); dropout rate μ ~ Gamma(shape s, rate β). */

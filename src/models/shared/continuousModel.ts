@@ -1,39 +1,53 @@
-import type { BtydCustomer, PurchaseModel } from '../types.js';
-import { assertBtydCustomer } from './btydColumns.js';
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
+import type { BtydColumns, BtydCustomer, PurchaseModel } from '../types.js';
+import { assertBtydCustomer, btydIssues } from './btydCustomer.js';
 import { validateQuery } from './validateQuery.js';
 
 /** The model-specific formulas from which {@link continuousModel} builds a purchase model. @internal */
 export interface ContinuousModelParts<N extends string, P> {
   readonly model: N;
   readonly params: P;
-  /** P(alive at T | x, t_x, T) for a validated customer. */
-  aliveOf(c: BtydCustomer): number;
-  /** E[purchases in (T, T + t] | alive at T, history]: the new-customer expectation at the posterior. */
-  expectedIfAlive(t: number, c: BtydCustomer): number;
+  /** P(alive at T | x, t_x, T) for a validated history. */
+  aliveOf(x: number, tx: number, T: number): number;
+  /**
+   * E[purchases in (T, T + t] | alive at T, history] for t > 0: the new-customer expectation at
+   * the posterior. Depends on (x, T) only.
+   */
+  expectedIfAlive(t: number, x: number, T: number): number;
   /** P(n purchases in (T, T + t] | alive at T, history): the new-customer pmf at the posterior. */
   pmfIfAlive(n: number, t: number, c: BtydCustomer): number;
   /** P(X(t) = n) for a new customer. */
   pmfNew(n: number, t: number): number;
   /** E[X(t)] for a new customer. */
   expectedNew(t: number): number;
+  /** Optional fast P(alive) over validated columns, writing the same values as `aliveOf`. */
+  aliveMany?(x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void;
 }
 
 /**
  * The {@link PurchaseModel} methods of a continuous-time model, with argument checks:
  * E[Y(t) | history] = P(alive) · E_alive(t) and
  * P(Y(t) = n | history) = P(alive) · P_alive(n, t) + (1 - P(alive)) · [n = 0].
+ * The vectorised forms take an array of customers or {@link BtydColumns}, give bit for bit the
+ * values of the single forms, and evaluate E_alive once per distinct (x, T).
  * @internal
  */
 export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(parts: ContinuousModelParts<N, P>): PurchaseModel<P> & { readonly model: N } {
   const { aliveOf, expectedIfAlive, pmfIfAlive, pmfNew, expectedNew } = parts;
+  const aliveMany =
+    parts.aliveMany ??
+    ((x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void => {
+      for (let i = 0; i < out.length; i++) out[i] = aliveOf(x[i]!, tx[i]!, T[i]!);
+    });
   const probabilityAlive = (c: BtydCustomer): number => {
     assertBtydCustomer(c);
-    return aliveOf(c);
+    return aliveOf(c.frequency, c.recency, c.T);
   };
   const expectedPurchases = (t: number, c: BtydCustomer): number => {
     validateQuery(t);
     assertBtydCustomer(c);
-    return t === 0 ? 0 : aliveOf(c) * expectedIfAlive(t, c);
+    return t === 0 ? 0 : aliveOf(c.frequency, c.recency, c.T) * expectedIfAlive(t, c.frequency, c.T);
   };
   return {
     model: parts.model,
@@ -44,14 +58,142 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
       validateQuery(t, n);
       if (c === undefined) return pmfNew(n, t);
       assertBtydCustomer(c);
-      const pa = aliveOf(c);
+      const pa = aliveOf(c.frequency, c.recency, c.T);
       return pa * pmfIfAlive(n, t, c) + (n === 0 ? 1 - pa : 0);
     },
     expectedPurchasesNewCustomer(t: number): number {
       validateQuery(t);
       return expectedNew(t);
     },
-    probabilityAliveMany: (cs) => Float64Array.from(cs, probabilityAlive),
-    expectedPurchasesMany: (t, cs) => Float64Array.from(cs, (c) => expectedPurchases(t, c)),
+    probabilityAliveMany(customers) {
+      const { x, tx, T } = columnsOf(customers);
+      const out = new Float64Array(x.length);
+      aliveMany(x, tx, T, out);
+      return out;
+    },
+    expectedPurchasesMany(t, customers) {
+      validateQuery(t);
+      const { x, tx, T } = columnsOf(customers);
+      const n = x.length;
+      const out = new Float64Array(n);
+      if (t === 0 || n === 0) return out;
+      aliveMany(x, tx, T, out);
+      // E_alive depends on (x, T) only: evaluate it once per distinct pair (many customers share one).
+      const cache = new PairCache(n);
+      for (let i = 0; i < n; i++) {
+        const xi = x[i]!;
+        const Ti = T[i]!;
+        let e = cache.get(xi, Ti);
+        if (e === undefined) {
+          e = expectedIfAlive(t, xi, Ti);
+          cache.set(xi, Ti, e);
+        }
+        out[i] = out[i]! * e;
+      }
+      return out;
+    },
   };
+}
+
+/** Validated columns of an array of customers or of {@link BtydColumns}. */
+function columnsOf(customers: readonly BtydCustomer[] | BtydColumns): { x: Float64Array; tx: Float64Array; T: Float64Array } {
+  let x: Float64Array;
+  let tx: Float64Array;
+  let T: Float64Array;
+  if (Array.isArray(customers)) {
+    const cs = customers as readonly BtydCustomer[];
+    const n = cs.length;
+    x = new Float64Array(n);
+    tx = new Float64Array(n);
+    T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = cs[i];
+      if (c === null || typeof c !== 'object') {
+        throw new InvalidInputError([{ code: 'not_an_object', path: [i], message: 'expected an object with frequency, recency and T' }]);
+      }
+      x[i] = c.frequency;
+      tx[i] = c.recency;
+      T[i] = c.T;
+    }
+  } else {
+    const cols = customers as BtydColumns;
+    if (!(cols !== null && typeof cols === 'object' && cols.frequency instanceof Float64Array && cols.recency instanceof Float64Array && cols.T instanceof Float64Array)) {
+      throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of customers or columns { frequency, recency, T } as Float64Arrays' }]);
+    }
+    x = cols.frequency;
+    tx = cols.recency;
+    T = cols.T;
+    if (tx.length !== x.length || T.length !== x.length) {
+      throw new InvalidInputError([{ code: 'length_mismatch', path: ['customers', 'recency'], message: `expected columns of ${x.length} entries each` }]);
+    }
+  }
+  validateColumns(x, tx, T);
+  return { x, tx, T };
+}
+
+/** One cheap pass of range checks; the issues are worked out only on failure. */
+function validateColumns(x: Float64Array, tx: Float64Array, T: Float64Array): void {
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!;
+    const ti = tx[i]!;
+    const Ti = T[i]!;
+    // NaN fails every comparison, so it lands in the slow path.
+    if (xi >= 0 && ti >= 0 && ti <= Ti && Ti < Infinity && Math.floor(xi) === xi && (xi > 0 || ti === 0) && (Ti > 0 || xi === 0)) continue;
+    const issues: InputIssue[] = [];
+    for (let j = i; j < n; j++) issues.push(...btydIssues(x[j]!, tx[j]!, T[j]!, j));
+    throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
+  }
+}
+
+/** A small open-addressing map from (x, T) pairs of doubles to a value. */
+class PairCache {
+  private readonly keysX: Float64Array;
+  private readonly keysT: Float64Array;
+  private readonly values: Float64Array;
+  private readonly used: Uint8Array;
+  private readonly mask: number;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  constructor(n: number) {
+    let capacity = 16;
+    while (capacity < 2 * Math.min(n, 1 << 22)) capacity *= 2;
+    this.mask = capacity - 1;
+    this.keysX = new Float64Array(capacity);
+    this.keysT = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+
+  private slot(x: number, T: number): number {
+    this.bits[0] = T + 0;
+    let h = Math.imul((x | 0) ^ 0x9e3779b9, 0x01000193);
+    h = Math.imul(h ^ this.words[0]!, 0x01000193);
+    h = Math.imul(h ^ this.words[1]!, 0x01000193);
+    h ^= h >>> 15;
+    let s = h & this.mask;
+    while (this.used[s] === 1 && !(this.keysX[s] === x && this.keysT[s] === T)) s = (s + 1) & this.mask;
+    return s;
+  }
+
+  get(x: number, T: number): number | undefined {
+    const s = this.slot(x, T);
+    return this.used[s] === 1 ? this.values[s] : undefined;
+  }
+
+  set(x: number, T: number, v: number): void {
+    const s = this.slot(x, T);
+    if (this.used[s] === 0) {
+      // Keep the load factor at most 1/2; beyond the capacity, stop caching (values stay exact).
+      if (this.size >= (this.mask + 1) >> 1) return;
+      this.size++;
+    }
+    this.used[s] = 1;
+    this.keysX[s] = x;
+    this.keysT[s] = T;
+    this.values[s] = v;
+  }
+
+  private size = 0;
 }

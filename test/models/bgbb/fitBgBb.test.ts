@@ -4,7 +4,7 @@ import { fitBgBb } from '../../../src/models/bgbb/fitBgBb.js';
 import { simulateBgBb } from '../../../src/models/bgbb/simulateBgBb.js';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { referenceValue } from '../../helpers/sharedData.js';
-import { donationRows } from './donations.js';
+import { donationRows, weightsOf } from './donations.js';
 
 // Reference: reference-values.json bgbb.donations.params (Fader, Hardie & Shang 2010; BTYD vignette p.30).
 const ref = referenceValue('bgbb.donations.params').expected as {
@@ -17,11 +17,11 @@ const NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 
 function totalLogLikelihood(params: { alpha: number; beta: number; gamma: number; delta: number }): number {
   const model = bgBb(params);
-  return donationRows().reduce((s, r) => s + (r.weight ?? 1) * model.customerLogLikelihood(r), 0);
+  return donationRows().reduce((s, r) => s + r.weight * model.customerLogLikelihood(r), 0);
 }
 
 describe('fitBgBb on the donations data', () => {
-  const fit = fitBgBb(donationRows());
+  const fit = fitBgBb(donationRows(), weightsOf(donationRows()));
 
   it('reproduces the published parameters within 0.001 (issue tolerance; paper prints 3 decimals)', () => {
     expect(fit.converged).toBe(true);
@@ -67,7 +67,7 @@ describe('fitBgBb on the donations data', () => {
       { alpha: 0.5, beta: 0.5, gamma: 0.5, delta: 0.5 },
     ];
     for (const start of starts) {
-      const other = fitBgBb(donationRows(), { start });
+      const other = fitBgBb(donationRows(), { ...weightsOf(donationRows()), start });
       expect(other.converged).toBe(true);
       expect(Math.abs(other.logLikelihood - fit.logLikelihood)).toBeLessThan(1e-6);
       for (const k of NAMES) expect(Math.abs(other.params[k] - fit.params[k])).toBeLessThan(1e-4);
@@ -75,10 +75,10 @@ describe('fitBgBb on the donations data', () => {
   });
 
   it('gives the same fit on expanded rows as on weighted rows, in any order', () => {
-    const small = donationRows().map((r) => ({ ...r, weight: Math.ceil((r.weight ?? 1) / 20) }));
+    const small = donationRows().map((r) => ({ ...r, weight: Math.ceil(r.weight / 20) }));
     const expanded = small.flatMap((r) => Array.from({ length: r.weight }, () => ({ frequency: r.frequency, recency: r.recency, periods: r.periods })));
     expanded.reverse();
-    const a = fitBgBb(small);
+    const a = fitBgBb(small, weightsOf(small));
     const b = fitBgBb(expanded);
     expect(Math.abs(a.logLikelihood - b.logLikelihood)).toBeLessThan(1e-6);
     for (const k of NAMES) expect(Math.abs(a.params[k] - b.params[k])).toBeLessThan(1e-4);
@@ -87,12 +87,12 @@ describe('fitBgBb on the donations data', () => {
   it('does not mutate its input', () => {
     const rows = donationRows();
     const copy = structuredClone(rows);
-    fitBgBb(rows);
+    fitBgBb(rows, weightsOf(rows));
     expect(rows).toEqual(copy);
   });
 
   it('shrinks parameters with an L2 penalty', () => {
-    const penalised = fitBgBb(donationRows(), { l2Penalty: 0.01 });
+    const penalised = fitBgBb(donationRows(), { ...weightsOf(donationRows()), l2Penalty: 0.01 });
     const sum = (p: typeof fit.params): number => NAMES.reduce((s, k) => s + p[k] ** 2, 0);
     expect(sum(penalised.params)).toBeLessThan(sum(fit.params));
     expect(penalised.logLikelihood).toBeLessThan(fit.logLikelihood);
@@ -110,7 +110,7 @@ describe('fitBgBb input checks', () => {
   it('throws when nobody ever transacts (not identified)', () => {
     const err = (() => {
       try {
-        fitBgBb([{ frequency: 0, recency: 0, periods: 6, weight: 100 }]);
+        fitBgBb([{ frequency: 0, recency: 0, periods: 6 }], { weights: [100] });
       } catch (e) {
         return e;
       }
@@ -122,7 +122,7 @@ describe('fitBgBb input checks', () => {
 
   it('throws on empty data and on rows of zero weight only', () => {
     expect(() => fitBgBb([])).toThrow(InvalidInputError);
-    expect(() => fitBgBb([{ frequency: 1, recency: 1, periods: 6, weight: 0 }])).toThrow(InvalidInputError);
+    expect(() => fitBgBb([{ frequency: 1, recency: 1, periods: 6 }], { weights: [0] })).toThrow(InvalidInputError);
   });
 
   it('names the row and field of an invalid history or weight', () => {
@@ -132,7 +132,7 @@ describe('fitBgBb input checks', () => {
     ];
     expect(() => fitBgBb(bad)).toThrow(/row 1, recency/);
     expect(() => fitBgBb([{ frequency: 1.5, recency: 2, periods: 6 }])).toThrow(/row 0, frequency/);
-    expect(() => fitBgBb([{ frequency: 1, recency: 2, periods: 6, weight: -1 }])).toThrow(/row 0, weight/);
+    expect(() => fitBgBb([{ frequency: 1, recency: 2, periods: 6 }], { weights: [-1] })).toThrow(/row 0, weight/);
     expect(() => fitBgBb([{ frequency: 0, recency: 2, periods: 6 }])).toThrow(/recency/);
   });
 

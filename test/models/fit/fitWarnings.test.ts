@@ -9,7 +9,7 @@ import { fitParetoNbd } from '../../../src/models/paretonbd/fitParetoNbd.js';
 import { summarizeCustomers } from '../../../src/summary/summarizeCustomers.js';
 import { parseTransactions } from '../../../src/transactions/parseTransactions.js';
 import { readSharedCsv } from '../../helpers/sharedData.js';
-import { donationRows } from '../bgbb/donations.js';
+import { donationRows, weightsOf } from '../bgbb/donations.js';
 import { cdnowExact } from './sharedData.js';
 
 const codes = (ws: readonly FitWarning[]): string[] => ws.map((w) => (w.parameter ? `${w.code}:${w.parameter}` : w.code));
@@ -110,6 +110,6 @@ describe('no spurious warnings on the reference data', () => {
     }
     const spends = readSharedCsv('btyd/cdnowSummary_cbs.csv').map((r) => ({ frequency: Number(r['x']), monetaryValue: Number(r['m.x']) }));
     expect(fitGammaGamma(spends).warnings).toEqual([]);
-    expect(fitBgBb(donationRows()).warnings).toEqual([]);
+    expect(fitBgBb(donationRows(), weightsOf(donationRows())).warnings).toEqual([]);
   });
 });

@@ -144,16 +144,17 @@ describe('predictions at T = 0 are the model limits, exactly', () => {
     const none = { frequency: 0, recency: 0, periods: 0 };
     expect(m.expectedPurchases(5, none)).toBeCloseTo(m.expectedPurchasesNewCustomer(5), 12);
     const rows = [
-      { frequency: 0, recency: 0, periods: 6, weight: 3464 },
-      { frequency: 1, recency: 1, periods: 6, weight: 1091 },
-      { frequency: 3, recency: 5, periods: 6, weight: 225 },
-      { frequency: 6, recency: 6, periods: 6, weight: 1203 },
+      { frequency: 0, recency: 0, periods: 6 },
+      { frequency: 1, recency: 1, periods: 6 },
+      { frequency: 3, recency: 5, periods: 6 },
+      { frequency: 6, recency: 6, periods: 6 },
     ];
-    const base = fitBgBb(rows);
-    const more = fitBgBb([...rows, { ...none, weight: 50 }]);
+    const weights = [3464, 1091, 225, 1203];
+    const base = fitBgBb(rows, { weights });
+    const more = fitBgBb({ customers: [...rows, none] }, { weights: [...weights, 50] });
     expect(more.params).toStrictEqual(base.params);
     expect(more.justAcquired).toBe(50);
-    expect(() => fitBgBb([{ ...none, weight: 3 }])).toThrow(/0 transaction opportunities/);
+    expect(() => fitBgBb([none], { weights: [3] })).toThrow(/0 transaction opportunities/);
   });
 });
 
