@@ -176,7 +176,7 @@ describe('docs/reference-values.md', () => {
       periods: Number(r['periods']),
       weight: Number(r['weights']),
     }));
-    const f = fitBgBb(rows);
+    const f = fitBgBb(rows, { weights: rows.map((r) => r.weight) });
     const p = [f.params.alpha, f.params.beta, f.params.gamma, f.params.delta];
     quoteAll(['1.203522', '0.749716', '0.656718', '2.783442', '-33225.5813'], [...p, f.logLikelihood]);
     const pub = ref('bgbb.donations.params') as { paper: Record<string, number>; btyd_run1: number[]; btyd_run3: number[]; btyd_LL: number };
