@@ -1,4 +1,4 @@
-import { formatIssue, type InputIssue, type NonEmptyArray } from './issues.js';
+import { formatIssue, type InputIssue, type IssueCode, type NonEmptyArray } from './issues.js';
 
 /**
  * Thrown when caller input (rows, options, summaries, signals) is invalid.
@@ -36,6 +36,6 @@ export class InvalidInputError extends Error {
  * Throws an {@link InvalidInputError} for a single problem with an option or argument.
  * @internal
  */
-export function invalidOption(name: string, message: string, code = 'invalid_option'): never {
+export function invalidOption(name: string, message: string, code: IssueCode = 'invalid_option'): never {
   throw new InvalidInputError([{ code, path: ['options', name], message }]);
 }

@@ -1,2 +1,2 @@
 export { InvalidInputError } from './InvalidInputError.js';
-export { formatIssue, type InputIssue, type NonEmptyArray } from './issues.js';
+export { formatIssue, type InputIssue, type IssueCode, type NonEmptyArray } from './issues.js';

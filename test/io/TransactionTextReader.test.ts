@@ -62,11 +62,11 @@ describe('TransactionTextReader', () => {
     }
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).message).toBe('line 3, column 1 (customer): missing (expected a customer id) (and 3 more issues)');
-    expect((error as InvalidInputError).issues.map((i) => i.path.join(', '))).toEqual([
-      'line 3, column 1 (customer)',
-      'line 3, column 2 (date)',
-      'line 3, column 3 (amount)',
-      'line 4, column 3 (amount)',
+    expect((error as InvalidInputError).issues.map(({ code, path, line, column }) => ({ code, path, line, column }))).toEqual([
+      { code: 'missing_field', path: [1, 'customer'], line: 3, column: 1 },
+      { code: 'invalid_date', path: [1, 'date'], line: 3, column: 2 },
+      { code: 'not_finite', path: [1, 'amount'], line: 3, column: 3 },
+      { code: 'not_finite', path: [2, 'amount'], line: 4, column: 3 },
     ]);
     const collected = read(text, { onInvalid: 'collect' });
     expect(collected.table.length).toBe(1);

@@ -24,16 +24,16 @@ describe('validateLoyaltySignals', () => {
       context: { hasAlternatives: 'yes', convenience: 3 },
     };
     expect(issuesOf(input)).toEqual([
-      { code: 'not_integer', path: ['c9', 'behaviour.purchases'] },
-      { code: 'out_of_range', path: ['c9', 'behaviour.gapCv'] },
-      { code: 'out_of_range', path: ['c9', 'behaviour.spendTrend'] },
-      { code: 'not_finite', path: ['c9', 'behaviour.promoShare'] },
-      { code: 'unknown_field', path: ['c9', 'behaviour.typo'] },
-      { code: 'invalid_value', path: ['c9', 'attitude.recommendLikelihood'] },
-      { code: 'invalid_type', path: ['c9', 'context.hasAlternatives'] },
+      { code: 'not_integer', path: ['signals', 'behaviour.purchases'] },
+      { code: 'out_of_range', path: ['signals', 'behaviour.gapCv'] },
+      { code: 'out_of_range', path: ['signals', 'behaviour.spendTrend'] },
+      { code: 'not_finite', path: ['signals', 'behaviour.promoShare'] },
+      { code: 'unknown_field', path: ['signals', 'behaviour.typo'] },
+      { code: 'invalid_value', path: ['signals', 'attitude.recommendLikelihood'] },
+      { code: 'invalid_type', path: ['signals', 'context.hasAlternatives'] },
       // bare answers off their scale or without one are listed even though the shape is wrong elsewhere
-      { code: 'invalid_value', path: ['c9', 'attitude.satisfaction'] },
-      { code: 'invalid_value', path: ['c9', 'context.convenience'] },
+      { code: 'invalid_value', path: ['signals', 'attitude.satisfaction'] },
+      { code: 'invalid_value', path: ['signals', 'context.convenience'] },
     ]);
     expect(issuesOf({ behaviour: { purchases: 1 }, attitude: { scale: { min: 1, max: 5 }, satisfaction: 6 }, context: { convenience: 3 } })).toEqual([
       { code: 'invalid_value', path: ['signals', 'attitude.satisfaction'] },
@@ -42,12 +42,14 @@ describe('validateLoyaltySignals', () => {
     const r = safeValidateLoyaltySignals(input);
     expect(r.success).toBe(false);
     if (!r.success) for (const i of r.error.issues) expect(i.message).not.toMatch(/2\.5|yes|11/);
+    if (!r.success) for (const i of r.error.issues) expect(i.customerId).toBe('c9');
+    if (!r.success) expect(r.error.message).toMatch(/^customer c9, signals, behaviour\.purchases: /);
   });
 
   it('falls back to "signals" in the path when the customer id itself is invalid', () => {
     expect(issuesOf({ customerId: Number.NaN, behaviour: { purchases: 1 } })).toEqual([{ code: 'not_finite', path: ['signals', 'customerId'] }]);
     expect(issuesOf({ customerId: '', behaviour: { purchases: -1 } })).toEqual([
-      { code: 'empty_string', path: ['signals', 'customerId'] },
+      { code: 'missing_field', path: ['signals', 'customerId'] },
       { code: 'out_of_range', path: ['signals', 'behaviour.purchases'] },
     ]);
   });

@@ -59,7 +59,7 @@ describe('parseTransactions', () => {
     expect(e.message).toBe('row 1, date: not a valid date (expected yyyy-MM-dd) (and 2 more issues)');
     expect(e.issues.map((i) => [i.path, i.code])).toEqual([
       [[1, 'date'], 'invalid_date'],
-      [[2, 'customerId'], 'empty'],
+      [[2, 'customerId'], 'missing_field'],
       [[2, 'amount'], 'not_finite'],
     ]);
   });
@@ -75,7 +75,7 @@ describe('parseTransactions', () => {
     [{ customerId: 'a', date: '2024-01-01', amount: '12' }, 'amount', 'invalid_type', 'a string (expected a finite number)'],
     [{ customerId: 'a', date: '2024-01-01', amount: NaN }, 'amount', 'not_finite', 'not a finite number (expected a finite number)'],
     [{ customerId: 'a', date: '2024-01-01', amount: 1, cost: -Infinity }, 'cost', 'not_finite', 'not a finite number (expected a finite number or nothing)'],
-    [{ customerId: 'a', date: '2024-01-01', amount: 1, discount: -1 }, 'discount', 'negative', 'negative (expected a finite number >= 0 or nothing)'],
+    [{ customerId: 'a', date: '2024-01-01', amount: 1, discount: -1 }, 'discount', 'out_of_range', 'negative (expected a finite number >= 0 or nothing)'],
     [{ customerId: 'a', date: '2024-01-01', amount: 1, promo: 'yes' }, 'promo', 'invalid_type', 'a string (expected true, false or nothing)'],
   ])('rejects %j at field %s', (row, field, code, message) => {
     expect(issuesOf([row])).toEqual([{ row: 0, path: [0, field], code, message }]);

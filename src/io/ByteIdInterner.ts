@@ -1,0 +1,162 @@
+import type { CustomerId } from '../transactions/types.js';
+import { fieldText } from './decodeField.js';
+import { encodeUtf8 } from './utf8.js';
+
+
+/**
+ * Interns customer ids read from text bytes without making a string per row: an id is hashed
+ * from its bytes in place into an open-addressing table, and a string is decoded only the
+ * first time the id is seen. With `numeric`, ids made only of digits (up to 15) become numbers,
+ * so `00042` and `42` are the same customer.
+ * @internal
+ */
+export class ByteIdInterner {
+  /** Distinct ids in first-seen order. */
+  readonly ids: CustomerId[] = [];
+  /**
+   * Text ids: four ints per slot, `[hash, index + 1, a, b]`, index 0 marking an empty slot. An id
+   * of up to 7 bytes is held in the slot itself (`a` bytes 0-3, `b` bytes 4-6 and the length in
+   * the top byte), so a lookup touches one cache line; a longer one has `a` its offset in
+   * `pool` and `b` minus its length.
+   */
+  private textSlots: Int32Array = new Int32Array(4 << 12);
+  private textMask = (1 << 12) - 1;
+  private textCount = 0;
+  /** Bytes of the ids longer than 7 bytes, back to back. */
+  private pool: Uint8Array = new Uint8Array(1 << 12);
+  private poolLength = 0;
+  /** Numeric ids: `[hash, index + 1, low 32 bits, high bits]` of the value. */
+  private numberSlots: Int32Array = new Int32Array(4 << 12);
+  private numberMask = (1 << 12) - 1;
+  private numberCount = 0;
+
+  constructor(private readonly numeric: boolean) {}
+
+  /** Index of the id `bytes[start, end)` (already trimmed, non-empty). */
+  intern(bytes: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    if (this.numeric && n <= 15) {
+      let v = 0;
+      let i = start;
+      for (; i < end; i++) {
+        const d = bytes[i]! - 48;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (i === end) return this.internNumber(v);
+    }
+    let h = 0x811c9dc5;
+    let any = 0;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      any |= b;
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    if (any >= 128) {
+      // Byte sequences that are not UTF-8 decode to U+FFFD: intern the decoded text's own
+      // bytes, so that ids equal as strings are one customer, as when reading decoded text.
+      const text = fieldText(bytes, start, end);
+      if (text.includes('\uFFFD')) {
+        const canonical = encodeUtf8(text);
+        if (canonical.length !== n || canonical.some((b: number, k: number) => b !== bytes[start + k])) return this.intern(canonical, 0, canonical.length);
+      }
+    }
+    h = mix(h);
+    let a: number;
+    let b: number;
+    if (n <= 7) {
+      a = 0;
+      for (let k = Math.min(n, 4) - 1; k >= 0; k--) a = (a << 8) | bytes[start + k]!;
+      b = n << 24;
+      for (let k = n - 1; k >= 4; k--) b |= bytes[start + k]! << ((k - 4) * 8);
+    } else {
+      a = -1;
+      b = -n;
+    }
+    const slots = this.textSlots;
+    const mask = this.textMask;
+    let slot = h & mask;
+    for (;;) {
+      const j = slot << 2;
+      const c1 = slots[j + 1]!;
+      if (c1 === 0) break;
+      if (slots[j] === h && slots[j + 3] === b && (a >= 0 ? slots[j + 2] === a : this.samePooled(slots[j + 2]!, bytes, start, n))) return c1 - 1;
+      slot = (slot + 1) & mask;
+    }
+    const c = this.ids.length;
+    this.ids.push(fieldText(bytes, start, end));
+    const j = slot << 2;
+    slots[j] = h;
+    slots[j + 1] = c + 1;
+    slots[j + 2] = a >= 0 ? a : this.keep(bytes, start, end);
+    slots[j + 3] = b;
+    if (++this.textCount * 2 > mask) this.textSlots = relay(slots, (this.textMask = mask * 2 + 1));
+    return c;
+  }
+
+  private internNumber(v: number): number {
+    const lo = v | 0;
+    const hi = Math.floor(v / 4294967296);
+    const h = mix(lo ^ Math.imul(hi, 0x9e3779b1));
+    const slots = this.numberSlots;
+    const mask = this.numberMask;
+    let slot = h & mask;
+    for (;;) {
+      const j = slot << 2;
+      const c1 = slots[j + 1]!;
+      if (c1 === 0) break;
+      if (slots[j + 2] === lo && slots[j + 3] === hi) return c1 - 1;
+      slot = (slot + 1) & mask;
+    }
+    const c = this.ids.length;
+    this.ids.push(v);
+    const j = slot << 2;
+    slots[j] = h;
+    slots[j + 1] = c + 1;
+    slots[j + 2] = lo;
+    slots[j + 3] = hi;
+    if (++this.numberCount * 2 > mask) this.numberSlots = relay(slots, (this.numberMask = mask * 2 + 1));
+    return c;
+  }
+
+  private samePooled(at: number, bytes: Uint8Array, start: number, n: number): boolean {
+    const pool = this.pool;
+    for (let k = 0; k < n; k++) if (pool[at + k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  /** Copies a long id's bytes into the pool; returns their offset. */
+  private keep(bytes: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    if (this.poolLength + n > this.pool.length) {
+      const pool = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + n));
+      pool.set(this.pool.subarray(0, this.poolLength));
+      this.pool = pool;
+    }
+    this.pool.set(bytes.subarray(start, end), this.poolLength);
+    const at = this.poolLength;
+    this.poolLength += n;
+    return at;
+  }
+}
+
+/** The table re-laid into `mask + 1` slots (hashes are kept, so nothing is re-hashed). */
+function relay(old: Int32Array, mask: number): Int32Array {
+  const slots = new Int32Array(4 * (mask + 1));
+  for (let j = 0; j < old.length; j += 4) {
+    if (old[j + 1] === 0) continue;
+    let slot = old[j]! & mask;
+    while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
+    slots.set(old.subarray(j, j + 4), slot << 2);
+  }
+  return slots;
+}
+
+/** A final avalanche so that the low bits used as the slot depend on every input bit. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
