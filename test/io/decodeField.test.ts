@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteIdInterner } from '../../src/io/ByteIdInterner.js';
+import { compileDayDecoder, decodeFlag, decodeNumber } from '../../src/io/decodeField.js';
+import { compileDateFormat } from '../../src/time/compileDateFormat.js';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** `field` padded with `pad` on both sides and bars around, as bytes, with the field's bounds. */
+function framed(field: string, pad: string): [Uint8Array, number, number] {
+  const before = utf8(`${pad}|`).length;
+  return [utf8(`${pad}|${field}|${pad}`), before, before + utf8(field).length];
+}
+
+const reference = (s: string): number => {
+  const t = s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const v = t === '' ? Number.NaN : Number(t);
+  return Number.isFinite(v) ? v : Number.NaN;
+};
+
+describe('decodeNumber', () => {
+  it('gives exactly the double Number() gives, for decimals written every way (property)', () => {
+    const decimal = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,12}$/), fc.boolean(), fc.stringMatching(/^\d{0,9}$/))
+      .map(([sign, int, dot, frac]) => `${sign}${int}${dot ? '.' : ''}${dot ? frac : ''}`);
+    const anything = fc.oneof(decimal, fc.double().map(String), fc.string({ maxLength: 8 }), fc.constantFrom('1e3', '0x1F', 'Infinity', '.', '-', ' 12 ', '1.2.3', '\u00a05', '12345678901234567'));
+    fc.assert(
+      fc.property(anything, fc.string({ maxLength: 3 }), (field, pad) => {
+        const [bytes, s, e] = framed(field, pad);
+        expect(Object.is(decodeNumber(bytes, s, e), reference(field))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('decodeFlag', () => {
+  it('reads yes/no words in any case, as the trimmed lower-cased text would (property)', () => {
+    const flagOf = (s: string): number => {
+      const t = s.trim().toLowerCase();
+      if (t === '') return 255;
+      if (['1', 'true', 'yes', 'y', 't'].includes(t)) return 1;
+      if (['0', 'false', 'no', 'n', 'f'].includes(t)) return 0;
+      return -1;
+    };
+    const word = fc.constantFrom('1', '0', 'true', 'TRUE', 'False', 'yes', 'No', 'y', 'N', 't', 'F', '', ' ', 'maybe', '\u00a0yes', 'yes\u0001', '\u0000', 'truex');
+    fc.assert(
+      fc.property(fc.oneof(word, fc.string({ maxLength: 6 })), fc.constantFrom('', ' ', '\t', '  '), (field, pad) => {
+        const [bytes, s, e] = framed(`${pad}${field}${pad}`, '');
+        expect(decodeFlag(bytes, s, e)).toBe(flagOf(`${pad}${field}${pad}`));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('compileDayDecoder', () => {
+  it('gives the day the string parser gives, for every format (property)', () => {
+    const date = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }));
+    const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+    for (const format of ['iso', 'yyyyMMdd', 'dd/MM/yyyy']) {
+      const decodeDay = compileDayDecoder(format);
+      const parse = compileDateFormat(format);
+      fc.assert(
+        fc.property(date, fc.constantFrom('', 'T10:00:00Z', ' 23:59', 'x'), fc.string({ maxLength: 3 }), ([y, m, d], time, junk) => {
+          for (const text of [`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}${time}`, `${pad(y, 4)}${pad(m, 2)}${pad(d, 2)}`, `${pad(d, 2)}/${pad(m, 2)}/${pad(y, 4)}`, junk]) {
+            const [bytes, s, e] = framed(text, '');
+            expect(Object.is(decodeDay(bytes, s, e), parse(text))).toBe(true);
+          }
+        }),
+        { numRuns: 2_000 },
+      );
+    }
+  });
+});
+
+describe('ByteIdInterner', () => {
+  it('assigns the same indices as a Map over the decoded ids, in first-seen order (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^[a-c0-9]{1,4}$/), fc.stringMatching(/^[a-c]{6,10}$/), fc.string({ minLength: 1, maxLength: 9 }), fc.constantFrom('Ünï', 'C000296', '12345678901234', '9007199254740993', '00042', '42'));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 3000 }), fc.boolean(), (ids, numeric) => {
+        const interner = new ByteIdInterner(numeric);
+        const key = (s: string): string | number => (numeric && /^\d{1,15}$/.test(s) ? Number(s) : s);
+        const map = new Map<string | number, number>();
+        for (const s of ids) {
+          const [bytes, start, end] = framed(s, ',');
+          const k = key(s);
+          if (!map.has(k)) map.set(k, map.size);
+          expect(interner.intern(bytes, start, end)).toBe(map.get(k));
+        }
+        expect(interner.ids).toEqual([...map.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('makes byte sequences that decode to the same text one customer', () => {
+    const interner = new ByteIdInterner(false);
+    const a = interner.intern(new Uint8Array([0x61, 0xff]), 0, 2);
+    const b = interner.intern(new Uint8Array([0x61, 0xfe]), 0, 2);
+    const c = interner.intern(utf8('a\uFFFD'), 0, 4);
+    expect([a, b, c]).toEqual([0, 0, 0]);
+    expect(interner.ids).toEqual(['a\uFFFD']);
+  });
+});
