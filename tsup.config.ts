@@ -2,9 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The core library: runtime-agnostic, no Node-only imports.
-    entry: { index: 'src/index.ts' },
+    // The core library: runtime-agnostic, no Node-only imports. `math` is the
+    // `loyalty-score/math` subpath (numerical and calendar plumbing); shared code goes to chunks.
+    entry: { index: 'src/index.ts', math: 'src/math.ts' },
     format: ['esm', 'cjs'],
+    // Chunks for require() too, so both entries share one copy of each module: an
+    // InvalidInputError thrown through loyalty-score/math is the root's class under CJS as well.
+    splitting: true,
     dts: true,
     sourcemap: true,
     clean: false,

@@ -12,7 +12,7 @@ const CUBE_ROOT_EPS = 6.055454452393343e-6;
  * @param out - Receives the n partial derivatives.
  * @example
  * ```ts
- * import { centralGradient } from 'loyalty-score';
+ * import { centralGradient } from 'loyalty-score/math';
  * const out = new Float64Array(2);
  * centralGradient((x) => x[0]! * x[0]! + 3 * x[1]!, Float64Array.of(2, 5), out);
  * out[0]; // ~> 4 (1e-8)

@@ -7,7 +7,7 @@
  * @returns ψ(x).
  * @example
  * ```ts
- * import { digamma } from 'loyalty-score';
+ * import { digamma } from 'loyalty-score/math';
  * digamma(1); // ~> -0.5772156649015329 (1e-14)
  * ```
  */

@@ -19,7 +19,7 @@ const CUBE_ROOT_EPS = 6.055454452393343e-6;
  * @returns The n x n Hessian, row-major.
  * @example
  * ```ts
- * import { numericalHessian } from 'loyalty-score';
+ * import { numericalHessian } from 'loyalty-score/math';
  * const H = numericalHessian((x) => x[0]! * x[0]! * x[1]!, Float64Array.of(1, 2));
  * H[0]; // ~> 4 (1e-5)
  * H[1]; // ~> 2 (1e-5)
@@ -95,7 +95,7 @@ export function numericalHessian(
  * @returns L row-major (upper triangle zero), or `null`.
  * @example
  * ```ts
- * import { cholesky } from 'loyalty-score';
+ * import { cholesky } from 'loyalty-score/math';
  * Array.from(cholesky(Float64Array.of(4, 2, 2, 5), 2) ?? []); // => [2, 0, 1, 2]
  * cholesky(Float64Array.of(1, 2, 2, 1), 2); // => null
  * ```
@@ -128,7 +128,7 @@ export function cholesky(A: Float64Array, n: number): Float64Array | null {
  * @returns A^-1 row-major (exactly symmetric), or `null`.
  * @example
  * ```ts
- * import { invertSymmetric } from 'loyalty-score';
+ * import { invertSymmetric } from 'loyalty-score/math';
  * Array.from(invertSymmetric(Float64Array.of(4, 0, 0, 16), 2) ?? []); // => [0.25, 0, 0, 0.0625]
  * ```
  */

@@ -10,7 +10,7 @@ import { logHyp2f1 } from './logHyp2f1.js';
  * @returns 2F1(a, b; c; z) (may overflow to ±Infinity where the log form would not).
  * @example
  * ```ts
- * import { hyp2f1 } from 'loyalty-score';
+ * import { hyp2f1 } from 'loyalty-score/math';
  * hyp2f1(1, 1, 2, 0.5); // ~> 1.3862943611198906 (1e-13)
  * ```
  */

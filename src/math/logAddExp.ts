@@ -6,7 +6,7 @@
  * @returns log(e^a + e^b).
  * @example
  * ```ts
- * import { logAddExp } from 'loyalty-score';
+ * import { logAddExp } from 'loyalty-score/math';
  * logAddExp(1000, 1000); // ~> 1000.6931471805599 (1e-12)
  * ```
  */

@@ -10,7 +10,7 @@ import { logGamma } from './logGamma.js';
  * @returns log B(a, b).
  * @example
  * ```ts
- * import { logBeta } from 'loyalty-score';
+ * import { logBeta } from 'loyalty-score/math';
  * logBeta(2, 3); // ~> -2.4849066497880004 (1e-14)
  * ```
  */

@@ -19,7 +19,7 @@ const LANCZOS = [
  * @returns log Γ(x).
  * @example
  * ```ts
- * import { logGamma } from 'loyalty-score';
+ * import { logGamma } from 'loyalty-score/math';
  * logGamma(5); // ~> 3.1780538303479458 (1e-14)
  * logGamma(0.5); // ~> 0.5723649429247001 (1e-14)
  * ```

@@ -31,7 +31,7 @@ export interface SignedLog {
  *   non-positive integer, or when the series has not converged within `maxTerms` terms.
  * @example
  * ```ts
- * import { logHyp2f1 } from 'loyalty-score';
+ * import { logHyp2f1 } from 'loyalty-score/math';
  * // 2F1(1, 1; 2; z) = -log(1 - z) / z
  * Math.exp(logHyp2f1(1, 1, 2, 0.5).log); // ~> 1.3862943611198906 (1e-13)
  * ```

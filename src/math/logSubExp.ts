@@ -6,7 +6,7 @@
  * @returns log(e^a - e^b).
  * @example
  * ```ts
- * import { logSubExp } from 'loyalty-score';
+ * import { logSubExp } from 'loyalty-score/math';
  * logSubExp(Math.log(5), Math.log(3)); // ~> 0.6931471805599453 (1e-14)
  * ```
  */

@@ -5,7 +5,7 @@
  * @returns The log of the sum of their exponentials.
  * @example
  * ```ts
- * import { logSumExp } from 'loyalty-score';
+ * import { logSumExp } from 'loyalty-score/math';
  * logSumExp([0, 0, 0, 0]); // ~> 1.3862943611198906 (1e-14)
  * ```
  */

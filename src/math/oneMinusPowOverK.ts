@@ -7,7 +7,7 @@
  * @returns (1 - (1 + u)^-k) / k.
  * @example
  * ```ts
- * import { oneMinusPowOverK } from 'loyalty-score';
+ * import { oneMinusPowOverK } from 'loyalty-score/math';
  * oneMinusPowOverK(1, 1); // ~> 0.5 (1e-15)
  * oneMinusPowOverK(1, 0); // ~> 0.6931471805599453 (1e-15)
  * ```

@@ -62,7 +62,7 @@ export type Gradient = (x: Float64Array, out: Float64Array) => void;
  * a finite number > 0.
  * @example
  * ```ts
- * import { minimize } from 'loyalty-score';
+ * import { minimize } from 'loyalty-score/math';
  * const res = minimize((x) => (x[0]! - 3) ** 2 + 10 * (x[1]! + 1) ** 2, [0, 0]);
  * res.converged; // => true
  * res.x[0]; // ~> 3 (1e-6)

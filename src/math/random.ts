@@ -16,7 +16,7 @@ export type Rng = () => number;
  * @returns A function returning uniform doubles in [0, 1) with 32 bits of randomness.
  * @example
  * ```ts
- * import { createRng } from 'loyalty-score';
+ * import { createRng } from 'loyalty-score/math';
  * const a = createRng(42);
  * const b = createRng(42);
  * a() === b(); // => true
@@ -60,7 +60,7 @@ function rotl(x: number, k: number): number {
  *
  * @example
  * ```ts
- * import { createRng, sampleNormal } from 'loyalty-score';
+ * import { createRng, sampleNormal } from 'loyalty-score/math';
  * const rng = createRng(1);
  * const xs = Array.from({ length: 20000 }, () => sampleNormal(rng));
  * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0 (0.03)
@@ -82,7 +82,7 @@ export function sampleNormal(rng: Rng): number {
  * @throws `RangeError` unless shape and rate are > 0.
  * @example
  * ```ts
- * import { createRng, sampleGamma } from 'loyalty-score';
+ * import { createRng, sampleGamma } from 'loyalty-score/math';
  * const rng = createRng(2);
  * const xs = Array.from({ length: 20000 }, () => sampleGamma(rng, 0.5, 2));
  * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
@@ -116,7 +116,7 @@ export function sampleGamma(rng: Rng, shape: number, rate = 1): number {
  *
  * @example
  * ```ts
- * import { createRng, sampleBeta } from 'loyalty-score';
+ * import { createRng, sampleBeta } from 'loyalty-score/math';
  * const rng = createRng(3);
  * const xs = Array.from({ length: 20000 }, () => sampleBeta(rng, 2, 6));
  * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
@@ -133,7 +133,7 @@ export function sampleBeta(rng: Rng, a: number, b: number): number {
  *
  * @example
  * ```ts
- * import { createRng, sampleExponential } from 'loyalty-score';
+ * import { createRng, sampleExponential } from 'loyalty-score/math';
  * const rng = createRng(4);
  * const xs = Array.from({ length: 20000 }, () => sampleExponential(rng, 4));
  * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 0.25 (0.01)
@@ -149,7 +149,7 @@ export function sampleExponential(rng: Rng, rate: number): number {
  *
  * @example
  * ```ts
- * import { createRng, sampleGeometric } from 'loyalty-score';
+ * import { createRng, sampleGeometric } from 'loyalty-score/math';
  * const rng = createRng(5);
  * const xs = Array.from({ length: 20000 }, () => sampleGeometric(rng, 0.25));
  * xs.reduce((s, x) => s + x, 0) / xs.length; // ~> 3 (0.1)

@@ -32,7 +32,8 @@ export type DayParserAt = (text: string, start: number, end: number) => number;
  * @returns The parser.
  * @example
  * ```ts
- * import { compileDateFormat, isoFromDay } from 'loyalty-score';
+ * import { isoFromDay } from 'loyalty-score';
+ * import { compileDateFormat } from 'loyalty-score/math';
  * const parse = compileDateFormat('yyyyMMdd');
  * isoFromDay(parse('19970101')); // => '1997-01-01'
  * Number.isNaN(parse('19970230')); // => true

@@ -13,7 +13,7 @@ export const MS_PER_DAY = 86_400_000;
  *
  * @example
  * ```ts
- * import { dayFromCivil } from 'loyalty-score';
+ * import { dayFromCivil } from 'loyalty-score/math';
  * dayFromCivil(1970, 1, 1); // => 0
  * dayFromCivil(2000, 3, 1); // => 11017
  * ```
@@ -42,7 +42,7 @@ export interface CivilDate {
  *
  * @example
  * ```ts
- * import { civilFromDay } from 'loyalty-score';
+ * import { civilFromDay } from 'loyalty-score/math';
  * civilFromDay(11017); // => { year: 2000, month: 3, day: 1 }
  * ```
  */
@@ -63,7 +63,7 @@ export function civilFromDay(epochDay: number): CivilDate {
  *
  * @example
  * ```ts
- * import { isLeapYear } from 'loyalty-score';
+ * import { isLeapYear } from 'loyalty-score/math';
  * [isLeapYear(2024), isLeapYear(1900), isLeapYear(2000)]; // => [true, false, true]
  * ```
  */
@@ -76,7 +76,7 @@ export function isLeapYear(year: number): boolean {
  *
  * @example
  * ```ts
- * import { daysInMonth } from 'loyalty-score';
+ * import { daysInMonth } from 'loyalty-score/math';
  * [daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2023, 4)]; // => [29, 28, 30]
  * ```
  */
@@ -90,7 +90,7 @@ export function daysInMonth(year: number, month: number): number {
  *
  * @example
  * ```ts
- * import { isValidCivil } from 'loyalty-score';
+ * import { isValidCivil } from 'loyalty-score/math';
  * [isValidCivil(2024, 2, 29), isValidCivil(2023, 2, 29)]; // => [true, false]
  * ```
  */
@@ -146,7 +146,8 @@ export function isoFromDay(epochDay: number): string {
  *
  * @example
  * ```ts
- * import { addMonthsToDay, dayFromIso, isoFromDay } from 'loyalty-score';
+ * import { dayFromIso, isoFromDay } from 'loyalty-score';
+ * import { addMonthsToDay } from 'loyalty-score/math';
  * isoFromDay(addMonthsToDay(dayFromIso('2024-01-31'), 1)); // => '2024-02-29'
  * ```
  */

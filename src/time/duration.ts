@@ -15,7 +15,8 @@ import type { TimeUnit } from './units.js';
  *
  * @example
  * ```ts
- * import { durationBetween, dayFromIso } from 'loyalty-score';
+ * import { dayFromIso } from 'loyalty-score';
+ * import { durationBetween } from 'loyalty-score/math';
  * durationBetween(dayFromIso('1997-01-01'), dayFromIso('1997-09-30'), 'week'); // ~> 38.857 (0.001)
  * durationBetween(dayFromIso('2024-01-15'), dayFromIso('2024-03-01'), 'month'); // ~> 1.5172 (0.0001)
  * durationBetween(dayFromIso('2023-03-01'), dayFromIso('2024-03-01'), 'year'); // => 1
@@ -61,7 +62,8 @@ function monthsBetween(from: number, to: number, step: number): number {
  *
  * @example
  * ```ts
- * import { calendarPeriod, dayFromIso } from 'loyalty-score';
+ * import { dayFromIso } from 'loyalty-score';
+ * import { calendarPeriod } from 'loyalty-score/math';
  * calendarPeriod(dayFromIso('2015-02-06'), 'week') - calendarPeriod(dayFromIso('2015-01-01'), 'week'); // => 5
  * ```
  */

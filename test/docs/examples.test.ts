@@ -3,12 +3,15 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
+import * as math from '../../src/math.js';
 import { extractExamples, instrument } from './extractExamples.js';
 
 // Every @example in src/ runs here: `EXPR; // => VALUE` checks deep equality,
 // `EXPR; // ~> NUMBER (TOL)` checks |EXPR - NUMBER| <= TOL.
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const examples = extractExamples(SRC);
+/** The package's subpath exports, as examples import them: 'loyalty-score/math' -> math. */
+const SUBPATHS: Record<string, object> = { math };
 
 function __eq(actual: unknown, expected: unknown, at: string): void {
   expect(actual, at).toEqual(expected);
@@ -28,8 +31,12 @@ describe('doc examples', () => {
         compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
       }).outputText;
       for (const name of ex.imports) expect(lib, `${ex.file}: '${name}' is not exported`).toHaveProperty(name);
-      const run = new Function('lib', '__eq', '__close', js) as (...a: unknown[]) => Promise<void>;
-      await run(lib, __eq, __close);
+      for (const [subpath, names] of Object.entries(ex.subpathImports ?? {})) {
+        expect(SUBPATHS, `${ex.file}: no subpath 'loyalty-score/${subpath}'`).toHaveProperty(subpath);
+        for (const name of names) expect(SUBPATHS[subpath], `${ex.file}: '${name}' is not exported by 'loyalty-score/${subpath}'`).toHaveProperty(name);
+      }
+      const run = new Function('lib', '__eq', '__close', '__subpaths', js) as (...a: unknown[]) => Promise<void>;
+      await run(lib, __eq, __close, SUBPATHS);
     });
   }
   it('every exported function and class has an @example that uses it', () => {
@@ -39,5 +46,15 @@ describe('doc examples', () => {
       .map(([k]) => k)
       .filter((k) => !used.has(k));
     expect(missing).toEqual([]);
+  });
+  it('every function and class of a subpath export has an @example that imports it from there', () => {
+    for (const [subpath, module] of Object.entries(SUBPATHS)) {
+      const used = new Set(examples.flatMap((e) => e.subpathImports?.[subpath] ?? []));
+      const missing = Object.entries(module)
+        .filter(([, v]) => typeof v === 'function')
+        .map(([k]) => `loyalty-score/${subpath}: ${k}`)
+        .filter((k) => !used.has(k.slice(k.indexOf(': ') + 2)));
+      expect(missing).toEqual([]);
+    }
   });
 });

@@ -11,7 +11,11 @@ export interface DocExample {
   code: string;
   /** Names imported from 'loyalty-score'. */
   imports: string[];
+  /** Names imported from a subpath, by subpath: `{ math: [...] }` for 'loyalty-score/math'. */
+  subpathImports?: Record<string, string[]>;
 }
+
+const IMPORT_LINE = /import\s*\{([^}]*)\}\s*from\s*'loyalty-score(?:\/([a-z]+))?';?/g;
 
 /** Finds every @example code block in the TypeScript files under `root`. */
 export function extractExamples(root: string): DocExample[] {
@@ -43,10 +47,14 @@ export function extractExamples(root: string): DocExample[] {
         } else if (inBlock && l.trim() === '```') {
           inBlock = false;
           const src = code.join('\n');
-          const imports = [...src.matchAll(/import\s*\{([^}]*)\}\s*from\s*'loyalty-score'/g)].flatMap((x) =>
-            x[1]!.split(',').map((s) => s.replace(/^\s*type\s+/, '').trim()).filter(Boolean),
-          );
-          out.push({ file: relative(root, path), line: blockLine, symbol: m![2] ?? '', code: src, imports });
+          const imports: string[] = [];
+          const subpathImports: Record<string, string[]> = {};
+          for (const x of src.matchAll(IMPORT_LINE)) {
+            const names = x[1]!.split(',').map((s) => s.replace(/^\s*type\s+/, '').trim()).filter(Boolean);
+            if (x[2] === undefined) imports.push(...names);
+            else (subpathImports[x[2]] ??= []).push(...names);
+          }
+          out.push({ file: relative(root, path), line: blockLine, symbol: m![2] ?? '', code: src, imports, subpathImports });
         } else if (inBlock) code.push(l);
       });
     }
@@ -55,12 +63,13 @@ export function extractExamples(root: string): DocExample[] {
 }
 
 /**
- * Turns an example into a function body: imports become destructuring of `lib`, and lines
+ * Turns an example into a function body: imports become destructuring of `lib` (and of
+ * `__subpaths[name]` for 'loyalty-score/name'), and lines
  * `EXPR; // => VALUE` and `EXPR; // ~> NUMBER (TOL)` become assertions.
  */
 export function instrument(example: DocExample): string {
   const body = example.code
-    .replace(/import\s*\{[^}]*\}\s*from\s*'loyalty-score';?/g, '')
+    .replace(IMPORT_LINE, '')
     .split('\n')
     .map((line, i) => {
       const at = `${example.file}:${example.line + i}`;
@@ -71,5 +80,6 @@ export function instrument(example: DocExample): string {
       return line;
     })
     .join('\n');
-  return `const { ${example.imports.join(', ')} } = lib;\n${body}`;
+  const subpaths = Object.entries(example.subpathImports ?? {}).map(([name, names]) => `const { ${names.join(', ')} } = __subpaths[${JSON.stringify(name)}];\n`);
+  return `const { ${example.imports.join(', ')} } = lib;\n${subpaths.join('')}${body}`;
 }

@@ -1,6 +1,7 @@
 // Packaging checks on the packed tarball, as a user receives it:
-// publint (package.json and files), are-the-types-wrong (types for import and require), and a
-// smoke install into a temporary app that imports the package by name from ESM and CJS, runs
+// publint (package.json and files), are-the-types-wrong (types for import and require, for the
+// root and the loyalty-score/math subpath), and a smoke install into a temporary app that
+// imports the package and its subpath by name from ESM and CJS, runs
 // the bin, checks the browser build, type checks and runs every program in examples/, and loads
 // the browser example in headless Chromium (required when CI=true, skipped locally without it).
 import { execFile, execFileSync } from 'node:child_process';
@@ -83,6 +84,14 @@ try {
   await check('CJS require by package name', () => {
     writeFileSync(join(app, 'cjs.cjs'), `const { parseTransactions } = require('loyalty-score');\nif (parseTransactions([]).table.length !== 0) process.exit(1);\n`);
     run('node', ['cjs.cjs'], app);
+  });
+  await check('loyalty-score/math subpath from ESM and CJS, sharing the root classes', () => {
+    // The plumbing lives only under the subpath; an error it throws is the root's InvalidInputError.
+    const probe = (load) => `${load}\nif (typeof math.logGamma !== 'function' || 'logGamma' in root) process.exit(1);\ntry { math.minimize((x) => x[0] ** 2, [1], { maxIterations: 0 }); process.exit(2); } catch (e) { if (!(e instanceof root.InvalidInputError)) process.exit(3); }\n`;
+    writeFileSync(join(app, 'math-esm.mjs'), probe(`import * as math from 'loyalty-score/math';\nimport * as root from 'loyalty-score';`));
+    writeFileSync(join(app, 'math-cjs.cjs'), probe(`const math = require('loyalty-score/math');\nconst root = require('loyalty-score');`));
+    run('node', ['math-esm.mjs'], app);
+    run('node', ['math-cjs.cjs'], app);
   });
   await check('bin: npx loyalty-score --help', () => {
     const out = run('npx', ['--no-install', 'loyalty-score', '--help'], app);
