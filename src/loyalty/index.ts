@@ -17,6 +17,30 @@ export type { AttitudeReading } from './assessSignals.js';
 export { validateLoyaltySignals } from './validateLoyaltySignals.js';
 export { safeValidateLoyaltySignals, type SafeValidateLoyaltySignalsResult } from './safeValidateLoyaltySignals.js';
 export {
+  behaviourColumnsFromSignals,
+  behaviourSignalsAt,
+  ABSENT_BITS,
+  type BehaviourColumns,
+} from './behaviourColumns.js';
+export {
+  deriveBehaviourColumns,
+  type BehaviourColumnsResult,
+  type DeriveBehaviourColumnsOptions,
+} from './deriveBehaviourColumns.js';
+export {
+  classifyLoyaltyColumns,
+  type ClassifyLoyaltyColumnsOptions,
+  type LoyaltyAnswers,
+  type LoyaltyColumns,
+} from './classifyLoyaltyColumns.js';
+export {
+  LOYALTY_QUADRANT_CODES,
+  LOYALTY_REASON_CODES,
+  LOYALTY_SIGNAL_NAMES,
+  LOYALTY_TYPE_CODES,
+  unpackReasonCodes,
+} from './reasonCodes.js';
+export {
   deriveBehaviourSignals,
   type BehaviourSignalsResult,
   type DeriveBehaviourSignalsOptions,

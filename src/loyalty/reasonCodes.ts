@@ -1,4 +1,5 @@
-import type { LoyaltyReasonCode } from './types.js';
+import type { LoyaltyQuadrant, LoyaltyType } from './classifyLoyaltyType.js';
+import type { LoyaltyReasonCode, SignalName } from './types.js';
 
 /**
  * Every {@link LoyaltyReasonCode}, in a fixed order: the columnar results
@@ -93,3 +94,31 @@ export function unpackReasonCodes(word: number): LoyaltyReasonCode[] {
   }
   return out;
 }
+
+/**
+ * Every {@link SignalName}, in bit order: bit `i` of {@link LoyaltyColumns}' `missing` column is
+ * set when `LOYALTY_SIGNAL_NAMES[i]` was absent. Also the fixed order of `missingSignals`.
+ */
+export const LOYALTY_SIGNAL_NAMES: readonly SignalName[] = [
+  'behaviour.recencyRatio',
+  'behaviour.gapCv',
+  'behaviour.spendTrend',
+  'behaviour.promoShare',
+  'behaviour.discountDepth',
+  'attitude.satisfaction',
+  'attitude.repurchaseIntention',
+  'attitude.recommendLikelihood',
+  'attitude.competitorAppeal',
+  'attitude.qualityTolerance',
+  'attitude.priceSensitivity',
+  'attitude.decisionTime',
+  'context.hasAlternatives',
+  'context.switchingCost',
+  'context.convenience',
+];
+
+/** Every {@link LoyaltyType}: {@link LoyaltyColumns}' `loyaltyType` column holds positions in this list. */
+export const LOYALTY_TYPE_CODES: readonly LoyaltyType[] = ['monopoly', 'inertia', 'convenience', 'price', 'incentive', 'true', 'latent', 'none'];
+
+/** Every {@link LoyaltyQuadrant}: {@link LoyaltyColumns}' `loyaltyQuadrant` column holds positions in this list. */
+export const LOYALTY_QUADRANT_CODES: readonly LoyaltyQuadrant[] = ['true', 'latent', 'spurious', 'none'];
