@@ -11,3 +11,4 @@ export * from './clv/index.js';
 export * from './rfm/index.js';
 export * from './tiers/index.js';
 export * from './loyalty/index.js';
+export * from './pipeline/index.js';

@@ -73,9 +73,13 @@ describe('scoreCustomers on the example data', () => {
   });
 
   it('scores customers first seen on the as-of date as just acquired (T = 0)', () => {
-    const fresh = scores.customers.filter((c) => c.btyd.T === 0);
-    expect(fresh.length).toBeGreaterThan(0);
-    const newcomer = scores.model.expectedPurchases(365 / 7, { frequency: 0, recency: 0, T: 0 });
+    const newcomers = ['N1', 'N2', 'N3'].map((customerId) => ({ customerId, date: asOf, amount: 30 }));
+    const withNew = scoreCustomers([...rows, ...newcomers], { asOf });
+    const fresh = withNew.customers.filter((c) => c.btyd.T === 0);
+    expect(fresh.map((c) => c.customerId)).toEqual(['N1', 'N2', 'N3']);
+    // Likelihood 1: the fit is the same as without them.
+    expect(withNew.model.params).toEqual(scoreCustomers(rows, { asOf }).model.params);
+    const newcomer = withNew.model.expectedPurchases(365 / 7, { frequency: 0, recency: 0, T: 0 });
     for (const c of fresh) {
       expect(c.pAlive).toBe(1);
       expect(c.expectedPurchases).toBeCloseTo(newcomer, 12);
@@ -144,7 +148,10 @@ describe('scoreCustomers inputs and options', () => {
     const best = scoreCustomers(small, { model: 'best' });
     expect(best.selection?.scores.map((s) => s.model)).toEqual(['bgnbd', 'paretonbd', 'mbgnbd']);
     expect(best.model.model).toBe(best.selection?.best);
-    expect(best.selection?.calibrationEnd).toBe('2024-12-30');
+    // The last third of the days from the first purchase to the end is held out.
+    const first = Date.parse([...small].sort((a, b) => String(a.date).localeCompare(String(b.date)))[0]!.date as string) / 86_400_000;
+    const end = Date.parse(best.asOf) / 86_400_000;
+    expect(best.selection?.calibrationEnd).toBe(new Date((first + Math.floor((2 * (end - first)) / 3)) * 86_400_000).toISOString().slice(0, 10));
   });
 
   it('uses the given margin, horizon and discount rate', () => {
@@ -167,8 +174,13 @@ describe('scoreCustomers inputs and options', () => {
     expect(bad({ model: 'bg' })).toEqual(['options', 'model']);
     expect(bad({ calibrationEnd: '2025-01-01' })).toEqual(['options', 'calibrationEnd']);
     expect(bad({ margin: 2 })).toEqual(['options', 'margin']);
-    expect(bad({ tierBy: 'profit' })).toEqual(['options', 'tierBy']);
+    expect(bad({ tierBy: 'ranking' })).toEqual(['options', 'tierBy']);
     expect(bad({ maxIterations: 0 })).toEqual(['options', 'maxIterations']);
+  });
+
+  it('needs costs to tier by profit', () => {
+    const noCost = small.map(({ customerId, date, amount }) => ({ customerId, date, amount }));
+    expect(() => scoreCustomers(noCost, { tierBy: 'profit' })).toThrow(/profit needs costs/);
   });
 
   it('says when no model can be fitted', () => {
