@@ -63,6 +63,8 @@ export interface DiscreteCustomer {
 
 import type { FitWarning } from './fit/fitWarnings.js';
 
+export type { FitWarning, FitWarningCode } from './fit/fitWarnings.js';
+
 /** What every maximum-likelihood fit reports next to its parameters. */
 export interface FitDiagnostics<P> {
   /** Total log-likelihood over customers (a sum, as the papers report it). */

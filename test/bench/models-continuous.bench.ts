@@ -5,7 +5,11 @@ import { fitMbgNbd } from '../../src/models/mbgnbd/fitMbgNbd.js';
 import { simulateMbgNbd } from '../../src/models/mbgnbd/simulateMbgNbd.js';
 import { fitParetoNbd } from '../../src/models/paretonbd/fitParetoNbd.js';
 import { simulateParetoNbd } from '../../src/models/paretonbd/simulateParetoNbd.js';
-import type { BtydCustomer } from '../../src/models/types.js';
+import { bgNbd } from '../../src/models/bgnbd/bgNbd.js';
+import { gammaGamma } from '../../src/models/gammagamma/gammaGamma.js';
+import { mbgNbd } from '../../src/models/mbgnbd/mbgNbd.js';
+import { paretoNbd } from '../../src/models/paretonbd/paretoNbd.js';
+import type { BtydColumns, BtydCustomer } from '../../src/models/types.js';
 import { cdnowExact } from '../models/fit/sharedData.js';
 
 // Peers on the same machine (issue 5): lifetimes 80 ms (BG/NBD) and 0.4 s (Pareto/NBD) on CDNOW;
@@ -59,3 +63,64 @@ for (const n of sizes) {
     }, { iterations: 2, warmupIterations: 0 });
   });
 }
+
+// Vectorised predictions on 500k customers in days (the tx_500k setting of issue 9). Peer: numpy's
+// vectorised BG/NBD P(alive) takes about 6 ms for 500k customers on this machine.
+const DAILY = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 };
+const DAILY_PNBD = { r: 0.553, alpha: 10.578 * 7, s: 0.606, beta: 11.669 * 7 };
+function dailyColumns(customers: readonly BtydCustomer[]): BtydColumns {
+  const n = customers.length;
+  const cols = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n) };
+  customers.forEach((c, i) => {
+    cols.frequency[i] = c.frequency;
+    cols.recency[i] = Math.min(Math.ceil(c.recency), c.T);
+    cols.T[i] = c.T;
+  });
+  return cols;
+}
+const N = 500_000;
+const dailyT = Array.from({ length: N }, (_, i) => 1 + (i % 730));
+const bgCols = dailyColumns(simulateBgNbd(DAILY, { T: dailyT, seed: 11 }));
+const pnbdCols = dailyColumns(simulateParetoNbd(DAILY_PNBD, { T: dailyT, seed: 12 }));
+const bgRows: BtydCustomer[] = Array.from({ length: N }, (_, i) => ({ frequency: bgCols.frequency[i]!, recency: bgCols.recency[i]!, T: bgCols.T[i]! }));
+const bgModel = bgNbd(DAILY);
+const mbgModel = mbgNbd(DAILY);
+const pnbdModel = paretoNbd(DAILY_PNBD);
+const spendCols = { frequency: bgCols.frequency, monetaryValue: Float64Array.from(bgCols.frequency, (x, i) => (x > 0 ? 20 + (i % 37) : 0)) };
+const spendModel = gammaGamma({ p: 6.25, q: 3.74, gamma: 15.44 });
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+}
+
+describe('vectorised predictions, 500,000 customers (days)', () => {
+  bench('BG/NBD probabilityAliveMany (columns)', () => {
+    const p = bgModel.probabilityAliveMany(bgCols);
+    check(p.length === N && sum(p) > 0 && sum(p) <= N, 'P(alive) in range');
+  });
+  bench('BG/NBD probabilityAliveMany (objects)', () => {
+    const p = bgModel.probabilityAliveMany(bgRows);
+    check(p.length === N && sum(p) > 0, 'P(alive) in range');
+  });
+  bench('BG/NBD expectedPurchasesMany(365) (columns)', () => {
+    const e = bgModel.expectedPurchasesMany(365, bgCols);
+    check(e.length === N && sum(e) > 0, 'E[X] positive');
+  });
+  bench('MBG/NBD probabilityAliveMany (columns)', () => {
+    check(sum(mbgModel.probabilityAliveMany(bgCols)) > 0, 'P(alive)');
+  });
+  bench('MBG/NBD expectedPurchasesMany(365) (columns)', () => {
+    check(sum(mbgModel.expectedPurchasesMany(365, bgCols)) > 0, 'E[X]');
+  });
+  bench('Pareto/NBD probabilityAliveMany (columns)', () => {
+    check(sum(pnbdModel.probabilityAliveMany(pnbdCols)) > 0, 'P(alive)');
+  }, { iterations: 5, warmupIterations: 1 });
+  bench('Pareto/NBD expectedPurchasesMany(365) (columns)', () => {
+    check(sum(pnbdModel.expectedPurchasesMany(365, pnbdCols)) > 0, 'E[X]');
+  }, { iterations: 5, warmupIterations: 1 });
+  bench('Gamma-Gamma expectedAverageSpendMany (columns)', () => {
+    check(sum(spendModel.expectedAverageSpendMany(spendCols)) > 0, 'spend');
+  });
+});

@@ -1,5 +1,6 @@
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { LogCache } from '../shared/logCache.js';
 import { bgExpectedNew, bgPmfNew } from './betaGeometricFormulas.js';
 import { simulateBgNbd } from './simulateBgNbd.js';
 import type { BgNbdModel, BgNbdParams } from './types.js';
@@ -45,8 +46,14 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
     aliveMany: (xs, txs, Ts, out) => {
       // The same arithmetic as aliveOf, with log(a / (b + x - 1)) computed once per small whole x.
       const logRatio = new Float64Array(SMALL_X).fill(Number.NaN);
+      const logAge = new LogCache(alpha);
+      const logRecency = new LogCache(alpha);
       for (let i = 0; i < out.length; i++) {
         const x = xs[i]!;
+        const tx = txs[i]!;
+        const T = Ts[i]!;
+        // The validity test of every history, fused into this pass (NaN fails it).
+        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
         if (x === 0) {
           out[i] = 1;
           continue;
@@ -56,9 +63,10 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
           lr = logRatio[x]!;
           if (lr !== lr) lr = logRatio[x] = Math.log(a / (b + x - 1));
         } else lr = Math.log(a / (b + x - 1));
-        const logD = lr + (r + x) * (Math.log(alpha + Ts[i]!) - Math.log(alpha + txs[i]!));
+        const logD = lr + (r + x) * (logAge.log(T) - logRecency.log(tx));
         out[i] = 1 / (1 + Math.exp(logD));
       }
+      return true;
     },
     expectedIfAlive: (t, x, T) => bgExpectedNew(t, r + x, alpha + T, a, b + x),
     pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency),

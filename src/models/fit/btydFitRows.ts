@@ -87,7 +87,10 @@ export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | u
     const Ti = c.T;
     const found = btydIssues(xi, txi, Ti, i);
     if (found.length > 0) {
-      issues.push(...found);
+      // A row that names its customer (a summary) has the id in the issue, beside its index.
+      const id = rows === null ? undefined : (rows[i] as { customerId?: unknown }).customerId;
+      if (typeof id === 'string' || typeof id === 'number') for (const f of found) issues.push({ ...f, customerId: id });
+      else issues.push(...found);
       continue;
     }
     const wi = weights === undefined ? 1 : weights[i]!;

@@ -1,8 +1,12 @@
 import { bgExpectedNew, bgPmfNew } from '../bgnbd/betaGeometricFormulas.js';
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { LogCache } from '../shared/logCache.js';
 import { simulateMbgNbd } from './simulateMbgNbd.js';
 import type { MbgNbdModel, MbgNbdParams } from './types.js';
+
+/** Frequencies below this get their parameter-only terms cached in the vectorised forms. */
+const SMALL_X = 1024;
 
 /**
  * An MBG/NBD model (Batislam, Denizel & Filiztekin 2007) at known parameters.
@@ -39,6 +43,30 @@ export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
       if (T === 0) return survivesFirst;
       const logD = Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
       return 1 / (1 + Math.exp(logD));
+    },
+    aliveMany: (xs, txs, Ts, out) => {
+      // The same arithmetic as aliveOf, with log(a / (b + x)) once per small whole x and cached logarithms.
+      const logRatio = new Float64Array(SMALL_X).fill(Number.NaN);
+      const logAge = new LogCache(alpha);
+      const logRecency = new LogCache(alpha);
+      for (let i = 0; i < out.length; i++) {
+        const x = xs[i]!;
+        const tx = txs[i]!;
+        const T = Ts[i]!;
+        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
+        if (T === 0) {
+          out[i] = survivesFirst;
+          continue;
+        }
+        let lr: number;
+        if (x < SMALL_X) {
+          lr = logRatio[x]!;
+          if (lr !== lr) lr = logRatio[x] = Math.log(a / (b + x));
+        } else lr = Math.log(a / (b + x));
+        const logD = lr + (r + x) * (logAge.log(T) - logRecency.log(tx));
+        out[i] = 1 / (1 + Math.exp(logD));
+      }
+      return true;
     },
     expectedIfAlive: (t, x, T) => bgExpectedNew(t, r + x, alpha + T, a, b + x + 1),
     pmfIfAlive: (n, t, c) => bgPmfNew(n, t, r + c.frequency, alpha + c.T, a, b + c.frequency + 1),

@@ -21,8 +21,11 @@ export interface ContinuousModelParts<N extends string, P> {
   pmfNew(n: number, t: number): number;
   /** E[X(t)] for a new customer. */
   expectedNew(t: number): number;
-  /** Optional fast P(alive) over validated columns, writing the same values as `aliveOf`. */
-  aliveMany?(x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void;
+  /**
+   * Optional fast P(alive) over columns, writing the same values as `aliveOf`; it checks every
+   * history in the same pass and returns `false` at the first invalid one.
+   */
+  aliveMany?(x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): boolean;
 }
 
 /**
@@ -35,11 +38,15 @@ export interface ContinuousModelParts<N extends string, P> {
  */
 export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(parts: ContinuousModelParts<N, P>): PurchaseModel<P> & { readonly model: N } {
   const { aliveOf, expectedIfAlive, pmfIfAlive, pmfNew, expectedNew } = parts;
-  const aliveMany =
-    parts.aliveMany ??
-    ((x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void => {
-      for (let i = 0; i < out.length; i++) out[i] = aliveOf(x[i]!, tx[i]!, T[i]!);
-    });
+  const fused = parts.aliveMany;
+  const aliveMany = (x: Float64Array, tx: Float64Array, T: Float64Array, out: Float64Array): void => {
+    if (fused !== undefined) {
+      if (!fused(x, tx, T, out)) validateColumns(x, tx, T);
+      return;
+    }
+    validateColumns(x, tx, T);
+    for (let i = 0; i < out.length; i++) out[i] = aliveOf(x[i]!, tx[i]!, T[i]!);
+  };
   const probabilityAlive = (c: BtydCustomer): number => {
     assertBtydCustomer(c);
     return aliveOf(c.frequency, c.recency, c.T);
@@ -76,8 +83,9 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
       const { x, tx, T } = columnsOf(customers);
       const n = x.length;
       const out = new Float64Array(n);
-      if (t === 0 || n === 0) return out;
+      if (n === 0) return out;
       aliveMany(x, tx, T, out);
+      if (t === 0) return out.fill(0);
       // E_alive depends on (x, T) only: evaluate it once per distinct pair (many customers share one).
       const cache = new PairCache(n);
       for (let i = 0; i < n; i++) {
@@ -95,7 +103,7 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
   };
 }
 
-/** Validated columns of an array of customers or of {@link BtydColumns}. */
+/** The columns of an array of customers or of {@link BtydColumns} (validated by the caller's pass). */
 function columnsOf(customers: readonly BtydCustomer[] | BtydColumns): { x: Float64Array; tx: Float64Array; T: Float64Array } {
   let x: Float64Array;
   let tx: Float64Array;
@@ -127,7 +135,6 @@ function columnsOf(customers: readonly BtydCustomer[] | BtydColumns): { x: Float
       throw new InvalidInputError([{ code: 'length_mismatch', path: ['customers', 'recency'], message: `expected columns of ${x.length} entries each` }]);
     }
   }
-  validateColumns(x, tx, T);
   return { x, tx, T };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { bgNbd } from '../../../src/models/bgnbd/bgNbd.js';
 import { fitBgNbd } from '../../../src/models/bgnbd/fitBgNbd.js';
+import type { BtydCustomer, WithBtyd } from '../../../src/models/types.js';
 import { cdnowExact, cdnowRounded, reference, relMean } from '../fit/sharedData.js';
 
 describe('fitBgNbd on CDNOW (reference-values.json)', () => {
@@ -103,6 +104,8 @@ describe('fitBgNbd input errors', () => {
   });
   it('names the row and the field', () => {
     expect(() => fitBgNbd([ok, { frequency: 1, recency: 9, T: 5 }])).toThrow(/row 1, recency/);
+    // A summary-like row (WithBtyd) names its customer beside the index.
+    expect(() => fitBgNbd([ok, { customerId: 'c9', btyd: { frequency: 1, recency: 9, T: 5 } } as WithBtyd<BtydCustomer>])).toThrow(/customer c9 \(index 1\), recency/);
   });
   it('rejects a weights array of the wrong length', () => {
     expect(() => fitBgNbd([ok], { weights: [1, 2] })).toThrow(InvalidInputError);
