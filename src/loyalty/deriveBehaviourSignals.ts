@@ -1,4 +1,4 @@
-import type { TableOrRows } from '../summary/toTable.js';
+import type { TableOrRows } from '../transactions/toTable.js';
 import { behaviourSignalsAt } from './behaviourColumns.js';
 import { deriveBehaviourColumns, type DeriveBehaviourColumnsOptions } from './deriveBehaviourColumns.js';
 import type { CustomerLoyaltySignals } from './types.js';

@@ -12,15 +12,39 @@ export interface SpendFit {
   readonly zeroSpend: number;
 }
 
+/** Options of {@link fitSpendModel}. */
+export interface FitSpendModelOptions extends PipelineFitOptions {
+  /**
+   * Return a fit that did not converge (its `warnings` say so) instead of throwing.
+   * @defaultValue `false`
+   */
+  allowUnconverged?: boolean;
+}
+
 /**
- * Fits Gamma-Gamma to the repeat customers with a positive mean repeat spend (one-time buyers
- * carry no repeat spend; repeat customers with a zero mean spend are counted and left out).
+ * Fits the Gamma-Gamma spend model as {@link scoreCustomers} does: to the repeat customers with a
+ * positive mean repeat spend. One-time buyers carry no repeat spend; repeat customers whose mean
+ * repeat spend is 0 (free orders) are counted in `zeroSpend` and left out. Spends are in currency
+ * units per purchase.
+ *
+ * @param columns - Repeat frequency and mean repeat spend per customer (a summary's `btyd` columns).
+ * @param options - `l2Penalty` (default 0), `maxIterations` (default 500), `allowUnconverged` (default false).
+ * @returns The fit and the number of zero-spend repeat customers left out.
  * @throws {@link ModelFitError} when no such customer exists, when the likelihood has no finite
  *   maximum, when q <= 1 (the expected spend of a customer without repeat purchases,
  *   p γ / (q - 1), does not exist), or when the fit did not converge and `allowUnconverged` is not set.
- * @internal
+ * @example
+ * ```ts
+ * import { fitSpendModel } from 'loyalty-score';
+ * const frequency = Float64Array.from({ length: 60 }, (_, i) => 1 + (i % 5));
+ * const monetaryValue = Float64Array.from({ length: 60 }, (_, i) => (i === 0 ? 0 : 20 + ((i * 37) % 50)));
+ * const { fit, zeroSpend } = fitSpendModel({ frequency, monetaryValue });
+ * zeroSpend; // => 1
+ * fit.customers; // => 59
+ * fit.params.q > 1; // => true
+ * ```
  */
-export function fitSpendModel(columns: SpendColumns, options: PipelineFitOptions & { allowUnconverged?: boolean }): SpendFit {
+export function fitSpendModel(columns: SpendColumns, options: FitSpendModelOptions = {}): SpendFit {
   const n = columns.frequency.length;
   let repeat = 0;
   let zeroSpend = 0;

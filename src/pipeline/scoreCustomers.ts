@@ -4,7 +4,7 @@ import { classifyLoyaltyColumns } from '../loyalty/classifyLoyaltyColumns.js';
 import type { SpendColumns } from '../models/types.js';
 import { scoreRfmColumns } from '../rfm/scoreRfmColumns.js';
 import { summarizeCustomerColumns } from '../summary/summarizeCustomers.js';
-import { toTable, type TableOrRows } from '../summary/toTable.js';
+import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import { assignTierColumns } from '../tiers/assignTierColumns.js';
 import { toEpochDay } from '../time/toEpochDay.js';
 import { parseTransactionBatches } from '../transactions/parseTransactionBatches.js';

@@ -4,7 +4,7 @@ import { errorMetrics } from '../models/evaluation/errorMetrics.js';
 import type { BtydCustomer } from '../models/types.js';
 import { calibrationAndHoldoutColumns } from '../summary/calibrationAndHoldout.js';
 import type { TimeUnitOptions } from '../summary/options.js';
-import { toTable, type TableOrRows } from '../summary/toTable.js';
+import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import { isoFromDay } from '../time/days.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
 import { latestDay } from '../transactions/latestDay.js';

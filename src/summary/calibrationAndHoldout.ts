@@ -12,7 +12,7 @@ import type { TransactionTable } from '../transactions/types.js';
 import { type CustomerActivity, A_FIRST_DAY, A_FIRST_PERIOD_SPEND, A_LAST_DAY, A_PERIODS, A_PURCHASE_SPEND, scanActivity, STRIDE } from './scanActivity.js';
 import { calendarPeriod as periodOfDay } from '../time/duration.js';
 import { latestDay } from '../transactions/latestDay.js';
-import { toTable, type TableOrRows } from './toTable.js';
+import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import { summaryObjects, type SummaryColumns } from './summaryColumns.js';
 import type { CustomerSummary } from './types.js';
 

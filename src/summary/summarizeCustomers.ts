@@ -12,7 +12,7 @@ import type { SummarizeCustomersOptions } from './options.js';
 import { resolveTimeOptions } from './resolveOptions.js';
 import { scanActivity } from './scanActivity.js';
 import { summaryObjects, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
-import { toTable, type TableOrRows } from './toTable.js';
+import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import type { CustomerSummary } from './types.js';
 
 /** What a summary says besides the customers: the as-of date, the time options, the exclusions. */

@@ -47,7 +47,8 @@ export function summaryList(input: SummaryInput): readonly CustomerSummary[] {
         {
           code: 'duplicate_customer',
           path: [i, 'customerId'],
-          message: `customer ${String(s.customerId)} appears more than once (expected one summary per customer)`,
+          customerId: s.customerId,
+          message: 'appears more than once (expected one summary per customer)',
         },
       ]);
     }
@@ -93,6 +94,7 @@ export function notFiniteIssue(index: number, customerId: CustomerId, field: str
   return {
     code: 'not_finite',
     path: [index, field],
-    message: `customer ${String(customerId)}: expected a finite number`,
+    customerId,
+    message: 'expected a finite number',
   };
 }
