@@ -46,21 +46,23 @@ export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'aut
   const delimiter = detectDelimiter(first);
   const header = splitFields(first, delimiter).map((h) => h.trim());
   const idCol = header.findIndex((h) => ID_COLUMNS.has(h.toLowerCase()));
-  if (idCol < 0) issues.push({ code: 'missing_column', path: ['line 1', 'header'], message: 'expected a customer id column (customer_id)' });
+  if (idCol < 0) issues.push({ code: 'missing_column', path: ['header'], line: 1, message: 'expected a customer id column (customer_id)' });
   const items = header.map((h, i) => {
     if (i === idCol) return null;
     const item = ITEMS[h.toLowerCase()];
-    if (!item) issues.push({ code: 'unknown_column', path: ['line 1', `column ${i + 1} (${h})`], message: `not a survey item (expected one of ${[...new Set(Object.values(ITEMS).map((x) => x.key))].join(', ')})` });
+    if (!item) issues.push({ code: 'unknown_column', path: ['header', h], line: 1, column: i + 1, message: `not a survey item (expected one of ${[...new Set(Object.values(ITEMS).map((x) => x.key))].join(', ')})` });
     return item ?? null;
   });
+  let records = 0;
   for (let l = 1; l < lines.length && issues.length < 100; l++) {
     const line = lines[l]!;
     if (line.trim() === '') continue;
     const cells = splitFields(line, delimiter);
-    const where = (i: number, name: string): [string, string] => [`line ${l + 1}`, `column ${i + 1} (${name})`];
+    const record = records++;
+    const where = (i: number, name: string): { path: [number, string]; line: number; column: number } => ({ path: [record, name], line: l + 1, column: i + 1 });
     const rawId = (cells[idCol] ?? '').trim();
     if (rawId === '') {
-      issues.push({ code: 'missing_id', path: where(idCol, header[idCol] ?? 'customer_id'), message: 'expected a customer id' });
+      issues.push({ code: 'missing_field', ...where(idCol, header[idCol] ?? 'customer_id'), message: 'expected a customer id' });
       continue;
     }
     const id: CustomerId = ids === 'auto' && /^\d{1,15}$/.test(rawId) ? Number(rawId) : rawId;
@@ -73,18 +75,18 @@ export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'aut
         const v = cell.toLowerCase();
         if (TRUE.has(v)) groups.context[item.key] = true;
         else if (FALSE.has(v)) groups.context[item.key] = false;
-        else issues.push({ code: 'invalid_answer', path: where(i, header[i]!), message: 'expected true or false' });
+        else issues.push({ code: 'invalid_value', ...where(i, header[i]!), message: 'expected true or false' });
         return;
       }
       const n = Number(cell);
       if (!Number.isFinite(n) || n < scale.min || n > scale.max) {
-        issues.push({ code: 'invalid_answer', path: where(i, header[i]!), message: `expected a number from ${scale.min} to ${scale.max}` });
+        issues.push({ code: Number.isFinite(n) ? 'out_of_range' : 'not_finite', ...where(i, header[i]!), message: `expected a number from ${scale.min} to ${scale.max}` });
         return;
       }
       groups[item.group][item.key] = n;
     });
     if (out.has(id)) {
-      issues.push({ code: 'duplicate_customer', path: where(idCol, header[idCol]!), message: 'this customer already has answers on an earlier line' });
+      issues.push({ code: 'duplicate_customer', ...where(idCol, header[idCol]!), customerId: id, message: 'this customer already has answers on an earlier line' });
       continue;
     }
     const answers: { attitude?: AttitudeSignals; context?: ContextSignals } = {};

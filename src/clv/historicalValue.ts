@@ -74,8 +74,8 @@ export function historicalValue(customers: readonly CustomerSummary[], options: 
   let unknownCost = 0;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as CustomerSummary;
-    if (!Number.isFinite(c.revenue)) issues.push({ code: 'not_finite', path: [c.customerId, 'revenue'], message: 'expected a finite revenue' });
-    if (c.cost !== null && !Number.isFinite(c.cost)) issues.push({ code: 'not_finite', path: [c.customerId, 'cost'], message: 'expected a finite cost or null' });
+    if (!Number.isFinite(c.revenue)) issues.push({ code: 'not_finite', path: [i, 'revenue'], customerId: c.customerId, message: 'expected a finite revenue' });
+    if (c.cost !== null && !Number.isFinite(c.cost)) issues.push({ code: 'not_finite', path: [i, 'cost'], customerId: c.customerId, message: 'expected a finite cost or null' });
     const goodsCost = c.cost ?? (margin === null ? null : c.revenue * (1 - margin));
     const cost = goodsCost === null ? null : goodsCost + acquisitionCost;
     const profit = cost === null ? null : c.revenue - cost;

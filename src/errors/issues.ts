@@ -136,8 +136,9 @@ export type NonEmptyArray<T> = readonly [T, ...T[]];
 /**
  * Formats one issue as `"<where>: <message>"`.
  *
- * Where: from text, `line L, column C (field)`; for a customer, `customer ID (index N), field`
- * (or `customer ID, ` before a path without index); for a row, `row N, field`; otherwise the
+ * Where: from text, `line L, column C (field)` (the field is the path's last name); for a customer,
+ * the index becomes `customer ID (index N)`, or without an index `customer ID` takes the place
+ * of the argument name; for a row, `row N, field`; otherwise the
  * path elements joined by commas.
  *
  * @param issue - The issue.
@@ -157,18 +158,29 @@ export function formatIssue(issue: InputIssue): string {
   const { path } = issue;
   let where: string;
   if (issue.line !== undefined) {
-    const field = path[1] === undefined ? undefined : String(path[1]);
+    const last = path[path.length - 1];
+    const field = typeof last === 'string' ? last : undefined;
     if (issue.column !== undefined) where = `line ${issue.line}, column ${issue.column}${field === undefined ? '' : ` (${field})`}`;
     else where = field === undefined ? `line ${issue.line}` : `line ${issue.line}, ${field}`;
   } else {
     const parts = path.map(String);
-    const head = path[0];
+    const k = path.findIndex((p) => typeof p === 'number');
     if (issue.customerId !== undefined) {
       const who = `customer ${String(issue.customerId)}`;
-      if (typeof head === 'number') parts[0] = `${who} (index ${head})`;
+      if (k >= 0) parts[k] = `${who} (index ${parts[k]})`;
+      else if (parts.length > 0 && parts[0] !== 'options') parts[0] = who;
       else parts.unshift(who);
-    } else if (typeof head === 'number') parts[0] = `row ${head}`;
+    } else if (k === 0) parts[0] = `row ${parts[0]}`;
     where = parts.join(', ');
   }
   return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/**
+ * `{ customerId }` when `id` is a valid customer id (a non-empty string or a finite number), else
+ * `{}`: spread into an issue about an item that may carry an id.
+ * @internal
+ */
+export function customerOf(id: unknown): { customerId?: string | number } {
+  return (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
 }

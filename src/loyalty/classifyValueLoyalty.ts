@@ -113,9 +113,9 @@ export function classifyValueLoyalty(input: ValueLoyaltyInput, options: Classify
   if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) invalidOption('valueThreshold', 'expected a finite number');
 
   const id: unknown = input?.customerId;
-  const who = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? id : 'customer';
+  const customer = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
   const fail = (field: string, message: string): never => {
-    const issue: InputIssue = { code: 'invalid_value', path: [who, field], message };
+    const issue: InputIssue = { code: 'invalid_value', path: ['input', field], ...customer, message };
     throw new InvalidInputError([issue]);
   };
   const value = input?.value as Record<string, unknown> | undefined;

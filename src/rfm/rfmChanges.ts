@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { customerOf } from '../errors/issues.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { RfmScore, RfmScoreName, ScoreRfmResult } from './types.js';
 
@@ -154,13 +155,13 @@ function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
       const v: unknown = s?.[d];
       if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= k)) {
         throw new InvalidInputError([
-          { code: 'invalid_score', path: [name, i, d], message: `customer ${String(s?.customerId)}: expected an integer score from 1 to ${k}` },
+          { code: 'invalid_score', path: [name, i, d], ...customerOf(s?.customerId), message: `expected an integer score from 1 to ${k}` },
         ]);
       }
     }
     if (seen.has(s.customerId)) {
       throw new InvalidInputError([
-        { code: 'duplicate_customer', path: [name, i, 'customerId'], message: `customer ${String(s.customerId)} appears more than once` },
+        { code: 'duplicate_customer', path: [name, i, 'customerId'], customerId: s.customerId, message: 'appears more than once' },
       ]);
     }
     seen.add(s.customerId);

@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { customerOf } from '../errors/issues.js';
 import { compareCustomerIds } from '../summary/compareCustomerIds.js';
 import type { CustomerId } from '../transactions/types.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
@@ -185,13 +186,14 @@ function assignmentList(input: TierAssignments | readonly TierAssignment[], name
         {
           code: 'invalid_assignment',
           path: [name, i],
-          message: `customer ${String(a?.customerId)}: expected an assignment with a finite value, a rank from 1 and tier 'A', 'B', 'C' or 'D'`,
+          ...customerOf(a?.customerId),
+          message: `expected an assignment with a finite value, a rank from 1 and tier 'A', 'B', 'C' or 'D'`,
         },
       ]);
     }
     if (seen.has(a.customerId)) {
       throw new InvalidInputError([
-        { code: 'duplicate_customer', path: [name, i], message: `customer ${String(a.customerId)} appears more than once` },
+        { code: 'duplicate_customer', path: [name, i], customerId: a.customerId, message: 'appears more than once' },
       ]);
     }
     seen.add(a.customerId);

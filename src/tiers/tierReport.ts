@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { customerOf } from '../errors/issues.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
 
 /** Options of {@link tierReport}. */
@@ -98,10 +99,10 @@ export function tierReport(
     const a = rows[i]!;
     const v = a?.value;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new InvalidInputError([{ code: 'not_finite', path: [i, 'value'], message: `customer ${String(a?.customerId)}: expected a finite value` }]);
+      throw new InvalidInputError([{ code: 'not_finite', path: [i, 'value'], ...customerOf(a?.customerId), message: 'expected a finite value' }]);
     }
     if (!TIERS.includes(a.tier)) {
-      throw new InvalidInputError([{ code: 'invalid_tier', path: [i, 'tier'], message: `customer ${String(a.customerId)}: expected tier 'A', 'B', 'C' or 'D'` }]);
+      throw new InvalidInputError([{ code: 'invalid_tier', path: [i, 'tier'], ...customerOf(a.customerId), message: "expected tier 'A', 'B', 'C' or 'D'" }]);
     }
     scale = Math.max(scale, Math.abs(v));
   }

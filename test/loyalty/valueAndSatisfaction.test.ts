@@ -42,7 +42,7 @@ describe('classifyValueLoyalty options and inputs', () => {
     expect(() => classifyValueLoyalty({ value: { revenue: 10 }, loyalty: { level: 1 } })).toThrow(/valueThreshold/);
     expect(() => classifyValueLoyalty({ value: { tier: 'E' as 'A' }, loyalty: { level: 1 } })).toThrow(/value\.tier/);
     expect(() => classifyValueLoyalty({ customerId: 9, value: { revenue: Number.NaN }, loyalty: { level: 1 } }, { valueThreshold: 1 })).toThrow(
-      /row 9, value\.revenue: expected a finite number/,
+      /customer 9, value\.revenue: expected a finite number/,
     );
     expect(() => classifyValueLoyalty({ value: { tier: 'A' }, loyalty: { level: 5 as 1 } })).toThrow(InvalidInputError);
     expect(() => classifyValueLoyalty({ value: { tier: 'A' }, loyalty: { level: 1 } }, { highTiers: ['X' as 'A'] })).toThrow(/highTiers/);
