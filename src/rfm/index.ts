@@ -1,4 +1,14 @@
-export { scoreRfm, type ScoreRfmOptions } from './scoreRfm.js';
+/**
+ * RFM scores, cells and segments ({@link scoreRfm}, {@link scoreRfmColumns}), segment presets and
+ * the moves between two scorings ({@link rfmChanges}). Guide: [RFM](../../docs/rfm.md).
+ *
+ * Import from `loyalty-score`.
+ *
+ * @module RFM
+ */
+export { scoreRfm } from './scoreRfm.js';
+export type { ScoreRfmOptions } from './scoreRfmOptions.js';
+export { scoreRfmColumns, type RfmColumns, type RfmMeasureColumns, type ScoreRfmColumnsOptions } from './scoreRfmColumns.js';
 export { rfmChanges, type RfmChangesOptions, type RfmChange, type RfmChangesResult, type RfmSegmentMove } from './rfmChanges.js';
 export { rfmSegmentPreset } from './rfmSegmentPreset.js';
 export type { SummaryInput } from '../summary/summaryInput.js';

@@ -1,30 +1,13 @@
-import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue } from '../errors/issues.js';
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { compareCustomerIds } from '../summary/compareCustomerIds.js';
 import { notFiniteIssue, summaryList, type SummaryInput } from '../summary/summaryInput.js';
 import type { CustomerId } from '../transactions/types.js';
-import { rankOrder } from './rankOrder.js';
-import { resolveTierShares, tierCounts } from './tierCounts.js';
-import type { Tier, TierAssignment, TierAssignments, TierBasis, TierShares, TierTieRule } from './types.js';
+import { missingProfitMessage, tierColumnsOf } from './assignTierColumns.js';
+import { resolveTierOptions, type AssignTiersOptions } from './tierOptions.js';
+import { TIERS, type TierAssignment, type TierAssignments } from './types.js';
 
-/** Options of {@link assignTiers}. */
-export interface AssignTiersOptions {
-  /**
-   * Rank by net revenue or by profit (profit needs summaries built from records with cost).
-   * @defaultValue `'revenue'`
-   */
-  by?: TierBasis;
-  /**
-   * Shares of the customer base in tiers A, B and C; D takes the rest. Missing entries keep
-   * their defaults.
-   * @defaultValue `{ A: 0.01, B: 0.04, C: 0.15 }`
-   */
-  shares?: Partial<TierShares>;
-  /**
-   * Equal values at a tier boundary (see {@link TierTieRule}).
-   * @defaultValue `'customerId'`
-   */
-  ties?: TierTieRule;
-}
+export type { AssignTiersOptions } from './tierOptions.js';
 
 /**
  * Sorts customers into the ABCD customer pyramid by revenue or profit.
@@ -35,7 +18,9 @@ export interface AssignTiersOptions {
  * input order. Tier sizes follow {@link tierCounts} (cumulative boundaries rounded half up:
  * 1,000 customers give exactly 10, 40, 150 and 800). Customers whose value is zero or negative
  * go to D whatever their rank, so A-C may then hold fewer than their quota.
- * Cost: O(n) radix sort plus O(t log t) per run of t equal values.
+ * A thin layer over the columnar form, {@link assignTierColumns}, which does the ranking.
+ * Cost: O(n) radix sort plus O(t log t) per run of t equal values (none when the summaries are
+ * already in `compareCustomerIds` order, as `summarizeCustomers` returns them).
  *
  * @param summaries - Customer summaries: an array, or an object with a `customers` array.
  * @param options - See {@link AssignTiersOptions}.
@@ -58,29 +43,24 @@ export interface AssignTiersOptions {
  */
 export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions = {}): TierAssignments {
   const list = summaryList(summaries);
-  const by = options.by ?? 'revenue';
-  if (by !== 'revenue' && by !== 'profit') invalidOption('by', "expected 'revenue' or 'profit'");
-  const ties = options.ties ?? 'customerId';
-  if (ties !== 'customerId' && ties !== 'together') invalidOption('ties', "expected 'customerId' or 'together'");
-  const shares = resolveTierShares(options.shares);
+  const resolved = resolveTierOptions(options);
+  const { by } = resolved;
 
   const n = list.length;
   const values = new Float64Array(n);
   const ids = new Array<CustomerId>(n);
   const issues: InputIssue[] = [];
+  let inIdOrder = true;
   for (let i = 0; i < n; i++) {
     const s = list[i]!;
     ids[i] = s.customerId;
+    if (i > 0 && inIdOrder && compareCustomerIds(ids[i - 1]!, s.customerId) >= 0) inIdOrder = false;
     const v: unknown = by === 'revenue' ? s.revenue : s.profit;
     if (typeof v === 'number' && Number.isFinite(v)) values[i] = v;
     else if (issues.length < 100) {
       issues.push(
         by === 'profit' && v === null
-          ? {
-              code: 'missing_profit',
-              path: [i, 'profit'],
-              message: `customer ${String(s.customerId)} has no profit (its records carry no cost); expected summaries with cost to rank by profit`,
-            }
+          ? { code: 'missing_profit', path: [i, 'profit'], message: missingProfitMessage(`customer ${String(s.customerId)}`) }
           : notFiniteIssue(i, s.customerId, by),
       );
     }
@@ -88,25 +68,18 @@ export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions
   const [first, ...rest] = issues;
   if (first) throw new InvalidInputError([first, ...rest], 'assignTiers');
 
-  const quotas = tierCounts(n, shares);
-  const b1 = quotas.A;
-  const b2 = b1 + quotas.B;
-  const b3 = b2 + quotas.C;
-  const order = rankOrder(values, ids);
-  const counts = { A: 0, B: 0, C: 0, D: 0 };
+  // Index order is id order when the summaries come sorted by id; otherwise each run of equal
+  // values is put in id order.
+  const byId = (run: Uint32Array): void => {
+    run.sort((x, y) => compareCustomerIds(ids[x]!, ids[y]!));
+  };
+  const cols = tierColumnsOf(values, resolved, inIdOrder ? undefined : byId);
+  const { order, tier } = cols;
   const customers = new Array<TierAssignment>(n);
-  let previousValue = NaN;
-  let previousTier: Tier = 'A';
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
-    const value = values[i]!;
-    let tier: Tier = p < b1 ? 'A' : p < b2 ? 'B' : p < b3 ? 'C' : 'D';
-    if (ties === 'together' && value === previousValue) tier = previousTier;
-    if (value <= 0) tier = 'D';
-    previousValue = value;
-    previousTier = tier;
-    counts[tier]++;
-    customers[p] = { customerId: ids[i]!, rank: p + 1, percentile: (100 * (n - p - 1)) / n, value, tier };
+    customers[p] = { customerId: ids[i]!, rank: p + 1, percentile: (100 * (n - p - 1)) / n, value: values[i]!, tier: TIERS[tier[i]!]! };
   }
+  const { shares, ties, quotas, counts } = cols;
   return { by, shares, ties, quotas, counts, customers };
 }

@@ -1,4 +1,15 @@
-export { assignTiers, type AssignTiersOptions } from './assignTiers.js';
+/**
+ * ABCD value tiers by profit or revenue ({@link assignTiers}, {@link assignTierColumns}), their
+ * counts, migration between two dates, a playbook per tier and a report. Guide:
+ * [tiers](../../docs/tiers.md).
+ *
+ * Import from `loyalty-score`.
+ *
+ * @module tiers
+ */
+export { assignTiers } from './assignTiers.js';
+export type { AssignTiersOptions, TierRuleOptions } from './tierOptions.js';
+export { assignTierColumns, type AssignTierColumnsOptions, type TierColumns } from './assignTierColumns.js';
 export { tierCounts, DEFAULT_TIER_SHARES } from './tierCounts.js';
 export {
   tierReport,
@@ -18,4 +29,5 @@ export {
   type MigrationTo,
 } from './tierMigration.js';
 export { tierPlaybook, type TierPlaybookOptions, type TierPlaybook, type PlaybookLocale } from './tierPlaybook.js';
+export { TIERS } from './types.js';
 export type { Tier, TierBasis, TierTieRule, TierShares, TierCounts, TierAssignment, TierAssignments } from './types.js';
