@@ -146,12 +146,12 @@ export type NonEmptyArray<T> = readonly [T, ...T[]];
  * @example
  * ```ts
  * import { formatIssue } from 'loyalty-score';
- * formatIssue({ code: 'invalid_date', path: [17, 'date'], message: 'not a valid date (expected yyyy-MM-dd)' });
- * // => 'row 17, date: not a valid date (expected yyyy-MM-dd)'
- * formatIssue({ code: 'invalid_T', path: [3, 'T'], customerId: 1001, message: 'expected a finite age T >= 0' });
- * // => 'customer 1001 (index 3), T: expected a finite age T >= 0'
- * formatIssue({ code: 'invalid_date', path: [15, 'date'], line: 17, column: 2, message: 'not a valid date (expected yyyyMMdd)' });
- * // => 'line 17, column 2 (date): not a valid date (expected yyyyMMdd)'
+ * const row = { code: 'invalid_date', path: [17, 'date'], message: 'not a valid date (expected yyyy-MM-dd)' } as const;
+ * formatIssue(row); // => 'row 17, date: not a valid date (expected yyyy-MM-dd)'
+ * const customer = { code: 'invalid_T', path: [3, 'T'], customerId: 1001, message: 'expected a finite age T >= 0' } as const;
+ * formatIssue(customer); // => 'customer 1001 (index 3), T: expected a finite age T >= 0'
+ * const text = { code: 'invalid_date', path: [15, 'date'], line: 17, column: 2, message: 'not a valid date (expected yyyyMMdd)' } as const;
+ * formatIssue(text); // => 'line 17, column 2 (date): not a valid date (expected yyyyMMdd)'
  * ```
  */
 export function formatIssue(issue: InputIssue): string {

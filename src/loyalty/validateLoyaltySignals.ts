@@ -15,7 +15,7 @@ import type { LoyaltySignals } from './types.js';
  *
  * @param input - A value that should be {@link LoyaltySignals}.
  * @returns The same signals, typed.
- * @throws {@link InvalidInputError} listing every problem, path `[customerId or 'signals', 'group.field']`;
+ * @throws {@link InvalidInputError} listing every problem, path `['signals', 'group.field']` and the signals' `customerId`;
  *   messages never contain the raw values.
  * @example
  * ```ts
@@ -28,7 +28,7 @@ import type { LoyaltySignals } from './types.js';
  * } catch (e) {
  *   message = (e as Error).message;
  * }
- * message; // => 'c7, attitude.satisfaction: a bare number needs the attitude scale (give attitude.scale = { min, max }, or { value, min, max })'
+ * message; // => 'customer c7, attitude.satisfaction: a bare number needs the attitude scale (give attitude.scale = { min, max }, or { value, min, max })'
  * ```
  */
 export function validateLoyaltySignals(input: unknown): LoyaltySignals {
