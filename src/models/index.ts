@@ -1,13 +1,3 @@
-/**
- * Purchase and spend models: BG/NBD, Pareto/NBD, MBG/NBD and BG/BB for purchases and dropout,
- * Gamma-Gamma for spend; each with a fit (`fitBgNbd`, ...) that returns parameters, diagnostics
- * and warnings, and predictions (P(alive), expected purchases). Holdout evaluation helpers.
- * Guide: [models](../../docs/models.md).
- *
- * Import from `loyalty-score`.
- *
- * @module models
- */
 export type {
   BtydColumns,
   BtydCustomer,

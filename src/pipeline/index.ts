@@ -1,14 +1,3 @@
-/**
- * The whole job in one call: {@link scoreCustomers} takes transaction rows, a table or batches
- * and returns every customer's summary, RFM, tier, loyalty, P(alive), expected purchases and
- * spend, and CLV, with the fit warnings. {@link selectPurchaseModel} compares the purchase
- * models on a holdout; {@link fitPurchaseModel} is the fit the pipeline uses. Guide:
- * [pipeline](../../docs/pipeline.md).
- *
- * Import from `loyalty-score`.
- *
- * @module pipeline
- */
 export { scoreCustomers } from './scoreCustomers.js';
 export { CustomerScores, type ScoreColumns } from './CustomerScores.js';
 export type { ScoreCustomersOptions, ScoredCustomer, ScoreStage, ScoreWarning, SurveyAnswers, SurveyInput, SurveyRecord } from './types.js';

@@ -1,11 +1,3 @@
-/**
- * RFM scores, cells and segments ({@link scoreRfm}, {@link scoreRfmColumns}), segment presets and
- * the moves between two scorings ({@link rfmChanges}). Guide: [RFM](../../docs/rfm.md).
- *
- * Import from `loyalty-score`.
- *
- * @module RFM
- */
 export { scoreRfm } from './scoreRfm.js';
 export type { ScoreRfmOptions } from './scoreRfmOptions.js';
 export { scoreRfmColumns, type RfmColumns, type RfmMeasureColumns, type ScoreRfmColumnsOptions } from './scoreRfmColumns.js';

@@ -1,12 +1,3 @@
-/**
- * ABCD value tiers by profit or revenue ({@link assignTiers}, {@link assignTierColumns}), their
- * counts, migration between two dates, a playbook per tier and a report. Guide:
- * [tiers](../../docs/tiers.md).
- *
- * Import from `loyalty-score`.
- *
- * @module tiers
- */
 export { assignTiers } from './assignTiers.js';
 export type { AssignTiersOptions, TierRuleOptions } from './tierOptions.js';
 export { assignTierColumns, type AssignTierColumnsOptions, type TierColumns } from './assignTierColumns.js';

@@ -1,11 +1,6 @@
-/**
- * Time in the domain API: the time units results are measured in, and the conversion between
- * ISO dates and the epoch days that {@link TransactionTable} columns and
- * {@link TransactionTableBuilder} use. The calendar arithmetic behind them (civil dates, month
- * steps, date-format parsers, exact durations) is plumbing, published under `loyalty-score/math`.
- *
- * @module
- */
+// Time in the domain API: time units, and the conversion between ISO dates and the epoch days of
+// the TransactionTable columns. The calendar arithmetic behind them (civil dates, month steps,
+// date-format parsers, exact durations) is plumbing, published under `loyalty-score/math`.
 export type { TimeUnit } from './units.js';
 export { TIME_UNITS } from './units.js';
 export { dayFromIso, isoFromDay } from './days.js';
