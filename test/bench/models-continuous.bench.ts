@@ -24,9 +24,20 @@ function cohort(n: number, simulate: (T: number[]) => BtydCustomer[]): BtydCusto
   return simulate(Ts).map((c) => ({ frequency: c.frequency, recency: Math.min(Math.ceil(c.recency * 7) / 7, c.T), T: c.T }));
 }
 const sizes = [100_000, 1_000_000] as const;
-const bgData = new Map(sizes.map((n) => [n, cohort(n, (T) => simulateBgNbd(BG, { T, seed: 1 }))]));
-const mbgData = new Map(sizes.map((n) => [n, cohort(n, (T) => simulateMbgNbd(BG, { T, seed: 2 }))]));
-const pnbdData = new Map(sizes.map((n) => [n, cohort(n, (T) => simulateParetoNbd(PNBD, { T, seed: 3 }))]));
+/** Simulated once, on first use (so that running one describe block does not build them all). */
+function lazy(make: (n: number) => BtydCustomer[]): { get(n: number): BtydCustomer[] } {
+  const cache = new Map<number, BtydCustomer[]>();
+  return {
+    get(n) {
+      let v = cache.get(n);
+      if (v === undefined) cache.set(n, (v = make(n)));
+      return v;
+    },
+  };
+}
+const bgData = lazy((n) => cohort(n, (T) => simulateBgNbd(BG, { T, seed: 1 })));
+const mbgData = lazy((n) => cohort(n, (T) => simulateMbgNbd(BG, { T, seed: 2 })));
+const pnbdData = lazy((n) => cohort(n, (T) => simulateParetoNbd(PNBD, { T, seed: 3 })));
 
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(`benchmark result check failed: ${what}`);

@@ -1,6 +1,7 @@
 import { oneMinusPowOverK } from '../../math/oneMinusPowOverK.js';
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { HistoryCache } from '../shared/logCache.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
 import { paretoNbdPmfNew } from './paretoNbdPmf.js';
 import { simulateParetoNbd } from './simulateParetoNbd.js';
@@ -38,12 +39,25 @@ export function paretoNbd(params: ParetoNbdParams): ParetoNbdModel {
   const work = new Float64Array(12);
   // E[X(t)] of a new customer at (r1, α1, s, β1): r1 β1 / (α1 (s - 1)) · [1 - (β1/(β1+t))^(s-1)].
   const expectedNew = (t: number, r1: number, a1: number, b1: number): number => ((r1 * b1) / a1) * oneMinusPowOverK(t / b1, s - 1);
+  const aliveOf = (x: number, tx: number, T: number): number => {
+    paretoNbdLogBracket(r, alpha, s, beta, x, tx, T, false, scratch, work);
+    return scratch.pAlive;
+  };
   const model = continuousModel({
     model: 'paretonbd',
     params: { r, alpha, s, beta },
-    aliveOf: (x, tx, T) => {
-      paretoNbdLogBracket(r, alpha, s, beta, x, tx, T, false, scratch, work);
-      return scratch.pAlive;
+    aliveOf,
+    aliveMany: (xs, txs, Ts, out) => {
+      // Each distinct history's series once (whole-day histories repeat), validated in the same pass.
+      const cache = new HistoryCache();
+      for (let i = 0; i < out.length; i++) {
+        const x = xs[i]!;
+        const tx = txs[i]!;
+        const T = Ts[i]!;
+        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
+        out[i] = cache.get(x, tx, T, aliveOf);
+      }
+      return true;
     },
     expectedIfAlive: (t, x, T) => expectedNew(t, r + x, alpha + T, beta + T),
     pmfIfAlive: (n, t, c) => paretoNbdPmfNew(n, t, r + c.frequency, alpha + c.T, s, beta + c.T),

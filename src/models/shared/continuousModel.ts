@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
 import type { BtydColumns, BtydCustomer, PurchaseModel } from '../types.js';
 import { assertBtydCustomer, btydIssues } from './btydCustomer.js';
+import { HistoryCache } from './logCache.js';
 import { validateQuery } from './validateQuery.js';
 
 /** The model-specific formulas from which {@link continuousModel} builds a purchase model. @internal */
@@ -86,18 +87,10 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
       if (n === 0) return out;
       aliveMany(x, tx, T, out);
       if (t === 0) return out.fill(0);
-      // E_alive depends on (x, T) only: evaluate it once per distinct pair (many customers share one).
-      const cache = new PairCache(n);
-      for (let i = 0; i < n; i++) {
-        const xi = x[i]!;
-        const Ti = T[i]!;
-        let e = cache.get(xi, Ti);
-        if (e === undefined) {
-          e = expectedIfAlive(t, xi, Ti);
-          cache.set(xi, Ti, e);
-        }
-        out[i] = out[i]! * e;
-      }
+      // E_alive depends on (x, T) only: evaluated once per distinct pair (many customers share one).
+      const cache = new HistoryCache();
+      const ifAlive = (x: number, _tx: number, T: number): number => expectedIfAlive(t, x, T);
+      for (let i = 0; i < n; i++) out[i] = out[i]! * cache.get(x[i]!, 0, T[i]!, ifAlive);
       return out;
     },
   };
@@ -151,56 +144,4 @@ function validateColumns(x: Float64Array, tx: Float64Array, T: Float64Array): vo
     for (let j = i; j < n; j++) issues.push(...btydIssues(x[j]!, tx[j]!, T[j]!, j));
     throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
   }
-}
-
-/** A small open-addressing map from (x, T) pairs of doubles to a value. */
-class PairCache {
-  private readonly keysX: Float64Array;
-  private readonly keysT: Float64Array;
-  private readonly values: Float64Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
-  private readonly bits = new Float64Array(1);
-  private readonly words = new Uint32Array(this.bits.buffer);
-
-  constructor(n: number) {
-    let capacity = 16;
-    while (capacity < 2 * Math.min(n, 1 << 22)) capacity *= 2;
-    this.mask = capacity - 1;
-    this.keysX = new Float64Array(capacity);
-    this.keysT = new Float64Array(capacity);
-    this.values = new Float64Array(capacity);
-    this.used = new Uint8Array(capacity);
-  }
-
-  private slot(x: number, T: number): number {
-    this.bits[0] = T + 0;
-    let h = Math.imul((x | 0) ^ 0x9e3779b9, 0x01000193);
-    h = Math.imul(h ^ this.words[0]!, 0x01000193);
-    h = Math.imul(h ^ this.words[1]!, 0x01000193);
-    h ^= h >>> 15;
-    let s = h & this.mask;
-    while (this.used[s] === 1 && !(this.keysX[s] === x && this.keysT[s] === T)) s = (s + 1) & this.mask;
-    return s;
-  }
-
-  get(x: number, T: number): number | undefined {
-    const s = this.slot(x, T);
-    return this.used[s] === 1 ? this.values[s] : undefined;
-  }
-
-  set(x: number, T: number, v: number): void {
-    const s = this.slot(x, T);
-    if (this.used[s] === 0) {
-      // Keep the load factor at most 1/2; beyond the capacity, stop caching (values stay exact).
-      if (this.size >= (this.mask + 1) >> 1) return;
-      this.size++;
-    }
-    this.used[s] = 1;
-    this.keysX[s] = x;
-    this.keysT[s] = T;
-    this.values[s] = v;
-  }
-
-  private size = 0;
 }
