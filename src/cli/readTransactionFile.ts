@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { TransactionTextReader, type TransactionTextOptions, type TransactionTextResult } from '../io/TransactionTextReader.js';
 import type { ColumnMap } from '../io/columnMapping.js';
@@ -62,7 +61,6 @@ export type ReadProgress = (bytesRead: number, totalBytes: number | null) => voi
  */
 export async function readTransactionFile(path: string, options: TransactionTextOptions, onProgress?: ReadProgress): Promise<TransactionTextResult> {
   const reader = new TransactionTextReader(options);
-  const decoder = new StringDecoder('utf8');
   const total = path === '-' ? null : (await stat(path)).size;
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
@@ -70,10 +68,9 @@ export async function readTransactionFile(path: string, options: TransactionText
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       bytes += buf.length;
-      reader.push(decoder.write(buf));
+      reader.push(buf);
       onProgress?.(bytes, total);
     }
-    reader.push(decoder.end());
     return reader.finish();
   } catch (e) {
     if (e instanceof InvalidInputError) throw new InvalidInputError(e.issues, fileLabel(path));
