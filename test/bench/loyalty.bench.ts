@@ -1,5 +1,7 @@
 /**
- * Derive behavioural signals for and classify 1M customers (target: under 2 s in all).
+ * Derive behavioural signals for and classify 1M customers. Targets: the columnar form
+ * ("derive + classify": deriveBehaviourColumns + classifyLoyaltyColumns) under 1.2 s; the object
+ * form under 2 s in all.
  *
  * Synthetic log from the shared seeded generator: 4M transactions of 1M customers over two
  * years in date order (about 4 purchases each, Poisson), plus promotion flags and discounts.
@@ -8,8 +10,10 @@
  * Run: npx vitest bench --run test/bench/loyalty.bench.ts
  */
 import { bench, describe } from 'vitest';
+import { classifyLoyaltyColumns } from '../../src/loyalty/classifyLoyaltyColumns.js';
 import { classifyLoyaltyType } from '../../src/loyalty/classifyLoyaltyType.js';
 import { classifyPyramid } from '../../src/loyalty/classifyPyramid.js';
+import { deriveBehaviourColumns } from '../../src/loyalty/deriveBehaviourColumns.js';
 import { deriveBehaviourSignals } from '../../src/loyalty/deriveBehaviourSignals.js';
 import { createRng } from '../../src/math/random.js';
 import type { TransactionTable } from '../../src/transactions/types.js';
@@ -32,12 +36,55 @@ function withPromotions(t: TransactionTable, seed: number): TransactionTable {
 
 const table = withPromotions(generateTable(4 * CUSTOMERS, CUSTOMERS, { seed: 7 }), 8);
 const signals = deriveBehaviourSignals(table, { asOf: '2024-12-31' }).customers;
+const columns = deriveBehaviourColumns(table, { asOf: '2024-12-31' }).columns;
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`benchmark result check failed: ${what}`);
 }
 
+/** Customers at level 3 or 4 and truly loyal ones, from the columns. */
+function counts(r: ReturnType<typeof classifyLoyaltyColumns>): { high: number; trueLoyal: number } {
+  let high = 0;
+  let trueLoyal = 0;
+  for (let i = 0; i < r.length; i++) {
+    if (r.pyramidLevel[i]! >= 3) high++;
+    if (r.loyaltyRule[i] === 4) trueLoyal++;
+  }
+  return { high, trueLoyal };
+}
+
 describe('loyalty classification, 1M customers (4M transactions)', () => {
+  bench(
+    'derive + classify (deriveBehaviourColumns + classifyLoyaltyColumns)',
+    () => {
+      const { columns: c } = deriveBehaviourColumns(table, { asOf: '2024-12-31' });
+      const r = classifyLoyaltyColumns(c);
+      const { high, trueLoyal } = counts(r);
+      check(r.length > 0.97 * CUSTOMERS, 'customers');
+      check(high > 0 && trueLoyal > 0 && r.loyaltyReasons(0).length > 0, 'classes');
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+
+  bench(
+    'columnar classify (classifyLoyaltyColumns only)',
+    () => {
+      const r = classifyLoyaltyColumns(columns);
+      const { high, trueLoyal } = counts(r);
+      check(high > 0 && trueLoyal > 0, 'columnar classes');
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+
+  bench(
+    'deriveBehaviourColumns only',
+    () => {
+      const { columns: c } = deriveBehaviourColumns(table, { asOf: '2024-12-31' });
+      check(c.length > 0.97 * CUSTOMERS && c.purchases[0]! >= 1, 'derive columns');
+    },
+    { iterations: 3, warmupIterations: 1 },
+  );
+
   bench(
     'deriveBehaviourSignals + classifyPyramid + classifyLoyaltyType',
     () => {

@@ -8,13 +8,14 @@ import { behaviourColumnsFromSignals, behaviourSignalsAt, type BehaviourColumns 
 import { classifyLoyaltyColumns, RULE_TYPE_CODE, TYPE_QUADRANT, type LoyaltyColumns } from '../../src/loyalty/classifyLoyaltyColumns.js';
 import { classifyLoyaltyType, quadrantOf, RULE_TYPES } from '../../src/loyalty/classifyLoyaltyType.js';
 import { classifyPyramid } from '../../src/loyalty/classifyPyramid.js';
-import { deriveBehaviourColumns } from '../../src/loyalty/deriveBehaviourColumns.js';
+import { deriveBehaviourColumns, scanGrouped, streamDayOrdered } from '../../src/loyalty/deriveBehaviourColumns.js';
 import { deriveBehaviourSignals } from '../../src/loyalty/deriveBehaviourSignals.js';
 import { LOYALTY_QUADRANT_CODES, LOYALTY_REASON_CODES, LOYALTY_SIGNAL_NAMES, LOYALTY_TYPE_CODES, unpackReasonCodes } from '../../src/loyalty/reasonCodes.js';
 import type { LoyaltyThresholds } from '../../src/loyalty/thresholds.js';
 import type { AttitudeSignals, ContextSignals, LoyaltySignals, ScaledAnswer } from '../../src/loyalty/types.js';
 import { InvalidInputError } from '../../src/errors/InvalidInputError.js';
 import { parseTransactions } from '../../src/transactions/parseTransactions.js';
+import { isoFromDay } from '../../src/time/days.js';
 import { cdnowMasterRows, examplePath, exampleTransactions } from './loadData.js';
 import { surveyFromCsv } from './surveyCsv.js';
 
@@ -303,3 +304,30 @@ function catchError(f: () => unknown): InvalidInputError {
   }
   throw new Error('expected an InvalidInputError');
 }
+
+describe('deriveBehaviourColumns, both scans', () => {
+  it('a day-ordered log streamed gives the same bits as grouped by customer (returns, same-day rows, promo, discounts, overflow)', () => {
+    const rowArb = fc.record({
+      customerId: fc.constantFrom('a', 'b', 'c', 1, 2),
+      day: fc.integer({ min: 19000, max: 19060 }),
+      amount: fc.oneof(fc.double({ min: -50, max: 1e4, noNaN: true }), fc.constantFrom(0, 1.7e308, 0.85e308)),
+      promo: fc.option(fc.boolean(), { nil: undefined }),
+      discount: fc.option(fc.double({ min: 0, max: 50, noNaN: true }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 80 }), fc.integer({ min: 19000, max: 19070 }), (raw, asOfDay) => {
+        const rows = [...raw].sort((x, y) => x.day - y.day).map(({ day, ...r }) => ({ ...r, date: isoFromDay(day) }));
+        const { table } = parseTransactions(rows);
+        const streamed = streamDayOrdered(table, asOfDay, 'exclude');
+        const grouped = scanGrouped(table, asOfDay, 'exclude');
+        expect(streamed).toStrictEqual(grouped);
+        // partitioned into blocks of one customer, and of two (the path of large customer bases)
+        expect(streamDayOrdered(table, asOfDay, 'exclude', 0)).toStrictEqual(grouped);
+        expect(streamDayOrdered(table, asOfDay, 'exclude', 224)).toStrictEqual(grouped);
+        // the trend stays finite when the block sums overflow (totalSpend itself may overflow to Infinity)
+        for (const x of streamed.columns.spendTrend) expect(Number.isFinite(x) || Number.isNaN(x)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
