@@ -12,10 +12,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scoreRfm } from '../../src/rfm/scoreRfm.js';
+import { scoreRfmColumns } from '../../src/rfm/scoreRfmColumns.js';
+import { compareCustomerIds } from '../../src/summary/compareCustomerIds.js';
 import { summarizeCustomers } from '../../src/summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../../src/summary/types.js';
+import { assignTierColumns } from '../../src/tiers/assignTierColumns.js';
 import { assignTiers } from '../../src/tiers/assignTiers.js';
 import { tierReport } from '../../src/tiers/tierReport.js';
+import { TIERS } from '../../src/tiers/types.js';
 import { readShared } from '../helpers/sharedData.js';
 
 function readCdnow(): { customers: CustomerSummary[]; centsById: Map<string, number> } {
@@ -97,5 +101,43 @@ describe('CDNOW whole cohort (23,570 customers, 78 weeks)', () => {
     expect(r.frequency.thresholds).toEqual([-Infinity, 1, 2, 3]);
     expect(r.frequency.counts).toEqual([0, 11_908, 4_079, 2_217, 5_366]);
     expect(q.segments.reduce((s, x) => s + x.count, 0)).toBe(23_570);
+  });
+
+  it('by column: the same tiers, counts and Gini, and the same RFM scores, for every customer', () => {
+    // summarizeCustomers returns the customers in compareCustomerIds order, as the pipeline holds them
+    for (let i = 1; i < customers.length; i++) expect(compareCustomerIds(customers[i - 1]!.customerId, customers[i]!.customerId)).toBeLessThan(0);
+    const revenue = Float64Array.from(customers, (c) => c.revenue);
+    const cols = assignTierColumns(revenue);
+    expect(cols.quotas).toEqual({ A: 236, B: 943, C: 3535, D: 18856 });
+    expect(cols.counts).toEqual({ A: 236, B: 943, C: 3535, D: 18856 });
+    const tiers = assignTiers(customers);
+    tiers.customers.forEach((a, p) => {
+      const i = cols.order[p]!;
+      expect(customers[i]!.customerId).toBe(a.customerId);
+      expect([cols.rank[i], cols.tierAt(i), cols.percentileAt(i), revenue[i]]).toEqual([a.rank, a.tier, a.percentile, a.value]);
+    });
+    const report = tierReport(
+      [...cols.order].map((i) => ({ customerId: customers[i]!.customerId, rank: cols.rank[i]!, percentile: cols.percentileAt(i), value: revenue[i]!, tier: TIERS[cols.tier[i]!]! })),
+    );
+    expect(Math.abs(report.gini - 0.6345711845815959)).toBeLessThanOrEqual(1e-12);
+    expect(report).toEqual(tierReport(tiers));
+    expect(assignTierColumns(revenue, { ties: 'together' }).counts).toEqual({ A: 236, B: 943, C: 3536, D: 18855 });
+
+    const measures = {
+      recency: Float64Array.from(customers, (c) => c.rfm.recency),
+      frequency: Float64Array.from(customers, (c) => c.rfm.frequency),
+      monetary: Float64Array.from(customers, (c) => c.rfm.monetary),
+    };
+    for (const method of ['quantile', 'rank'] as const) {
+      const rfm = scoreRfmColumns(measures, { method });
+      const obj = scoreRfm(customers, { method });
+      expect(rfm.frequency).toEqual(obj.frequency);
+      expect(rfm.recency).toEqual(obj.recency);
+      expect(rfm.monetary).toEqual(obj.monetary);
+      expect(rfm.segments).toEqual(obj.segments);
+      obj.customers.forEach((c, i) => expect([rfm.r[i], rfm.f[i], rfm.m[i], rfm.cell(i), rfm.segment(i)]).toEqual([c.r, c.f, c.m, c.cell, c.segment]));
+    }
+    expect(scoreRfmColumns(measures).frequency.counts).toEqual([11_908, 0, 4_079, 3_658, 3_925]);
+    expect(scoreRfmColumns(measures, { method: 'rank' }).frequency.counts).toEqual([0, 11_908, 4_079, 2_217, 5_366]);
   });
 });
