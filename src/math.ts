@@ -6,7 +6,7 @@
  *
  * Import it from the subpath `loyalty-score/math`; the root export `loyalty-score` holds the
  * domain API and does not carry these. They follow the same contract as the rest of the
- * library: bad arguments raise {@link InvalidInputError}, fits report convergence instead of
+ * library: bad arguments raise {@link loyalty-score!InvalidInputError}, fits report convergence instead of
  * throwing.
  *
  * ```ts

@@ -6,7 +6,7 @@ import type { TimeUnit } from '../time/units.js';
 export interface TimeUnitOptions {
   /**
    * Unit of recency, T and every duration: `'day'`, `'week'` (7 days), `'month'` or `'year'`
-   * (calendar months and years, see {@link durationBetween}).
+   * (calendar months and years, see {@link "loyalty-score/math"!durationBetween}).
    * @defaultValue `'day'`
    */
   timeUnit?: TimeUnit;

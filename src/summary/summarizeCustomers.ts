@@ -69,7 +69,7 @@ export interface CustomerSummaryColumns extends SummaryContext {
  *   purchases. `cost` and `profit` are `null` for a customer with any row lacking a cost.
  *
  * Rows dated after `asOf` are left out and counted in `excluded` (or rejected). Durations are in
- * `timeUnit`, calendar-correct (see {@link durationBetween}). Cost: O(n + days) time; one pass in
+ * `timeUnit`, calendar-correct (see {@link "loyalty-score/math"!durationBetween}). Cost: O(n + days) time; one pass in
  * day order over typed columns (rows not already in day order are first copied in day order, 24
  * bytes a row); 64 bytes per customer.
  *
