@@ -108,7 +108,7 @@ describe('assignTierColumns', () => {
             expect(c.rank).toBe(cols.rank[i]);
             expect(c.percentile).toBe(cols.percentileAt(i));
           });
-          expect(obj.customers.map((c) => c.value)).toEqual([...cols.order].map((i) => values[i])));
+          expect(obj.customers.map((c) => c.value)).toEqual([...cols.order].map((i) => values[i]));
         },
       ),
       { numRuns: 300 },
