@@ -59,6 +59,15 @@ export interface CustomerScoresParts {
  * The result of {@link scoreCustomers}: every customer's scores, the fitted models and what the
  * run noticed. The scores live in `columns`; `customers` builds one object per customer on first
  * access (and keeps them), `customer(i)` builds just one.
+ *
+ * @example
+ * ```ts
+ * import { CustomerScores, scoreCustomers, simulateTransactions } from 'loyalty-score';
+ * const scores = scoreCustomers(simulateTransactions({ customers: 200, start: '2024-01-01', end: '2024-12-31', seed: 3 }));
+ * scores instanceof CustomerScores; // => true
+ * scores.customer(0).clv === scores.columns.clv[0]; // => true
+ * scores.customers[0] === scores.customers[0]; // => true
+ * ```
  */
 export class CustomerScores {
   /** The scores by column. */

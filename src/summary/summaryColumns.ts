@@ -60,7 +60,18 @@ export interface ActivityColumns {
 /**
  * The summary object of the customer at `index` of a {@link SummaryColumns}, equal to the one
  * {@link summarizeCustomers} returns for that customer.
- * @param iso - Optional cache from day number to `yyyy-MM-dd` string.
+ * @param columns - Summaries by column, from {@link summarizeCustomerColumns}.
+ * @param index - The customer's position in the columns (0-based).
+ * @param iso - How a day number becomes `yyyy-MM-dd`. @defaultValue {@link isoFromDay}
+ * @example
+ * ```ts
+ * import { customerSummaryAt, summarizeCustomerColumns } from 'loyalty-score';
+ * const { columns } = summarizeCustomerColumns([
+ *   { customerId: 7, date: '2024-01-01', amount: 10 },
+ *   { customerId: 7, date: '2024-01-08', amount: 30 },
+ * ]);
+ * customerSummaryAt(columns, 0).btyd; // => { frequency: 1, recency: 7, T: 7, monetaryValue: 30 }
+ * ```
  */
 export function customerSummaryAt(columns: SummaryColumns, index: number, iso: (day: number) => string = isoFromDay): CustomerSummary {
   const revenue = columns.revenue[index]!;
