@@ -133,20 +133,21 @@ export function tierColumnsOf(
   const b1 = quotas.A;
   const b2 = b1 + quotas.B;
   const b3 = b2 + quotas.C;
-  const order = rankOrder(values, sortTies);
+  const { order, hi, lo } = rankOrder(values, sortTies);
+  // values come best first, so the positive ones take the first places and the rest go to D
+  let positive = 0;
+  for (let i = 0; i < n; i++) if ((values[i] as number) > 0) positive++;
   const tier = new Uint8Array(n);
   const rank = new Int32Array(n);
   const tally = [0, 0, 0, 0];
   const together = ties === 'together';
-  let previousValue = Number.NaN;
   let previousTier = 0;
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
-    const value = values[i] as number;
     let t = p < b1 ? 0 : p < b2 ? 1 : p < b3 ? 2 : 3;
-    if (together && value === previousValue) t = previousTier;
-    if (value <= 0) t = 3;
-    previousValue = value;
+    // equal keys are equal values
+    if (together && p > 0 && hi[p] === hi[p - 1] && lo[p] === lo[p - 1]) t = previousTier;
+    if (p >= positive) t = 3;
     previousTier = t;
     tally[t]!++;
     tier[i] = t;
