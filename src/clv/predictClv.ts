@@ -122,7 +122,9 @@ export interface PredictClvResult {
  * opportunity itself (the sub-period's end) for BG/BB. Spend is taken independent of the purchase
  * process (the Gamma-Gamma assumption). A customer's margin is `profit / revenue` when their summary
  * carries cost and revenue > 0, else their own `margin`, else `options.margin`. Cost:
- * O(customers × steps) model evaluations.
+ * O(customers × steps) model evaluations; a model with `expectedPurchasesOverHorizons` (the
+ * continuous-time ones) checks histories and computes P(alive) once and evaluates E_alive once
+ * per distinct (x, T) and step, with bit for bit the same results.
  *
  * @param purchaseModel - Any purchase model (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB).
  * @param spendModel - A spend model, e.g. a fitted Gamma-Gamma.
@@ -145,19 +147,19 @@ export interface PredictClvResult {
  * ```
  */
 export function predictClv<C>(
-  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany'>,
+  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany' | 'expectedPurchasesOverHorizons'>,
   spendModel: ClvSpendModel,
   customers: readonly ClvInput<C>[],
   options: PredictClvOptions,
 ): PredictClvResult;
 export function predictClv(
-  purchaseModel: Pick<PurchaseModel<unknown, BtydCustomer>, 'model' | 'expectedPurchasesMany'>,
+  purchaseModel: Pick<PurchaseModel<unknown, BtydCustomer>, 'model' | 'expectedPurchasesMany' | 'expectedPurchasesOverHorizons'>,
   spendModel: Pick<SpendModel, 'expectedAverageSpendMany'>,
   customers: ClvColumns,
   options: PredictClvOptions,
 ): PredictClvResult;
 export function predictClv<C>(
-  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany'>,
+  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany' | 'expectedPurchasesOverHorizons'>,
   spendModel: ClvSpendModel | Pick<SpendModel, 'expectedAverageSpendMany'>,
   customers: readonly ClvInput<C>[] | ClvColumns,
   options: PredictClvOptions,
@@ -223,20 +225,43 @@ export function predictClv<C>(
   if (issues.length > 0) throw new InvalidInputError(issues as [InputIssue, ...InputIssue[]], 'predictClv');
 
   const expectedSpend = (spendModel as Pick<SpendModel, 'expectedAverageSpendMany'>).expectedAverageSpendMany(spend);
-  const purchaseMany = purchaseModel.expectedPurchasesMany as (t: number, customers: C[] | BtydColumns) => Float64Array;
   const discounted = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
-  let previous: Float64Array = new Float64Array(n);
-  let steps = 0;
+  // The sub-period ends t_k and their discount factors.
+  const ends: number[] = [];
+  const factors: number[] = [];
   const rateLog = Math.log1p(discount.rate);
   for (let t0 = 0; t0 < horizon - 1e-12 * Math.max(1, horizon); t0 += step) {
     const t1 = Math.min(t0 + step, horizon);
-    const cumulative = purchaseMany.call(purchaseModel, t1, purchase);
     const when = discrete ? t1 : (t0 + t1) / 2;
-    const factor = rateLog === 0 ? 1 : Math.exp(-rateLog * unitsBetween(asOf, dayAfter(asOf, when, modelUnit), discount.per));
+    ends.push(t1);
+    factors.push(rateLog === 0 ? 1 : Math.exp(-rateLog * unitsBetween(asOf, dayAfter(asOf, when, modelUnit), discount.per)));
+  }
+  const steps = ends.length;
+  let previous: Float64Array = new Float64Array(n);
+  const accumulate = (k: number, cumulative: Float64Array): void => {
+    const factor = factors[k]!;
     for (let i = 0; i < n; i++) discounted[i] = (discounted[i] as number) + ((cumulative[i] as number) - (previous[i] as number)) * factor;
-    previous = cumulative;
-    steps++;
+  };
+  const overHorizons = purchaseModel.expectedPurchasesOverHorizons as
+    | ((times: readonly number[], customers: C[] | BtydColumns, visit: (k: number, cumulative: Float64Array) => void) => void)
+    | undefined;
+  if (typeof overHorizons === 'function') {
+    if (steps > 0) {
+    // One validation, P(alive) pass and (x, T) grouping for all steps; `cumulative` is reused,
+    // so the previous step's values are copied out.
+      overHorizons.call(purchaseModel, ends, purchase, (k, cumulative) => {
+        accumulate(k, cumulative);
+        previous.set(cumulative);
+      });
+    }
+  } else {
+    const purchaseMany = purchaseModel.expectedPurchasesMany as (t: number, customers: C[] | BtydColumns) => Float64Array;
+    for (let k = 0; k < steps; k++) {
+      const cumulative = purchaseMany.call(purchaseModel, ends[k]!, purchase);
+      accumulate(k, cumulative);
+      previous = cumulative;
+    }
   }
   const clv = new Float64Array(n);
   let total = 0;

@@ -116,6 +116,18 @@ export interface PurchaseModel<P, C = BtydCustomer> {
   probabilityAliveMany(customers: readonly C[] | ManyColumns<C>): Float64Array;
   /** {@link PurchaseModel.expectedPurchases} for many customers (continuous models: an array or {@link BtydColumns}). */
   expectedPurchasesMany(t: number, customers: readonly C[] | ManyColumns<C>): Float64Array;
+  /**
+   * {@link PurchaseModel.expectedPurchasesMany} at several horizons in one pass (the
+   * continuous-time models have it; BG/BB does not): the histories are checked and P(alive)
+   * computed once, then for each `times[k]` in order `visit(k, cumulative)` is called with
+   * `cumulative[i]` bit for bit equal to `expectedPurchasesMany(times[k], customers)[i]`.
+   * `cumulative` is one buffer reused for every horizon: copy what you keep before returning.
+   * @param times - Horizons `t >= 0`, in the model's time unit; all are checked before any visit.
+   * @param customers - An array of customers or {@link BtydColumns}.
+   * @param visit - Called once per horizon, in order, with its index and the expectations.
+   * @throws InvalidInputError for an invalid horizon or history (before any visit).
+   */
+  expectedPurchasesOverHorizons?(times: readonly number[], customers: readonly C[] | ManyColumns<C>, visit: (k: number, cumulative: Float64Array) => void): void;
 }
 
 /** The columns form a model's vectorised methods accept: {@link BtydColumns} for the continuous-time models, none for BG/BB. */

@@ -34,7 +34,9 @@ export interface ContinuousModelParts<N extends string, P> {
  * E[Y(t) | history] = P(alive) · E_alive(t) and
  * P(Y(t) = n | history) = P(alive) · P_alive(n, t) + (1 - P(alive)) · [n = 0].
  * The vectorised forms take an array of customers or {@link BtydColumns}, give bit for bit the
- * values of the single forms, and evaluate E_alive once per distinct (x, T).
+ * values of the single forms, and evaluate E_alive once per distinct (x, T);
+ * `expectedPurchasesOverHorizons` gives `expectedPurchasesMany` at many horizons with one check,
+ * one P(alive) pass and one (x, T) grouping.
  * @internal
  */
 export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(parts: ContinuousModelParts<N, P>): PurchaseModel<P> & { readonly model: N } {
@@ -93,7 +95,86 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
       for (let i = 0; i < n; i++) out[i] = out[i]! * cache.get(x[i]!, 0, T[i]!, ifAlive);
       return out;
     },
+    expectedPurchasesOverHorizons(times, customers, visit) {
+      for (const t of times) validateQuery(t);
+      const { x, tx, T } = columnsOf(customers);
+      const n = x.length;
+      const alive = new Float64Array(n);
+      if (n > 0) aliveMany(x, tx, T, alive);
+      // E_alive depends on (x, T) only: each customer gets its distinct pair once, and every
+      // horizon evaluates E_alive once per pair (the same values expectedPurchasesMany's cache gives).
+      const { group, gx, gT, count } = groupPairs(x, T);
+      const perGroup = new Float64Array(count);
+      const cumulative = new Float64Array(n);
+      for (let k = 0; k < times.length; k++) {
+        const t = times[k]!;
+        if (t === 0 || n === 0) cumulative.fill(0);
+        else {
+          for (let g = 0; g < count; g++) perGroup[g] = expectedIfAlive(t, gx[g]!, gT[g]!);
+          for (let i = 0; i < n; i++) cumulative[i] = alive[i]! * perGroup[group[i]!]!;
+        }
+        visit(k, cumulative);
+      }
+    },
   };
+}
+
+/**
+ * The distinct (x, T) pairs of validated columns, in order of first appearance, and each
+ * customer's pair index: an open-addressing hash table that doubles when half full.
+ */
+function groupPairs(x: Float64Array, T: Float64Array): { group: Int32Array; gx: Float64Array; gT: Float64Array; count: number } {
+  const n = x.length;
+  const group = new Int32Array(n);
+  let gx = new Float64Array(Math.min(n, 1024));
+  let gT = new Float64Array(gx.length);
+  let bits = 11;
+  let slots = new Int32Array(1 << bits).fill(-1);
+  let count = 0;
+  const slotOf = (xi: number, Ti: number, mask: number): number => {
+    let h = Math.imul(xi | 0, 0x9e3779b1) ^ Math.imul((Ti * 1024) | 0, 0x85ebca77);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d);
+    return (h ^ (h >>> 15)) & mask;
+  };
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!;
+    const Ti = T[i]!;
+    let mask = slots.length - 1;
+    let h = slotOf(xi, Ti, mask);
+    let g = slots[h]!;
+    while (g !== -1 && !(gx[g] === xi && gT[g] === Ti)) {
+      h = (h + 1) & mask;
+      g = slots[h]!;
+    }
+    if (g === -1) {
+      g = count++;
+      if (g === gx.length) {
+        const size = Math.min(n, gx.length * 2);
+        const nx = new Float64Array(size);
+        const nT = new Float64Array(size);
+        nx.set(gx);
+        nT.set(gT);
+        gx = nx;
+        gT = nT;
+      }
+      gx[g] = xi;
+      gT[g] = Ti;
+      slots[h] = g;
+      if (2 * count > slots.length) {
+        bits++;
+        slots = new Int32Array(1 << bits).fill(-1);
+        mask = slots.length - 1;
+        for (let j = 0; j < count; j++) {
+          let s = slotOf(gx[j]!, gT[j]!, mask);
+          while (slots[s] !== -1) s = (s + 1) & mask;
+          slots[s] = j;
+        }
+      }
+    }
+    group[i] = g;
+  }
+  return { group, gx, gT, count };
 }
 
 /** The columns of an array of customers or of {@link BtydColumns} (validated by the caller's pass). */
