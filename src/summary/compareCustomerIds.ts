@@ -20,8 +20,9 @@ export function compareCustomerIds(a: CustomerId, b: CustomerId): number {
 }
 
 /**
- * Customer indices `0..ids.length-1` ordered by {@link compareCustomerIds}.
- * @internal
+ * Customer indices `0..ids.length-1` ordered by {@link compareCustomerIds}: the one customer
+ * order of every result, shared with the areas that build per-customer results from a table (not
+ * part of the package's API).
  */
 export function customerIndexOrder(ids: readonly CustomerId[]): Int32Array {
   const idx = new Int32Array(ids.length);

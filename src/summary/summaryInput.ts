@@ -11,8 +11,8 @@ export type SummaryInput = readonly CustomerSummary[] | { readonly customers: re
 
 /**
  * The summaries of a {@link SummaryInput}, after checking that it is one and that every customer
- * id is a non-empty string or a finite number and appears once.
- * @internal
+ * id is a non-empty string or a finite number and appears once. Shared with the areas that read
+ * summaries (RFM, tiers); not part of the package's API.
  */
 export function summaryList(input: SummaryInput): readonly CustomerSummary[] {
   const list: unknown = Array.isArray(input)
@@ -87,8 +87,8 @@ class IdSet {
 }
 
 /**
- * An issue for a summary field that is not a finite number.
- * @internal
+ * An issue for a summary field that is not a finite number. Shared with the areas that read
+ * summaries; not part of the package's API.
  */
 export function notFiniteIssue(index: number, customerId: CustomerId, field: string): InputIssue {
   return {
