@@ -6,13 +6,9 @@ import { explainWord } from './explain.js';
 import { loyaltyStrategy, type LoyaltyGroup } from './loyaltyStrategy.js';
 import { signalIssues } from './signalIssues.js';
 import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
-import type { ClassificationEvidence, LoyaltySignals, Strategy } from './types.js';
+import type { ClassificationEvidence, LoyaltyQuadrant, LoyaltySignals, LoyaltyType, Strategy } from './types.js';
 
-/** The seven kinds of loyal customer of DOMAIN §6, plus `none`. */
-export type LoyaltyType = 'monopoly' | 'inertia' | 'convenience' | 'price' | 'incentive' | 'true' | 'latent' | 'none';
-
-/** The relative-attitude x repeat-patronage quadrant (DOMAIN §6). */
-export type LoyaltyQuadrant = 'true' | 'latent' | 'spurious' | 'none';
+export type { LoyaltyQuadrant, LoyaltyType } from './types.js';
 
 /** Options of {@link classifyLoyaltyType}: the shared thresholds. */
 export interface ClassifyLoyaltyTypeOptions extends LoyaltyThresholds {}

@@ -1,5 +1,4 @@
-import type { LoyaltyQuadrant, LoyaltyType } from './classifyLoyaltyType.js';
-import type { LoyaltyReasonCode, SignalName } from './types.js';
+import type { LoyaltyQuadrant, LoyaltyReasonCode, LoyaltyType, SignalName } from './types.js';
 
 /**
  * Every {@link LoyaltyReasonCode}, in a fixed order: the columnar results

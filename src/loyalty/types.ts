@@ -177,3 +177,9 @@ export interface Strategy {
   readonly en: string;
   readonly zh: string;
 }
+
+/** The seven kinds of loyal customer of DOMAIN §6, plus `none`. */
+export type LoyaltyType = 'monopoly' | 'inertia' | 'convenience' | 'price' | 'incentive' | 'true' | 'latent' | 'none';
+
+/** The relative-attitude x repeat-patronage quadrant (DOMAIN §6). */
+export type LoyaltyQuadrant = 'true' | 'latent' | 'spurious' | 'none';
