@@ -8,6 +8,7 @@ import type { RfmBinningMethod } from '../rfm/types.js';
 import type { TimeUnitOptions } from '../summary/options.js';
 import type { CustomerSummary } from '../summary/types.js';
 import type { Tier, TierBasis } from '../tiers/types.js';
+import type { TimeUnit } from '../time/units.js';
 import type { AsOfOptions, RowInputOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { PipelineFitOptions } from './fitPurchaseModel.js';
@@ -32,6 +33,12 @@ export type ScoreStage = 'summarizing' | 'classifying' | 'selecting' | 'fitting'
 
 /** Options of {@link scoreCustomers}. Every default is the `loyalty-score score` default. */
 export interface ScoreCustomersOptions extends TimeUnitOptions, AsOfOptions, RowInputOptions, PipelineFitOptions {
+  /**
+   * Unit of recency, T, the models' rates and the horizon arithmetic: `'day'`, `'week'`,
+   * `'month'` or `'year'` (calendar-correct).
+   * @defaultValue `'week'` (the command line's default; {@link summarizeCustomers} defaults to `'day'`)
+   */
+  timeUnit?: TimeUnit;
   /**
    * How RFM scores 1..5 are binned (see {@link scoreRfm}).
    * @defaultValue `{ method: 'quantile' }`
