@@ -1,5 +1,5 @@
 import { predictClv } from '../clv/predictClv.js';
-import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { invalidOption } from '../errors/InvalidInputError.js';
 import { classifyLoyaltyColumns } from '../loyalty/classifyLoyaltyColumns.js';
 import type { SpendColumns } from '../models/types.js';
 import { scoreRfmColumns } from '../rfm/scoreRfmColumns.js';
@@ -117,9 +117,9 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   }
 
   progress('classifying', 0);
-  const rfm = scoreRfmColumns(columns.rfm, { method: options.rfm?.method ?? 'quantile' });
+  const rfm = scoreRfmColumns(columns.rfm, { method: options.rfm?.method ?? 'quantile', customerIds: columns.customerIds });
   const tierValue = tierBy === 'profit' ? profitColumn(columns.revenue, columns.cost!) : columns.revenue;
-  const tiers = assignTierColumns(tierValue);
+  const tiers = assignTierColumns(tierValue, { by: tierBy, customerIds: columns.customerIds });
   const survey = options.survey === undefined ? null : surveyLookup(options.survey);
   const loyalty = classifyLoyaltyColumns(activity, {
     ...(options.loyalty ?? {}),
@@ -198,16 +198,10 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   });
 }
 
-/** Revenue minus cost; a customer with a missing cost fails tiering by profit. */
+/** Revenue minus cost; `NaN` for a customer with a missing cost (tiering by profit then names them). */
 function profitColumn(revenue: Float64Array, cost: Float64Array): Float64Array {
   const out = new Float64Array(revenue.length);
-  for (let i = 0; i < out.length; i++) {
-    const c = cost[i]!;
-    if (c !== c) {
-      throw new InvalidInputError([{ code: 'missing_profit', path: [i, 'profit'], message: "no profit: a row of this customer has no cost (expected a cost on every row to tier by 'profit')" }]);
-    }
-    out[i] = revenue[i]! - c;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = revenue[i]! - cost[i]!;
   return out;
 }
 

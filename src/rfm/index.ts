@@ -3,7 +3,6 @@ export type { ScoreRfmOptions } from './scoreRfmOptions.js';
 export { scoreRfmColumns, type RfmColumns, type RfmMeasureColumns, type ScoreRfmColumnsOptions } from './scoreRfmColumns.js';
 export { rfmChanges, type RfmChangesOptions, type RfmChange, type RfmChangesResult, type RfmSegmentMove } from './rfmChanges.js';
 export { rfmSegmentPreset } from './rfmSegmentPreset.js';
-export type { SummaryInput } from '../summary/summaryInput.js';
 export type {
   RfmBinningMethod,
   RfmDimension,

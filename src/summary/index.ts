@@ -19,3 +19,4 @@ export {
   type CalibrationHoldoutSummary,
   type HoldoutMeasures,
 } from './calibrationAndHoldout.js';
+export type { SummaryInput } from './summaryInput.js';
