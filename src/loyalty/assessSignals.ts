@@ -20,31 +20,55 @@ export type DealDriver = 'discount' | 'price' | 'promo' | null;
  * customer ({@link assessInto}); the object classifiers fill a fresh one per call.
  * @internal
  */
-export class Assessment {
-  repeats = 0;
-  recencyRatio: number | null = null;
-  /** Enough repeat purchases and not lapsed. */
-  repeatHigh = false;
-  /** Whether the low repeat is due to a lapse (enough repeats, silent too long). */
-  lapsed = false;
-  habit: 'gaps' | 'switching' | null = null;
-  gapCv: number | null = null;
-  switchingCost: number | undefined = undefined;
-  deal: DealDriver = null;
-  dealValue = 0;
-  attitudeLevel: AttitudeReading['level'] = 'low';
-  attitudeScore: number | null = null;
-  attitudeSource: AttitudeReading['source'] = 'behaviour';
-  answers = 0;
-  spendTrend: number | null = null;
-  satisfaction: number | undefined = undefined;
-  defection = false;
-  noAlternatives = false;
-  convenience: number | undefined = undefined;
-  convenienceHigh = false;
-  confidence = 0;
-  /** Bit `i` set when the signal `SIGNAL_WEIGHTS[i]` is absent. */
-  missing = 0;
+export interface Assessment {
+  repeats: number;
+  recencyRatio: number | null;
+  repeatHigh: boolean;
+  lapsed: boolean;
+  habit: 'gaps' | 'switching' | null;
+  gapCv: number | null;
+  switchingCost: number | undefined;
+  deal: DealDriver;
+  dealValue: number;
+  attitudeLevel: AttitudeReading['level'];
+  attitudeScore: number | null;
+  attitudeSource: AttitudeReading['source'];
+  answers: number;
+  spendTrend: number | null;
+  satisfaction: number | undefined;
+  defection: boolean;
+  noAlternatives: boolean;
+  convenience: number | undefined;
+  convenienceHigh: boolean;
+  confidence: number;
+  missing: number;
+}
+
+/** A fresh {@link Assessment}, every field set (one object shape for all). @internal */
+export function newAssessment(): Assessment {
+  return {
+    repeats: 0,
+    recencyRatio: null,
+    repeatHigh: false,
+    lapsed: false,
+    habit: null,
+    gapCv: null,
+    switchingCost: undefined,
+    deal: null,
+    dealValue: 0,
+    attitudeLevel: 'low',
+    attitudeScore: null,
+    attitudeSource: 'behaviour',
+    answers: 0,
+    spendTrend: null,
+    satisfaction: undefined,
+    defection: false,
+    noAlternatives: false,
+    convenience: undefined,
+    convenienceHigh: false,
+    confidence: 0,
+    missing: 0,
+  };
 }
 
 /**
@@ -96,7 +120,7 @@ export function attitudeReading(a: Assessment): AttitudeReading {
 /** Reads validated signals into a fresh {@link Assessment}. @internal */
 export function assessSignals(s: LoyaltySignals, t: ResolvedThresholds): Assessment {
   const b = s.behaviour;
-  return assessInto(new Assessment(), b.purchases, b.recencyRatio, b.gapCv, b.spendTrend, b.promoShare, b.discountDepth, s.attitude, s.context, t);
+  return assessInto(newAssessment(), b.purchases, b.recencyRatio, b.gapCv, b.spendTrend, b.promoShare, b.discountDepth, s.attitude, s.context, t);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import type { CustomerId } from '../transactions/types.js';
-import { Assessment, assessInto, missingSignalNames } from './assessSignals.js';
+import { assessInto, missingSignalNames, newAssessment, type Assessment } from './assessSignals.js';
 import { ABSENT_GAP_CV, ABSENT_RECENCY_RATIO, ABSENT_SPEND_TREND, type BehaviourColumns } from './behaviourColumns.js';
 import { behaviourColumnIssues } from './behaviourColumnIssues.js';
 import { LOYALTY_RULES, type LoyaltyQuadrant, type LoyaltyType, type LoyaltyTypeResult } from './classifyLoyaltyType.js';
@@ -159,7 +159,7 @@ export function classifyLoyaltyColumns(behaviour: BehaviourColumns, options: Cla
   const typeWords = new Uint32Array(n);
   const missing = new Uint16Array(n);
   const survey = new Uint8Array(n);
-  const a = new Assessment();
+  const a = newAssessment();
   const reader = new ColumnReader(behaviour, answers, customerIds);
   for (let i = 0; i < n; i++) {
     if (reader.assess(a, i, t)) survey[i] = 1;
@@ -318,13 +318,13 @@ class LoyaltyColumnsResult implements LoyaltyColumns {
   }
 
   pyramidExplanation(i: number): string[] {
-    const a = new Assessment();
+    const a = newAssessment();
     this.reader.assess(a, this.at(i), this.thresholds);
     return explainWord(a, this.thresholds, pyramidReasonWord(a, pyramidLevelOf(a))).map((r) => r.message);
   }
 
   loyaltyExplanation(i: number): string[] {
-    const a = new Assessment();
+    const a = newAssessment();
     this.reader.assess(a, this.at(i), this.thresholds);
     return explainWord(a, this.thresholds, loyaltyReasonWord(a, loyaltyRuleOf(a))).map((r) => r.message);
   }

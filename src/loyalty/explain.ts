@@ -99,10 +99,12 @@ function surveyScore(a: Assessment): string {
 
 /** The reasons of a packed word (decide.ts) as `{ code, message }`. @internal */
 export function explainWord(a: Assessment, t: ResolvedThresholds, word: number): LoyaltyReason[] {
-  const out: LoyaltyReason[] = [];
-  for (let w = word; w !== 0; w >>>= REASON_BITS) {
+  let n = 0;
+  for (let w = word; w !== 0; w >>>= REASON_BITS) n++;
+  const out = new Array<LoyaltyReason>(n);
+  for (let w = word, j = 0; w !== 0; w >>>= REASON_BITS, j++) {
     const code = (w & 31) - 1;
-    out.push({ code: LOYALTY_REASON_CODES[code]!, message: reasonMessage(a, t, code) });
+    out[j] = { code: LOYALTY_REASON_CODES[code]!, message: reasonMessage(a, t, code) };
   }
   return out;
 }
