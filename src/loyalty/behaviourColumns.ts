@@ -160,7 +160,7 @@ function put(col: Float64Array, i: number, v: number | null | undefined, bit: nu
  * @param columns - The columns.
  * @param index - The customer's position, `0 <= index < columns.length`.
  * @returns The customer's {@link BehaviourSignals}.
- * @throws {@link RangeError} when `index` is not a position of the columns.
+ * @throws `RangeError` when `index` is not a position of the columns.
  * @example
  * ```ts
  * import { behaviourColumnsFromSignals, behaviourSignalsAt } from 'loyalty-score';

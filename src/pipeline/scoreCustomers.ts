@@ -123,6 +123,7 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   const survey = options.survey === undefined ? null : surveyLookup(options.survey);
   const loyalty = classifyLoyaltyColumns(activity, {
     ...(options.loyalty ?? {}),
+    customerIds: columns.customerIds,
     ...(survey !== null ? { answers: (i: number) => survey.get(columns.customerIds[i]!) } : {}),
   });
   progress('classifying', 1);
