@@ -62,7 +62,7 @@ describe.skipIf(!inCi && !ready)('browser example in headless Chromium', () => {
     expect(page.rows).toEqual(expected);
     expect(page.status).toBe(`10 customers from ${table.length} transactions (pasted text), as of 2025-06-28; purchase model bgnbd`);
     // The top customer by revenue: five purchases from 2025-03-10 to 2025-06-23, 1036.15 in total.
-    expect(page.rows[0]).toEqual(['dan', '2025-03-10', '2025-06-23', '5', '1036.15', '304.50', '5', '4', '5', '5', 'Champions', 'B']);
+    expect(page.rows[0]).toEqual(['dan', '2025-03-10', '2025-06-23', '5', '1036.15', '304.50', '5', '4', '5', '5', 'Champions', 'B', '1.000', '454.34']);
   }, 90_000);
 
   it('streams the example data from the server (fetch body) and scores 3,000 customers', async () => {
