@@ -6,10 +6,10 @@ import { TransactionTextReader } from '../../src/index.js';
 import { generateCsv } from './generateTable.mjs';
 
 // Peer: pandas' C parser reads the 5.09M-row tx_500k file (seven columns) in 1.8 s on this
-// machine (issue #9). The file is .tmp/tx_500k.csv when present (made by `loyalty-score
+// machine (issue #9). The file is test/bench/.work/tx_500k.csv when present (made by `loyalty-score
 // simulate --customers 500000 --start 2020-01-01 --end 2025-12-31`), else a generated CSV.
 // Each run checks the row count, so the work cannot be skipped.
-const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.tmp/tx_500k.csv');
+const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '.work/tx_500k.csv');
 const bytes: Uint8Array = existsSync(FILE) ? readFileSync(FILE) : new TextEncoder().encode(generateCsv(1_000_000, 100_000));
 const CHUNK = 1 << 20;
 

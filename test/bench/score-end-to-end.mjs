@@ -3,7 +3,7 @@
 // /usr/bin/time. Then the pipeline's own memory: the resident set scoreCustomers adds above the
 // input table, per customer. Run after `npm run build`:
 //   node test/bench/score-end-to-end.mjs [customers=500000] [runs=3]
-// The file is simulated once into .tmp/ (seed 500, 2020-01-01 to 2025-12-31: about 5M rows).
+// The file is simulated once into test/bench/.work/ (seed 500, 2020-01-01 to 2025-12-31: about 5M rows).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,7 +13,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = resolve(ROOT, 'dist/cli.js');
 const customers = Number(process.argv[2] ?? 500_000);
 const runs = Number(process.argv[3] ?? 3);
-const file = resolve(ROOT, `.tmp/tx_${customers}.csv`);
+const file = resolve(ROOT, `test/bench/.work/tx_${customers}.csv`);
 
 if (!existsSync(file)) {
   mkdirSync(dirname(file), { recursive: true });

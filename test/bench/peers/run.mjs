@@ -1,13 +1,13 @@
 // `npm run bench:peers`: loyalty-score beside lifetimes on the same file, for developers (not CI).
 //
-// 1. Creates a Python virtual environment in .tmp/peers-venv (once) and installs lifetimes and
+// 1. Creates a Python virtual environment in test/bench/.work/peers-venv (once) and installs lifetimes and
 //    pandas from PyPI into it. Checked with lifetimes 0.11.3 on pandas 3.1, numpy 2.4, scipy 1.17
 //    (Python 3.11): no older pins were needed.
 // 2. Simulates the transaction file once with the built command line (seed 500, 2020-01-01 to
 //    2025-12-31, as the tx_500k benchmark file: about 10 rows a customer).
 // 3. Runs `loyalty-score score FILE --time-unit day` and lifetimes_pipeline.py (summary, BG/NBD,
 //    Gamma-Gamma, P(alive), expected purchases over 365 days, CLV) on it, each under
-//    /usr/bin/time -v, writing their per-customer rows to .tmp/, and prints wall time and peak
+//    /usr/bin/time -v, writing their per-customer rows to test/bench/.work/, and prints wall time and peak
 //    resident memory of both, and their ratio, in one table.
 //
 // Usage (after `npm run build`): npm run bench:peers -- [--customers N] [--runs R] [--python PY]
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const TMP = resolve(ROOT, '.tmp');
+const TMP = resolve(ROOT, 'test/bench/.work');
 const CLI = resolve(ROOT, 'dist/cli.js');
 const VENV = resolve(TMP, 'peers-venv');
 const VENV_PYTHON = resolve(VENV, 'bin/python');
