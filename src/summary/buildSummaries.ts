@@ -16,9 +16,11 @@ import {
   B_DEPTH_COUNT,
   B_DEPTH_SUM,
   B_EARLY,
+  B_EARLY_SCALED,
   B_GAP_M2,
   B_GAP_MEAN,
   B_LATE,
+  B_LATE_SCALED,
   B_PROMO_KNOWN,
   B_PROMO_YES,
   BSTRIDE,
@@ -129,7 +131,7 @@ function activityColumns(act: CustomerActivity, columns: SummaryColumns, m: Summ
     meanGapDays[i] = gap;
     recencyRatio[i] = days >= 2 ? (m.asOf - last) / gap : Number.NaN;
     gapCv[i] = days >= 3 ? Math.sqrt(Math.max(0, bt[b + B_GAP_M2]!) / (days - 1)) / bt[b + B_GAP_MEAN]! : Number.NaN;
-    spendTrend[i] = days >= 2 ? trend(bt[b + B_EARLY]!, bt[b + B_LATE]!) : Number.NaN;
+    spendTrend[i] = days >= 2 ? trend(bt[b + B_EARLY]!, bt[b + B_LATE]!, bt[b + B_EARLY_SCALED]!, bt[b + B_LATE_SCALED]!) : Number.NaN;
     totalSpend[i] = st[s + A_REVENUE]!;
     if (promoShare !== null) {
       const known = bt[b + B_PROMO_KNOWN]!;
@@ -144,19 +146,13 @@ function activityColumns(act: CustomerActivity, columns: SummaryColumns, m: Summ
 }
 
 /**
- * `(late - early) / (late + early)`, 0 when both are 0 (purchase spends are >= 0). Blocks whose
- * sum overflows (amounts near the double limit) are compared in units of 2^-1000 of their halves,
- * which keeps the ratio's sign and size.
+ * `(late - early) / (late + early)`, 0 when both are 0 (purchase spends are >= 0). When a block
+ * or their sum overflows (amounts near the double limit), the same ratio from the blocks summed
+ * in units of 2^1000, which cannot overflow.
  */
-function trend(early: number, late: number): number {
-  let scale = early + late;
+function trend(early: number, late: number, earlyScaled: number, lateScaled: number): number {
+  const scale = early + late;
   if (scale === 0) return 0;
-  if (scale === Infinity) {
-    const e = early === Infinity ? Number.MAX_VALUE : early;
-    const l = late === Infinity ? Number.MAX_VALUE : late;
-    const u = 2 ** -1000;
-    scale = e * u + l * u;
-    return (l * u - e * u) / scale;
-  }
+  if (scale === Infinity) return (lateScaled - earlyScaled) / (earlyScaled + lateScaled);
   return (late - early) / scale;
 }

@@ -44,8 +44,8 @@ export const A_PERIODS = 6;
 /** Purchases counted by order: distinct order ids plus purchase rows without one. */
 export const A_ORDERS = 7;
 
-/** Doubles per customer of the signal statistics (88 bytes). @internal */
-export const BSTRIDE = 11;
+/** Doubles per customer of the signal statistics (112 bytes). @internal */
+export const BSTRIDE = 14;
 /** Distinct purchase days so far (whatever the period mode). */
 export const B_DAYS = 0;
 /** Running mean of the gaps between consecutive purchase days (Welford). */
@@ -68,6 +68,16 @@ export const B_LATE = 8;
 export const B_TOTAL_DAYS = 9;
 /** Spend of the customer's current (latest) purchase day, added to a block when the day ends. */
 export const B_DAY_SPEND = 10;
+/**
+ * {@link B_DAY_SPEND}, {@link B_EARLY} and {@link B_LATE} in units of 2^1000, which no sum of
+ * doubles can overflow: the spend trend falls back on them when a block sums to Infinity
+ * (amounts near the double limit).
+ */
+export const B_DAY_SPEND_SCALED = 11;
+export const B_EARLY_SCALED = 12;
+export const B_LATE_SCALED = 13;
+/** The scale of the `*_SCALED` sums. */
+const UNIT = 2 ** -1000;
 
 /** The day window `(fromDay, toDay]` of a scan, and how purchases merge into periods. @internal */
 export interface ScanWindow {
@@ -89,7 +99,7 @@ export interface ScanWindow {
  * With `withSignals`, the same pass also gathers the statistics behind the behaviour signals; the
  * spend trend needs each customer's number of purchase days up front, which a counting sweep over
  * the day, customer and amount columns gives first (4 bytes per customer of scratch).
- * Cost: O(n) time; 64 bytes per customer (144 with signals).
+ * Cost: O(n) time; 64 bytes per customer (176 with signals).
  * @internal
  */
 export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow): CustomerActivity {
@@ -226,6 +236,7 @@ function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boo
   if (first) {
     bt[b + B_DAYS] = 1;
     bt[b + B_DAY_SPEND] = a;
+    bt[b + B_DAY_SPEND_SCALED] = a * UNIT;
   } else if (d !== lastDay) {
     const days = bt[b + B_DAYS]!;
     endPurchaseDay(bt, b);
@@ -237,7 +248,11 @@ function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boo
     bt[b + B_GAP_M2]! += delta * (gap - next);
     bt[b + B_DAYS] = days + 1;
     bt[b + B_DAY_SPEND] = a;
-  } else bt[b + B_DAY_SPEND]! += a;
+    bt[b + B_DAY_SPEND_SCALED] = a * UNIT;
+  } else {
+    bt[b + B_DAY_SPEND]! += a;
+    bt[b + B_DAY_SPEND_SCALED]! += a * UNIT;
+  }
 }
 
 /** Adds the spend of the customer's current purchase day to its trend block, if any. @internal */
@@ -245,6 +260,11 @@ export function endPurchaseDay(bt: Float64Array, b: number): void {
   const days = bt[b + B_DAYS]!;
   const total = bt[b + B_TOTAL_DAYS]!;
   const half = Math.floor(total / 2);
-  if (days <= half) bt[b + B_EARLY]! += bt[b + B_DAY_SPEND]!;
-  else if (days > total - half) bt[b + B_LATE]! += bt[b + B_DAY_SPEND]!;
+  if (days <= half) {
+    bt[b + B_EARLY]! += bt[b + B_DAY_SPEND]!;
+    bt[b + B_EARLY_SCALED]! += bt[b + B_DAY_SPEND_SCALED]!;
+  } else if (days > total - half) {
+    bt[b + B_LATE]! += bt[b + B_DAY_SPEND]!;
+    bt[b + B_LATE_SCALED]! += bt[b + B_DAY_SPEND_SCALED]!;
+  }
 }

@@ -78,3 +78,18 @@ describe('summarizeCustomerColumns activity', () => {
     expect(summarizeCustomerColumns([{ customerId: 'a', date: '2024-01-01', amount: 5 }]).activity).toBeNull();
   });
 });
+
+describe('summarizeCustomerColumns activity at the double limit', () => {
+  it('keeps the spend trend right when the day sums overflow', () => {
+    // early day 2 x 1.7e308, late day 1.7e308 + 0.85e308: in units of 2^1000 the trend is (2.55 - 3.4) / 5.95
+    const rows: TransactionInput[] = [
+      { customerId: 'o', date: '2024-01-01', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-01', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-05', amount: 1.7e308 },
+      { customerId: 'o', date: '2024-01-05', amount: 0.85e308 },
+    ];
+    const { activity } = summarizeCustomerColumns(rows, { asOf: '2024-01-05', activity: true });
+    expect(Math.abs(activity!.spendTrend[0]! - (2.55 - 3.4) / 5.95)).toBeLessThanOrEqual(1e-12);
+    expect(activity!.spendTrend[0]).toBe(deriveBehaviourSignals(rows, { asOf: '2024-01-05' }).customers[0]!.behaviour.spendTrend);
+  });
+});
