@@ -8,7 +8,7 @@ import { readSharedCsv, round2HalfUp, SHARED_DATA } from '../helpers/sharedData.
 
 // Runs the built command line (npm test builds before running vitest).
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = resolve(ROOT, 'dist/cli.js');
+const CLI = process.env.LOYALTY_SCORE_CLI ?? resolve(ROOT, 'dist/cli.js');
 
 function cli(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', input, maxBuffer: 1 << 28 });

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The project root and the built command line (npm test builds before running vitest). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = resolve(ROOT, 'dist/cli.js');
+/** The command line under test: `dist/cli.js`, or a private build named by LOYALTY_SCORE_CLI (parallel development). */
+export const CLI = process.env.LOYALTY_SCORE_CLI ?? resolve(ROOT, 'dist/cli.js');
 
 /** Runs the built CLI with arguments and optional stdin. */
 export function cli(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
