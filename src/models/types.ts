@@ -71,6 +71,13 @@ export interface FitDiagnostics<P> {
   readonly logLikelihood: number;
   /** Standard errors from the inverse Hessian of the negative log-likelihood; `NaN`-free: `null` where the Hessian is not positive definite. */
   readonly standardErrors: { readonly [K in keyof P]: number } | null;
+  /**
+   * Covariance matrix of the log-parameters (log θ, in the order of the keys of `params`), row-major
+   * n × n: the inverse Hessian of the negative log-likelihood in log-parameter space, whose diagonal
+   * gives `standardErrors` by the delta method. `null` when there are no standard errors; absent from
+   * results built without a Hessian. The normal approximation `predictWithUncertainty` draws from.
+   */
+  readonly logParameterCovariance?: Float64Array | null;
   /** Optimiser iterations used. */
   readonly iterations: number;
   /** Whether the optimiser met its convergence criterion. */

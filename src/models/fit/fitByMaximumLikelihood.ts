@@ -166,6 +166,7 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
   const logLikelihood = problem.logLikelihood(theta);
 
   let standardErrors: Record<K, number> | null = null;
+  let logParameterCovariance: Float64Array | null = null;
   if (options.standardErrors !== false && Number.isFinite(logLikelihood)) {
     // Hessian of the total negative log-likelihood (unpenalised) in u = log θ.
     const total = (u: Float64Array): number => {
@@ -191,7 +192,10 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
         if (!Number.isFinite(v)) ok = false;
         se[names[i]!] = v;
       }
-      if (ok) standardErrors = se;
+      if (ok) {
+        standardErrors = se;
+        logParameterCovariance = cov;
+      }
     }
   }
   const warnings = [
@@ -210,6 +214,7 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
     params,
     logLikelihood,
     standardErrors,
+    logParameterCovariance,
     iterations: res.iterations,
     converged: res.converged,
     gradientNorm: res.gradientNorm,

@@ -59,6 +59,7 @@ export function withDiagnostics<M extends object, P, E extends object = object>(
     ...(extra as E),
     logLikelihood: fit.logLikelihood,
     standardErrors: fit.standardErrors,
+    ...(fit.logParameterCovariance !== undefined ? { logParameterCovariance: fit.logParameterCovariance } : {}),
     iterations: fit.iterations,
     converged: fit.converged,
     gradientNorm: fit.gradientNorm,
