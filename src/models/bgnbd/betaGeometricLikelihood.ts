@@ -13,8 +13,10 @@ import type { GroupedRows } from '../fit/groupRows.js';
  * `variant: 'mbgnbd'` (Batislam et al. 2007): B(a, b+x+1) in place of B(a, b+x), a/(b+x) in place
  * of a/(b+x-1), and the second term for every x (dropout may follow the first purchase too).
  *
- * The terms that depend only on x (log-gamma and digamma values) are computed once per distinct x;
- * each row costs two logarithms and one exponential. Returns a closure that evaluates the total
+ * The terms that depend only on x (log-gamma and digamma values) are computed once per distinct x,
+ * and log(α + T), log(α + t_x) and their reciprocals once per distinct age when ages repeat (whole
+ * days or weeks: a few thousand values however many customers), so a row costs one exponential
+ * and one logarithm. Returns a closure that evaluates the total
  * weighted log-likelihood and, when `grad` is given, writes d(total)/d(r, α, a, b) into it.
  * @internal
  */
@@ -36,6 +38,10 @@ export function betaGeometricLikelihood(
   const dB = new Float64Array(m);
   const logRatio = new Float64Array(m);
   const bDen = new Float64Array(m);
+  // Ages (T and t_x together) by distinct value, when they repeat enough to pay for the lookup.
+  const ages = distinctAges(txs, Ts, n);
+  const logAge = ages === null ? null : new Float64Array(ages.values.length);
+  const invAge = ages === null ? null : new Float64Array(ages.values.length);
 
   return (params, grad) => {
     const r = params[0]!;
@@ -66,22 +72,31 @@ export function betaGeometricLikelihood(
         dB[k] = digamma(bx) - psiABx - psiB + psiAB;
       }
     }
+    if (ages !== null) {
+      const v = ages.values;
+      for (let j = 0; j < v.length; j++) {
+        logAge![j] = Math.log(alpha + v[j]!);
+        invAge![j] = 1 / (alpha + v[j]!);
+      }
+    }
     let ll = 0;
     let gR = 0;
     let gAlpha = 0;
     let gA = 0;
     let gB = 0;
+    const tIndex = ages?.tIndex;
+    const txIndex = ages?.txIndex;
     for (let i = 0; i < n; i++) {
       const k = xIndex[i]!;
       const x = xs[i]!;
       const wi = w[i]!;
       const rx = r + x;
-      const lT = Math.log(alpha + Ts[i]!);
+      const lT = tIndex ? logAge![tIndex[i]!]! : Math.log(alpha + Ts[i]!);
       let li = cst[k]! - rx * lT;
       let q = 0;
       let lDiff = 0;
       if (always || x > 0) {
-        const ltx = Math.log(alpha + txs[i]!);
+        const ltx = txIndex ? logAge![txIndex[i]!]! : Math.log(alpha + txs[i]!);
         lDiff = lT - ltx;
         const logD = logRatio[k]! + rx * lDiff;
         // softplus(logD) and q = sigmoid(logD), both stable.
@@ -95,12 +110,13 @@ export function betaGeometricLikelihood(
           q = e / (1 + e);
         }
         if (grad) {
-          const invT = 1 / (alpha + Ts[i]!);
-          const invTx = 1 / (alpha + txs[i]!);
+          const invT = tIndex ? invAge![tIndex[i]!]! : 1 / (alpha + Ts[i]!);
+          const invTx = txIndex ? invAge![txIndex[i]!]! : 1 / (alpha + txs[i]!);
           gAlpha += wi * (r / alpha - rx * invT + q * rx * (invT - invTx));
         }
       } else if (grad) {
-        gAlpha += wi * (r / alpha - rx / (alpha + Ts[i]!));
+        const invT = tIndex ? invAge![tIndex[i]!]! : 1 / (alpha + Ts[i]!);
+        gAlpha += wi * (r / alpha - rx * invT);
       }
       ll += wi * li;
       if (grad) {
@@ -117,4 +133,40 @@ export function betaGeometricLikelihood(
     }
     return ll;
   };
+}
+
+/** Distinct ages of the rows (t_x and T together) with each row's index into them. */
+interface DistinctAges {
+  readonly values: Float64Array;
+  readonly tIndex: Int32Array;
+  readonly txIndex: Int32Array;
+}
+
+/**
+ * The distinct values among the rows' t_x and T, or `null` when they barely repeat (continuous
+ * ages): a lookup only pays when there are far fewer values than rows. Gives up as soon as the
+ * distinct count passes a quarter of the rows, so a continuous column costs little.
+ */
+function distinctAges(txs: Float64Array, Ts: Float64Array, n: number): DistinctAges | null {
+  if (n < 64) return null;
+  const limit = n >> 2;
+  const seen = new Map<number, number>();
+  const values: number[] = [];
+  const tIndex = new Int32Array(n);
+  const txIndex = new Int32Array(n);
+  const indexOf = (v: number): number => {
+    let k = seen.get(v);
+    if (k === undefined) {
+      k = values.length;
+      seen.set(v, k);
+      values.push(v);
+    }
+    return k;
+  };
+  for (let i = 0; i < n; i++) {
+    tIndex[i] = indexOf(Ts[i]!);
+    txIndex[i] = indexOf(txs[i]!);
+    if (values.length > limit) return null;
+  }
+  return { values: Float64Array.from(values), tIndex, txIndex };
 }
