@@ -60,3 +60,4 @@ export * from './rfm/index.js';
 export * from './tiers/index.js';
 export * from './loyalty/index.js';
 export * from './pipeline/index.js';
+export * from './sql/index.js';

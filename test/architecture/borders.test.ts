@@ -40,6 +40,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   simulate: ['errors', 'time', 'math', 'models'],
   clv: ['errors', 'time', 'math', 'transactions', 'summary', 'models'],
   pipeline: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'clv'],
+  // sql: SQL text for databases (summaries, compressed fit rows, scores); browser-safe, no
+  // driver. It writes the summary's semantics as SQL and renders fitted models' predictions.
+  sql: ['errors', 'time', 'math', 'transactions', 'summary', 'models', 'clv'],
   cli: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'simulate', 'clv', 'pipeline'],
 };
 

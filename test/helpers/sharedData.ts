@@ -46,6 +46,18 @@ export function cdnowSampleRows(): { customerId: number; date: string; amount: n
     });
 }
 
+/** CDNOW master rows (69,659): master id as customerId, yyyyMMdd date, dollars. */
+export function cdnowMasterRows(): { customerId: number; date: string; amount: number }[] {
+  return readShared('CDNOW_master.txt')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim().length > 0)
+    .map((l) => {
+      const [id, date, , dollars] = l.trim().split(/\s+/);
+      return { customerId: Number(id), date: date!, amount: Number(dollars) };
+    });
+}
+
 /** Rounds half-up to 2 decimals on the exact value (as the published files do). */
 export function round2HalfUp(x: number): number {
   return Math.floor(x * 100 + 0.5 + 1e-9) / 100;
