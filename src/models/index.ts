@@ -18,3 +18,4 @@ export * from './mbgnbd/index.js';
 export * from './bgbb/index.js';
 export * from './gammagamma/index.js';
 export * from './evaluation/index.js';
+export * from './uncertainty/index.js';
