@@ -19,3 +19,4 @@ export * from './bgbb/index.js';
 export * from './gammagamma/index.js';
 export * from './evaluation/index.js';
 export * from './uncertainty/index.js';
+export * from './contractual/index.js';
