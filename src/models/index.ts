@@ -20,3 +20,4 @@ export * from './gammagamma/index.js';
 export * from './evaluation/index.js';
 export * from './uncertainty/index.js';
 export * from './contractual/index.js';
+export * from './questions/index.js';
