@@ -1,7 +1,7 @@
 import { logBeta } from '../../math/logBeta.js';
 import { checkParams } from '../shared/checkParams.js';
 import { contractualModel } from './contractualModel.js';
-import { residualSurvivalSum } from './survivalSums.js';
+import { residualSurvivalSum } from '../../math/survivalSums.js';
 import type { BetaDiscreteWeibullParams, ContractualModel } from './types.js';
 
 /**

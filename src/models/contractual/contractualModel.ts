@@ -1,5 +1,5 @@
 import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError.js';
-import { residualSurvivalSum } from './survivalSums.js';
+import { residualSurvivalSum } from '../../math/survivalSums.js';
 import type { CohortProjection, ContractualModel, SubscriptionClvOptions } from './types.js';
 
 /** What a contractual model is built from. @internal */
@@ -8,6 +8,8 @@ export interface ContractualCurve<P> {
   readonly params: P;
   /** log S(t) for real t >= 0 (whole t in every public use). */
   readonly logSurvival: (t: number) => number;
+  /** r(t) = S(t) / S(t − 1) for whole t >= 1, when the model has a closed form (else from log S). */
+  readonly retentionRate?: (t: number) => number;
   /** Closed form of Σ_{k>=0} S(n + 1 + k) / S(n) (no discounting), when the model has one. */
   readonly undiscountedResidual?: (n: number) => number;
 }
@@ -42,7 +44,7 @@ export function contractualModel<P>(curve: ContractualCurve<P>): ContractualMode
     survival: (t) => Math.exp(logSurvival(wholeArgument(t, 't', 0))),
     retentionRate: (t) => {
       const k = wholeArgument(t, 't', 1);
-      return Math.exp(logSurvival(k) - logSurvival(k - 1));
+      return curve.retentionRate ? curve.retentionRate(k) : Math.exp(logSurvival(k) - logSurvival(k - 1));
     },
     get expectedLifetime(): number {
       // E[T] = S(0) + Σ_{k>=0} S(1 + k) = 1 + residual(0, 1).

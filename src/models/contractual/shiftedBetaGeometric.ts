@@ -37,6 +37,7 @@ export function shiftedBetaGeometric(params: ShiftedBetaGeometricParams): Contra
     model: 'sbg',
     params: { alpha, beta },
     logSurvival: (t) => (t === 0 ? 0 : logBeta(alpha, beta + t) - norm),
+    retentionRate: (t) => (beta + t - 1) / (alpha + beta + t - 1),
     // Σ_{k>=0} S(n + 1 + k) / S(n) = (β + n) / (α − 1) for α > 1 (2F1 at 1 by Gauss), else divergent.
     undiscountedResidual: (n) => (alpha > 1 ? (beta + n) / (alpha - 1) : Infinity),
   });
