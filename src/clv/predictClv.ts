@@ -90,7 +90,23 @@ export interface PredictClvOptions {
    * @defaultValue 1
    */
   readonly step?: number;
+  /**
+   * How the horizon is cut and discounted:
+   * - `'calendar'`: the horizon is a calendar span from `asOf` (12 months from 2025-01-01 are 365
+   *   days), cut into sub-periods of `step` model units, each discounted at its midpoint by the
+   *   calendar time elapsed (the end of each opportunity for BG/BB);
+   * - `'lifetimes'`: lifetimes' `customer_lifetime_value`, to reproduce numbers made with it: the
+   *   horizon must be in months and the rate per month (lifetimes' `time` and `discount_rate`); a
+   *   month is 30 model units for `modelTimeUnit: 'day'`, 4.345 for `'week'` and 1 for `'month'`
+   *   (lifetimes' `freq` 'D', 'W', 'M'); month m's expected purchases are discounted by
+   *   `(1 + rate)^-m`, at its end. `step` is not used (leave it out); continuous-time models only.
+   * @defaultValue 'calendar'
+   */
+  readonly convention?: 'calendar' | 'lifetimes';
 }
+
+/** Model time units in one lifetimes month, by model time unit (lifetimes' `freq` factor). */
+const LIFETIMES_MONTH: Readonly<Partial<Record<TimeUnit, number>>> = { day: 30, week: 4.345, month: 1 };
 
 /** What {@link predictClv} returns; every array has one value per customer, in input order. */
 export interface PredictClvResult {
@@ -124,7 +140,9 @@ export interface PredictClvResult {
  * carries cost and revenue > 0, else their own `margin`, else `options.margin`. Cost:
  * O(customers × steps) model evaluations; a model with `expectedPurchasesOverHorizons` (the
  * continuous-time ones) checks histories and computes P(alive) once and evaluates E_alive once
- * per distinct (x, T) and step, with bit for bit the same results.
+ * per distinct (x, T) and step, with bit for bit the same results. `convention: 'lifetimes'`
+ * reproduces lifetimes' `customer_lifetime_value` instead: 30-day (4.345-week) months, each
+ * discounted at its end.
  *
  * @param purchaseModel - Any purchase model (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB).
  * @param spendModel - A spend model, e.g. a fitted Gamma-Gamma.
@@ -178,6 +196,9 @@ export function predictClv<C>(
   const defaultMargin = options.margin ?? 1;
   if (!(Number.isFinite(defaultMargin) && defaultMargin <= 1)) invalidOption('margin', 'expected a finite share of spend <= 1');
   const discrete = purchaseModel.model === 'bgbb';
+  const convention = options.convention ?? 'calendar';
+  if (convention !== 'calendar' && convention !== 'lifetimes') invalidOption('convention', "expected 'calendar' or 'lifetimes'");
+  const lifetimes = convention === 'lifetimes' ? lifetimesPeriods(options, discrete, modelUnit) : null;
   const step = options.step ?? 1;
   if (!(Number.isFinite(step) && step > 0 && (!discrete || Number.isInteger(step)))) {
     invalidOption('step', discrete ? 'expected a whole number of opportunities >= 1' : 'expected a finite number > 0');
@@ -185,7 +206,7 @@ export function predictClv<C>(
 
   const endDay = dayAfter(asOf, horizonSpan.amount, horizonSpan.unit);
   const horizonExact = durationBetween(asOf, endDay, modelUnit);
-  const horizon = discrete ? Math.floor(horizonExact + 1e-9) : horizonExact;
+  const horizon = lifetimes !== null ? lifetimes.horizon : discrete ? Math.floor(horizonExact + 1e-9) : horizonExact;
 
   // Customers: purchase histories, spend histories, margins.
   let n: number;
@@ -231,7 +252,13 @@ export function predictClv<C>(
   const ends: number[] = [];
   const factors: number[] = [];
   const rateLog = Math.log1p(discount.rate);
-  for (let t0 = 0; t0 < horizon - 1e-12 * Math.max(1, horizon); t0 += step) {
+  if (lifetimes !== null) {
+    for (let m = 1; m <= horizonSpan.amount; m++) {
+      ends.push(m * lifetimes.month);
+      factors.push(Math.pow(1 + discount.rate, -m));
+    }
+  }
+  for (let t0 = 0; lifetimes === null && t0 < horizon - 1e-12 * Math.max(1, horizon); t0 += step) {
     const t1 = Math.min(t0 + step, horizon);
     const when = discrete ? t1 : (t0 + t1) / 2;
     ends.push(t1);
@@ -297,4 +324,19 @@ function fillFromObjects<C>(
       margin[i] = own;
     }
   }
+}
+
+/**
+ * The month length and horizon of the `'lifetimes'` convention, after checking that the horizon is
+ * in months, the rate per month, the model continuous and `step` left out.
+ */
+function lifetimesPeriods(options: PredictClvOptions, discrete: boolean, modelUnit: TimeUnit): { month: number; horizon: number } {
+  if (discrete) invalidOption('convention', "the 'lifetimes' convention is for the continuous-time models (lifetimes has no BG/BB CLV)");
+  if (options.horizon?.unit !== 'month') invalidOption('horizon', "with convention 'lifetimes' the horizon is a number of months (lifetimes' time)");
+  const rate = options.discountRate;
+  if (rate !== undefined && rate.rate !== 0 && rate.per !== 'month') invalidOption('discountRate', "with convention 'lifetimes' the rate is per month (lifetimes' discount_rate): { rate, per: 'month' }");
+  if (options.step !== undefined) invalidOption('step', "with convention 'lifetimes' the sub-periods are the months: leave step out");
+  const month = LIFETIMES_MONTH[modelUnit];
+  if (month === undefined) invalidOption('modelTimeUnit', "with convention 'lifetimes' the model unit is day, week or month (lifetimes' freq D, W, M)");
+  return { month, horizon: options.horizon.amount * month };
 }
