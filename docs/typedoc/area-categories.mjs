@@ -16,6 +16,7 @@ export const AREA_CATEGORIES = {
   models: 'Models',
   clv: 'CLV',
   simulate: 'Simulation',
+  sql: 'SQL',
   errors: 'Errors',
   math: 'Math',
 };

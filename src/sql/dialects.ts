@@ -14,6 +14,8 @@ export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'spark
 export interface DialectFunctions {
   /** Quotes one identifier (the input is any string without control characters). */
   readonly quote: (name: string) => string;
+  /** Characters a name may not contain in this dialect (refused rather than escaped), or `null`. */
+  readonly refused: RegExp | null;
   /** A string literal of a constant text. */
   readonly text: (value: string) => string;
   /** The 64-bit float type. */
@@ -31,11 +33,11 @@ export interface DialectFunctions {
   /** A date from text or a number written `yyyyMMdd`. */
   readonly dateFromDigits: (e: string) => string;
   /**
-   * An expression that stops the query with an error whose message contains `message` when it is
-   * evaluated. `guard` is a column expression the error depends on, so that no engine evaluates
-   * it while planning.
+   * An expression of type `type` that stops the query with an error when it is evaluated; the
+   * message is `message` followed by the value of `count` (an aggregate, so that no engine
+   * evaluates the expression while planning).
    */
-  readonly raise: (message: string, guard: string) => string;
+  readonly raise: (message: string, count: string, type: string) => string;
 }
 
 /** `"name"` with `"` doubled: the SQL standard's delimited identifier (DuckDB, PostgreSQL, Snowflake). */
@@ -44,14 +46,15 @@ const doubleQuoted = (name: string): string => `"${name.replaceAll('"', '""')}"`
 const standardText = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 /** `'text'` with backslash escapes (Spark, BigQuery and Snowflake read `\` as an escape in strings). */
 const backslashText = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-/** Casting a non-numeric text to an integer fails in every engine: an error raised from plain SQL. */
-const castError = (textType: string, text: (value: string) => string) => (message: string, guard: string): string =>
-  `CAST(CONCAT(${text(message)}, CAST(${guard} AS ${textType})) AS INTEGER)`;
+/** Casting a sentence to a date fails at run time in every engine: an error raised from plain SQL. */
+const castError = (textType: string, text: (value: string) => string) => (message: string, count: string, type: string): string =>
+  `CAST(CONCAT(${text(message)}, CAST(${count} AS ${textType})) AS ${type})`;
 
 /** The dialect table: the only place where the five engines differ. @internal */
 export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
   duckdb: {
     quote: doubleQuoted,
+    refused: null,
     text: standardText,
     double: 'DOUBLE',
     bigint: 'BIGINT',
@@ -60,10 +63,11 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     addMonths: (d, n) => `CAST(${d} + to_months(CAST(${n} AS INTEGER)) AS DATE)`,
     dateFromIso: (e) => `CAST(substr(CAST(${e} AS VARCHAR), 1, 10) AS DATE)`,
     dateFromDigits: (e) => `CAST(strptime(CAST(${e} AS VARCHAR), '%Y%m%d') AS DATE)`,
-    raise: (message, guard) => `error(CONCAT(${standardText(message)}, CAST(${guard} AS VARCHAR)))`,
+    raise: (message, count, type) => `CAST(error(CONCAT(${standardText(message)}, CAST(${count} AS VARCHAR))) AS ${type})`,
   },
   postgres: {
     quote: doubleQuoted,
+    refused: null,
     text: standardText,
     double: 'DOUBLE PRECISION',
     bigint: 'BIGINT',
@@ -76,6 +80,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
   },
   spark: {
     quote: (name) => `\`${name.replaceAll('`', '``')}\``,
+    refused: null,
     text: backslashText,
     double: 'DOUBLE',
     bigint: 'BIGINT',
@@ -84,10 +89,13 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     addMonths: (d, n) => `add_months(${d}, CAST(${n} AS INT))`,
     dateFromIso: (e) => `to_date(substr(CAST(${e} AS STRING), 1, 10), 'yyyy-MM-dd')`,
     dateFromDigits: (e) => `to_date(CAST(${e} AS STRING), 'yyyyMMdd')`,
-    raise: (message, guard) => `raise_error(CONCAT(${backslashText(message)}, CAST(${guard} AS STRING)))`,
+    raise: (message, count, type) => `CAST(raise_error(CONCAT(${backslashText(message)}, CAST(${count} AS STRING))) AS ${type})`,
   },
   bigquery: {
-    quote: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
+    // BigQuery's escapes inside quoted names are not read alike by every tool: names with a
+    // backtick or a backslash are refused instead.
+    quote: (name) => `\`${name}\``,
+    refused: /[`\\]/,
     text: backslashText,
     double: 'FLOAT64',
     bigint: 'INT64',
@@ -96,10 +104,11 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     addMonths: (d, n) => `DATE_ADD(${d}, INTERVAL CAST(${n} AS INT64) MONTH)`,
     dateFromIso: (e) => `PARSE_DATE('%Y-%m-%d', SUBSTR(CAST(${e} AS STRING), 1, 10))`,
     dateFromDigits: (e) => `PARSE_DATE('%Y%m%d', CAST(${e} AS STRING))`,
-    raise: (message, guard) => `ERROR(CONCAT(${backslashText(message)}, CAST(${guard} AS STRING)))`,
+    raise: (message, count, type) => `CAST(ERROR(CONCAT(${backslashText(message)}, CAST(${count} AS STRING))) AS ${type})`,
   },
   snowflake: {
     quote: doubleQuoted,
+    refused: null,
     text: backslashText,
     double: 'DOUBLE',
     bigint: 'BIGINT',

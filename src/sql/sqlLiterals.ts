@@ -14,6 +14,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 export function quotedName(d: DialectFunctions, name: unknown, option: string): string {
   if (typeof name !== 'string' || name.length === 0) invalidOption(option, 'expected a non-empty name');
   if (CONTROL.test(name)) invalidOption(option, 'a name may not contain control characters (expected printable text)');
+  if (d.refused !== null && d.refused.test(name)) invalidOption(option, 'this dialect does not take a backtick or backslash in a name (expected a name without them)');
   return d.quote(name);
 }
 

@@ -172,20 +172,27 @@ export function buildSummarySql(options: SummarySqlOptions): SummaryPlan {
   const endLiteral = holdout ? dateLiteral(options.calibrationEnd!, 'calibrationEnd') : options.asOf === undefined ? null : dateLiteral(options.asOf, 'asOf');
   const obsLiteral = holdout && options.observationEnd !== undefined ? dateLiteral(options.observationEnd, 'observationEnd') : null;
 
-  const checks = [
-    `WHEN cust IS NULL THEN ${d.raise('loyalty-score: a row has no customer id', 'tx_amount')}`,
-    `WHEN tx_date IS NULL THEN ${d.raise('loyalty-score: a row has no valid date', 'cust')}`,
-    `WHEN tx_amount IS NULL OR NOT (tx_amount BETWEEN -${MAX_DOUBLE} AND ${MAX_DOUBLE}) THEN ${d.raise('loyalty-score: a row has no finite amount', 'cust')}`,
-    `WHEN tx_cost IS NOT NULL AND NOT (tx_cost BETWEEN -${MAX_DOUBLE} AND ${MAX_DOUBLE}) THEN ${d.raise('loyalty-score: a row has a cost that is not finite', 'cust')}`,
+  // Every row is checked in the aggregate that yields the as-of date, which every later step
+  // needs: no engine can skip the checks or filter rows out before them.
+  const count = (condition: string): string => `COUNT(CASE WHEN ${condition} THEN 1 END)`;
+  const finite = (e: string): string => `${e} BETWEEN -${MAX_DOUBLE} AND ${MAX_DOUBLE}`;
+  const checks: [condition: string, message: string][] = [
+    ['cust IS NULL', 'loyalty-score: rows without a customer id: '],
+    ['tx_date IS NULL', 'loyalty-score: rows without a valid date: '],
+    [`tx_amount IS NULL OR NOT (${finite('tx_amount')})`, 'loyalty-score: rows without a finite amount: '],
+    [`tx_cost IS NOT NULL AND NOT (${finite('tx_cost')})`, 'loyalty-score: rows whose cost is not finite: '],
   ];
-  if (returns === 'reject') checks.push(`WHEN tx_amount < 0 THEN ${d.raise("loyalty-score: a return (negative amount) under returns 'reject'", 'cust')}`);
-  if (afterAsOf === 'reject' && !holdout && endLiteral !== null) checks.push(`WHEN tx_date > ${endLiteral} THEN ${d.raise("loyalty-score: a row dated after asOf under afterAsOf 'reject'", 'cust')}`);
-
+  if (returns === 'reject') checks.push(['tx_amount < 0', "loyalty-score: returns (negative amounts) under returns 'reject': "]);
+  if (afterAsOf === 'reject' && !holdout && endLiteral !== null) checks.push([`tx_date > ${endLiteral}`, "loyalty-score: rows dated after asOf under afterAsOf 'reject': "]);
+  const guarded = (end: string): string =>
+    `CASE
+    ${checks.map(([condition, message]) => `WHEN ${count(condition)} > 0 THEN ${d.raise(message, count(condition), 'DATE')}`).join('\n    ')}
+    ELSE ${end} END`;
   const boundsSelect = holdout
-    ? `SELECT ${endLiteral} AS as_of, ${obsLiteral ?? 'MAX(tx_date)'} AS obs_end${obsLiteral === null ? ' FROM checked' : ''}`
-    : endLiteral === null
-      ? 'SELECT MAX(tx_date) AS as_of FROM checked'
-      : `SELECT ${endLiteral} AS as_of`;
+    ? `SELECT ${guarded(endLiteral!)} AS as_of, ${obsLiteral ?? 'MAX(tx_date)'} AS obs_end
+  FROM checked`
+    : `SELECT ${guarded(endLiteral ?? 'MAX(tx_date)')} AS as_of
+  FROM checked`;
 
   const period = (date: string): string => (calendar ? periodSql(d, unit, date) : d.daysBetween("DATE '1970-01-01'", date));
   const orders = hasOrder
@@ -205,10 +212,7 @@ export function buildSummarySql(options: SummarySqlOptions): SummaryPlan {
   FROM ${sourceSql(d, options.source)} AS src
 )`,
     `checked AS (
-  SELECT * FROM tx
-  WHERE (CASE
-    ${checks.join('\n    ')}
-    ELSE 1 END) = 1${returns === 'drop' ? '\n    AND tx_amount >= 0' : ''}
+  SELECT * FROM tx${returns === 'drop' ? '\n  WHERE tx_amount IS NULL OR NOT (tx_amount < 0)' : ''}
 )`,
     `bounds AS (
   ${boundsSelect}
