@@ -60,4 +60,6 @@ export * from './rfm/index.js';
 export * from './tiers/index.js';
 export * from './loyalty/index.js';
 export * from './pipeline/index.js';
+export * from './charts/index.js';
+export * from './report/index.js';
 export * from './sql/index.js';

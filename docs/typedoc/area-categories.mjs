@@ -17,6 +17,8 @@ export const AREA_CATEGORIES = {
   clv: 'CLV',
   simulate: 'Simulation',
   sql: 'SQL',
+  charts: 'Charts',
+  report: 'Report',
   errors: 'Errors',
   math: 'Math',
 };

@@ -3,6 +3,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args.js';
 import { FIT_HELP, fitCommand } from './fitCommand.js';
 import { ModelFitError } from '../pipeline/ModelFitError.js';
+import { REPORT_HELP, reportCommand } from './reportCommand.js';
+import { RETENTION_HELP, retentionCommand } from './retentionCommand.js';
 import { SCORE_HELP, scoreCommand } from './scoreCommand.js';
 import { SIMULATE_HELP, simulateCommand } from './simulateCommand.js';
 import { SUMMARIZE_HELP, summarizeCommand } from './summarizeCommand.js';
@@ -13,8 +15,10 @@ Commands:
   score <file>       one row per customer: summary, RFM segment, ABCD tier, loyalty pyramid
                      and type with reasons, probability alive, expected purchases, lifetime value
   fit <file>         fit the purchase model(s) and Gamma-Gamma: parameters and diagnostics
+  report <file>      one self-contained HTML report with charts of every measure (--output FILE)
   summarize <file>   one row per customer: RFM and BTYD summaries, revenue, cost, profit
   simulate           seeded synthetic transactions (CSV)
+  retention <file>   subscriptions: sBG or BdW fit, projected survivor curve, DERL and CLV
 
 Run 'loyalty-score <command> --help' for a command's options.
 
@@ -31,8 +35,10 @@ Exit codes:
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   score: { run: scoreCommand, help: SCORE_HELP },
   fit: { run: fitCommand, help: FIT_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
   summarize: { run: summarizeCommand, help: SUMMARIZE_HELP },
   simulate: { run: simulateCommand, help: SIMULATE_HELP },
+  retention: { run: retentionCommand, help: RETENTION_HELP },
 };
 
 async function main(argv: string[]): Promise<number> {

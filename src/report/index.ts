@@ -1,0 +1,2 @@
+export { buildReport, type BuildReportOptions, type ReportData, type ReportDiagnostics, type ReportOverview } from './buildReport.js';
+export { renderReport } from './renderReport.js';
