@@ -12,3 +12,4 @@ export {
   type PredictClvOptions,
   type PredictClvResult,
 } from './predictClv.js';
+export * from './uncertainty/index.js';
