@@ -1,3 +1,4 @@
 export { SQL_DIALECTS, type SqlDialect } from './dialects.js';
 export type { SqlSource } from './sqlLiterals.js';
 export { summarySql, SUMMARY_SQL_COLUMNS, type SummarySqlOptions, type SqlTransactionColumns } from './summarySql.js';
+export { compressedSummarySql, type CompressedSummarySql } from './compressedSummarySql.js';

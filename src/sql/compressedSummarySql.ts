@@ -1,0 +1,63 @@
+import { buildSummarySql, type SummarySqlOptions } from './summarySql.js';
+
+/** The two grouped queries of {@link compressedSummarySql}. */
+export interface CompressedSummarySql {
+  /**
+   * Distinct `(frequency, recency, T)` rows of the BTYD summary with `weight`, the number of
+   * customers sharing each: the input of `fitBgNbd`, `fitParetoNbd` and `fitMbgNbd` (columns plus
+   * `options.weights`).
+   */
+  readonly purchases: string;
+  /**
+   * Distinct `(frequency, monetary_value)` rows of the repeat customers (frequency > 0) with
+   * `weight`: the input of `fitGammaGamma` (columns plus `options.weights`).
+   */
+  readonly spend: string;
+}
+
+/**
+ * What the fits need, grouped inside the database: two queries over the summary of
+ * {@link summarySql} (same options, same semantics) that return one row per distinct history with
+ * the count of customers behind it. A customer base of millions shrinks to the few thousand
+ * distinct `(x, t_x, T)` rows its time grid allows, which fit on one node in milliseconds; the fits
+ * take them as columns with `options.weights` and give the same parameters and log-likelihood as
+ * a fit on every customer (the likelihood is a sum over customers).
+ *
+ * Output columns: `purchases` gives `frequency` (BIGINT), `recency`, `T` (doubles) and `weight`
+ * (BIGINT); `spend` gives `frequency`, `monetary_value` and `weight`. Rows come out in no particular
+ * order.
+ *
+ * @param options - As {@link summarySql}; with `calibrationEnd`, the rows describe the calibration period.
+ * @returns The two queries, without trailing semicolons.
+ * @throws {@link InvalidInputError} as {@link summarySql}.
+ * @example
+ * ```ts
+ * import { compressedSummarySql, fitBgNbd } from 'loyalty-score';
+ * const { purchases, spend } = compressedSummarySql({ dialect: 'postgres', source: 'sales.orders', asOf: '1997-09-30', timeUnit: 'week' });
+ * purchases.includes('GROUP BY'); // => true
+ * spend.includes('"monetary_value"'); // => true
+ * // Rows read back from the engine become columns and weights:
+ * const rows = [
+ *   { frequency: 0, recency: 0, T: 38.86, weight: 2 },
+ *   { frequency: 2, recency: 30.43, T: 38.86, weight: 1 },
+ *   { frequency: 5, recency: 20, T: 30, weight: 1 },
+ *   { frequency: 1, recency: 1.71, T: 38.86, weight: 1 },
+ * ];
+ * const fit = fitBgNbd(rows, { weights: rows.map((r) => r.weight) });
+ * fit.customers; // => 5
+ * ```
+ */
+export function compressedSummarySql(options: SummarySqlOptions): CompressedSummarySql {
+  const { d, sql } = buildSummarySql(options);
+  const q = d.quote;
+  const summary = `(\n${sql}\n) AS s`;
+  return {
+    purchases: `SELECT s.${q('btyd_frequency')} AS ${q('frequency')}, s.${q('btyd_recency')} AS ${q('recency')}, s.${q('btyd_T')} AS ${q('T')}, CAST(COUNT(*) AS ${d.bigint}) AS ${q('weight')}
+FROM ${summary}
+GROUP BY s.${q('btyd_frequency')}, s.${q('btyd_recency')}, s.${q('btyd_T')}`,
+    spend: `SELECT s.${q('btyd_frequency')} AS ${q('frequency')}, s.${q('btyd_monetary_value')} AS ${q('monetary_value')}, CAST(COUNT(*) AS ${d.bigint}) AS ${q('weight')}
+FROM ${summary}
+WHERE s.${q('btyd_frequency')} > 0
+GROUP BY s.${q('btyd_frequency')}, s.${q('btyd_monetary_value')}`,
+  };
+}
