@@ -159,8 +159,10 @@ export function subscriptionCohorts(rows: readonly SubscriptionRecord[], options
     .sort((a, b) => a - b)
     .map((key) => {
       const g = groups.get(key)!;
+      // survivors[t] = #{subscriptions that survived >= t periods}: a histogram, summed from the top.
       const survivors = new Array<number>(g.age + 1).fill(0);
-      for (const l of g.survived) for (let t = 0; t <= Math.min(l, g.age); t++) survivors[t]!++;
+      for (const l of g.survived) survivors[Math.min(l, g.age)]!++;
+      for (let t = g.age - 1; t >= 0; t--) survivors[t]! += survivors[t + 1]!;
       const first = period === 'month' ? dayFromCivil(Math.floor(key / 12), (key % 12) + 1, 1) : dayFromCivil(key, 1, 1);
       return { name: isoFromDay(first), survivors };
     });
