@@ -6,7 +6,7 @@ import type { CustomerId } from '../transactions/types.js';
 /** Options of {@link clvDistribution}. */
 export interface ClvDistributionOptions {
   /**
-   * Number of equal-width bins from 0 to the `clip` quantile; larger values share one open last bin.
+   * Most equal-width bins from 0 to the `clip` quantile (their width is rounded up to 1, 2 or 5 times a power of ten); larger values share one open last bin.
    * @defaultValue `20`
    */
   readonly bins?: number;
@@ -21,14 +21,14 @@ export interface ClvDistributionOptions {
 export interface ClvBin {
   /** Lower edge, currency units (inclusive). */
   readonly from: number;
-  /** Upper edge, currency units (exclusive; `Infinity` for the open last bin). */
+  /** Upper edge, currency units (exclusive; `Infinity` for the open last bin). The even bins may run a little past the `clip` quantile. */
   readonly to: number;
   readonly customers: number;
 }
 
 /**
- * The distribution of lifetime value: customers per CLV bin, equal widths from 0 to the 99th
- * percentile and an open bin above it (negative values, possible with a negative margin, fall
+ * The distribution of lifetime value: customers per CLV bin, equal round widths from 0 past the
+ * 99th percentile and an open bin above them (negative values, possible with a negative margin, fall
  * in the first bin). Units: currency over the scoring horizon. Cost: O(n log n) (one sort for the quantile).
  *
  * @param clv - Lifetime values (e.g. `scores.columns.clv`).
@@ -56,16 +56,27 @@ export function clvDistribution(clv: ArrayLike<number>, options: ClvDistribution
   }
   sorted.sort();
   const top = n > 0 ? Math.max(sorted[Math.min(n - 1, Math.max(0, Math.ceil(clip * n) - 1))]!, 0) : 0;
-  const width = top > 0 ? top / bins : 1;
-  const counts = new Float64Array(bins + 1);
+  // Round widths (1, 2 or 5 times a power of ten) of at least top / bins: at most `bins` bins.
+  const width = top > 0 ? niceStep(top / bins) : 1;
+  const used = top > 0 ? Math.max(1, Math.ceil(top / width - 1e-9)) : bins;
+  const edge = used * width;
+  const counts = new Float64Array(used + 1);
   for (let i = 0; i < n; i++) {
     const v = sorted[i]!;
-    counts[v >= top && top > 0 ? bins : Math.max(0, Math.min(bins - 1, Math.floor(v / width)))]!++;
+    counts[v >= edge && top > 0 ? used : Math.max(0, Math.min(used - 1, Math.floor(v / width)))]!++;
   }
   const out: ClvBin[] = [];
-  for (let b = 0; b < bins; b++) out.push({ from: b * width, to: b === bins - 1 ? top : (b + 1) * width, customers: counts[b]! });
-  out.push({ from: top, to: Infinity, customers: counts[bins]! });
+  for (let b = 0; b < used; b++) out.push({ from: b * width, to: (b + 1) * width, customers: counts[b]! });
+  out.push({ from: edge, to: Infinity, customers: counts[used]! });
   return out;
+}
+
+/** The smallest 1, 2 or 5 times a power of ten that is >= x > 0. */
+function niceStep(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  if (!(power > 0 && Number.isFinite(power))) return x;
+  for (const m of [1, 2, 5, 10]) if (m * power >= x * (1 - 1e-12)) return Number((m * power).toPrecision(12));
+  return 10 * power;
 }
 
 /** One group of {@link clvByGroup}. */

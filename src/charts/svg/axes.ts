@@ -38,7 +38,9 @@ export function bandLabels(labels: readonly string[], left: number, band: number
   const stride = Math.max(1, Math.ceil((widest + 6) / band));
   const parts: string[] = [];
   labels.forEach((l, i) => {
-    if (i % stride === 0) parts.push(`<text class="ls-tick" x="${px(left + (i + 0.5) * band)}" y="${px(bottom + 17)}" text-anchor="middle">${escapeXml(l)}</text>`);
+    // Keep the label inside the chart: a wide last label is pulled left of the right edge.
+    const x = Math.min(left + (i + 0.5) * band, right + 6 - textWidth(l) / 2);
+    if (i % stride === 0) parts.push(`<text class="ls-tick" x="${px(x)}" y="${px(bottom + 17)}" text-anchor="middle">${escapeXml(l)}</text>`);
   });
   parts.push(`<text class="ls-axis-label" x="${px((left + right) / 2)}" y="${px(bottom + 36)}" text-anchor="middle">${escapeXml(axisLabel)}</text>`);
   return parts.join('');
