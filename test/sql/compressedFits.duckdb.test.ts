@@ -34,9 +34,11 @@ beforeAll(async () => {
   };
 });
 
-function expectSameFit<P extends Record<string, number>>(a: { params: P; logLikelihood: number; customers: number }, b: { params: P; logLikelihood: number; customers: number }): void {
+function expectSameFit<P extends object>(a: { params: P; logLikelihood: number; customers: number }, b: { params: P; logLikelihood: number; customers: number }): void {
   expect(b.customers).toBe(a.customers);
-  for (const k of Object.keys(a.params)) expect(Math.abs(b.params[k]! - a.params[k]!), k).toBeLessThanOrEqual(TOL * Math.abs(a.params[k]!));
+  const pa = a.params as Record<string, number>;
+  const pb = b.params as Record<string, number>;
+  for (const k of Object.keys(pa)) expect(Math.abs(pb[k]! - pa[k]!), k).toBeLessThanOrEqual(TOL * Math.abs(pa[k]!));
   expect(Math.abs(b.logLikelihood - a.logLikelihood)).toBeLessThanOrEqual(TOL * Math.abs(a.logLikelihood));
 }
 
