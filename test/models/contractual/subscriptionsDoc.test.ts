@@ -108,3 +108,43 @@ describe('docs/subscriptions.md', () => {
     expectQuoted(doc, '26.69', flat.clvChange);
   });
 });
+
+describe('docs/reference-values.md: the contractual rows', () => {
+  const page = docText('reference-values.md');
+  const section = page.slice(page.indexOf('## Contractual models'), page.indexOf('## Lifetime value'));
+  const high = fitShiftedBetaGeometric(calibration(HIGH_END));
+  const regular = fitShiftedBetaGeometric(calibration(REGULAR));
+  const bh = fitBetaDiscreteWeibull(calibration(HIGH_END));
+  const br = fitBetaDiscreteWeibull(calibration(REGULAR));
+
+  it('our values and the measured errors', () => {
+    const quote = (text: string, value: number): void => expectQuoted(section, text, value);
+    const bound = (text: string, error: number): void => {
+      expect(section).toContain(text);
+      expect(Math.abs(error)).toBeLessThanOrEqual(Number(text));
+    };
+    quote('0.668088', high.params.alpha);
+    quote('3.806095', high.params.beta);
+    quote('-1611.1581', high.logLikelihood);
+    bound('8.9e-5', high.params.alpha - 0.668);
+    bound('9.5e-5', high.params.beta - 3.806);
+    bound('0.042', high.logLikelihood + 1611.2);
+    quote('0.704077', regular.params.alpha);
+    quote('1.182043', regular.params.beta);
+    quote('-1680.2652', regular.logLikelihood);
+    bound('7.8e-5', regular.params.alpha - 0.704);
+    bound('4.4e-5', regular.params.beta - 1.182);
+    quote('378.0', high.projections(5)[0]!.expected[12]!);
+    quote('170.0', regular.projections(5)[0]!.expected[12]!);
+    const retenmodBg = [0.6680887568648957, 3.8060979564754756, 0.7040772251620928, 1.1820426720946693];
+    const oursBg = [high.params.alpha, high.params.beta, regular.params.alpha, regular.params.beta];
+    bound('7.9e-7', Math.max(...oursBg.map((v, i) => Math.abs(v / retenmodBg[i]! - 1))));
+    [bh.params.alpha, bh.params.beta, bh.params.c].forEach((v, i) => quote(['0.214253', '1.426575', '1.723565'][i]!, v));
+    [br.params.alpha, br.params.beta, br.params.c].forEach((v, i) => quote(['0.455614', '0.779326', '1.283451'][i]!, v));
+    quote('-1605.3142', bh.logLikelihood);
+    quote('-1679.6028', br.logLikelihood);
+    const retenmodBdw = [0.2142531384288671, 1.4265731102773886, 1.7235654969246197, 0.45559859554150334, 0.779311713982981, 1.2834828164509988];
+    const oursBdw = [bh.params.alpha, bh.params.beta, bh.params.c, br.params.alpha, br.params.beta, br.params.c];
+    bound('3.4e-5', Math.max(...oursBdw.map((v, i) => Math.abs(v / retenmodBdw[i]! - 1))));
+  });
+});
