@@ -66,11 +66,14 @@ export async function fitCommand(argv: string[]): Promise<void> {
     if (customers === 0) throw new ModelFitError(null, `${file}: no customer has a purchase up to ${summary.asOf}`);
     const { btyd } = summary.columns;
     const { fits, selection } = fitChosenModels(choice, { table: read.table, btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
-    const spend = fitSpendModel({ frequency: btyd.frequency, monetaryValue: btyd.monetaryValue }, { ...choice.fit, allowUnconverged: choice.allowUnconverged });
+    // Count-only data (no amount column): the purchase models only, and a note saying why.
+    const spend = read.amountSource === 'none' ? null : fitSpendModel({ frequency: btyd.frequency, monetaryValue: btyd.monetaryValue }, { ...choice.fit, allowUnconverged: choice.allowUnconverged });
+    const note = spend === null ? 'count-only data (no amount column): the Gamma-Gamma spend model is not fitted' : null;
     progress.done();
-    process.stderr.write(warningLines([...fits.flatMap((f) => f.warnings.map((w) => ({ ...w, model: f.model }))), ...spend.fit.warnings.map((w) => ({ ...w, model: 'gammagamma' }))]));
+    process.stderr.write(warningLines([...fits.flatMap((f) => f.warnings.map((w) => ({ ...w, model: f.model }))), ...(spend?.fit.warnings ?? []).map((w) => ({ ...w, model: 'gammagamma' }))]));
+    if (note !== null) process.stderr.write(`${note}\n`);
     const models = fits.map((f) => report(f.model, f));
-    const gg = report('gammagamma', spend.fit);
+    const gg = spend === null ? null : report('gammagamma', spend.fit);
     if (format === 'json') {
       const body = {
         file,
@@ -79,7 +82,8 @@ export async function fitCommand(argv: string[]): Promise<void> {
         periods: summary.periods,
         customers,
         models,
-        spend: { ...gg, zeroSpendLeftOut: spend.zeroSpend },
+        spend: spend === null ? null : { ...gg, zeroSpendLeftOut: spend.zeroSpend },
+        ...(note !== null ? { note } : {}),
         ...(selection ? { comparison: selection } : {}),
       };
       process.stdout.write(`${JSON.stringify(body, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -87,7 +91,8 @@ export async function fitCommand(argv: string[]): Promise<void> {
     }
     const lines = [`${file}: ${customers} customers as of ${summary.asOf}, time unit ${summary.timeUnit}`];
     for (const m of models) lines.push('', ...textBlock(`${PURCHASE_MODEL_TITLES[m.model as keyof typeof PURCHASE_MODEL_TITLES]} (${m.model})`, m));
-    lines.push('', ...textBlock(`Gamma-Gamma spend (${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out)`, gg));
+    if (spend === null) lines.push('', 'Gamma-Gamma spend: not fitted (count-only data, no amount column)');
+    else lines.push('', ...textBlock(`Gamma-Gamma spend (${spend.zeroSpend} repeat customer${spend.zeroSpend === 1 ? '' : 's'} with zero mean spend left out)`, gg!));
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     progress.done();

@@ -7,45 +7,72 @@ import type { Delimiter } from '../io/splitFields.js';
 import { oneOf, str, UsageError, type Flags } from './args.js';
 
 /** Flags that describe how to read a transaction file. */
-export const READ_FLAGS = ['customer', 'date', 'amount', 'cost', 'quantity', 'order', 'promo', 'discount', 'delimiter', 'date-format', 'returns', 'on-invalid', 'ids'] as const;
+export const READ_FLAGS = [
+  'customer', 'date', 'amount', 'price', 'quantity', 'refunded', 'cost', 'order', 'promo', 'discount',
+  'delimiter', 'date-format', 'time-zone', 'decimal', 'encoding', 'returns', 'on-invalid', 'ids', 'skip-missing', 'cancelled-prefix',
+] as const;
 export const READ_BOOLEANS = ['header', 'no-header', 'reveal-values'] as const;
 
 /** Help text of the column and reading flags, shared by every command that reads a file. */
-export const READ_FLAGS_HELP = `Columns (a header name or a 1-based position):
-  --customer C     customer id column   (default: a column named customer_id/customer/id…, else 1)
-  --date C         date column          (default: date/timestamp…, else 2)
-  --amount C       amount column        (default: amount/value/revenue…, else 3)
+export const READ_FLAGS_HELP = `Columns (a header name or a 1-based position; names match ignoring case, spaces and _):
+  --customer C     customer id column   (default: customer_id/customerid/customer/client_id/email/user_id…, bare id last; else 1)
+  --date C         date column          (default: date/invoicedate/created at/order_date/timestamp…, else 2)
+  --amount C       amount column        (default: amount/total/revenue/sales/value…, else 3;
+                   without one, quantity x price, and with no price either the data is count-only)
+  --price C        unit price column: amount = quantity x price when there is no amount column
+                   (default: unitprice/price/unit_price if present, else none)
+  --quantity C     quantity column      (default: quantity/qty if present, else none)
+  --refunded C     amount refunded, subtracted from the row's amount (default: refunded amount/refunded if present, else none)
   --cost C         cost column          (default: a column named cost, else none)
-  --quantity C, --order C, --promo C, --discount C   optional columns
+  --order C, --promo C, --discount C   optional columns
 Reading:
   --delimiter D    auto | comma | tab | semicolon | pipe | whitespace   (default auto)
   --header / --no-header   whether the first line is a header      (default: detected)
-  --date-format F  iso or a date-fns format such as yyyyMMdd      (default iso)
+  --date-format F  iso, auto or a date-fns format such as yyyyMMdd, M/d/yyyy H:mm, t (epoch s) (default iso)
+  --time-zone Z    IANA zone: date-times are instants, dated on Z's calendar (default: dates as written)
+  --decimal S      point | comma | auto: decimal separator of numbers (default point)
+  --encoding E     utf-8 | latin1 | windows-1252 | utf-16le (default utf-8; a byte-order mark is detected)
   --returns P      net | drop | reject: rows with negative amounts (default net)
+  --cancelled-prefix X   order ids starting with X are cancellations, read as returns (default: none)
+  --skip-missing F skip rows whose fields F (comma-separated: customer,date,amount,…) are blank,
+                   counted on stderr (default: none)
   --on-invalid P   throw | collect: fail naming every bad line, or skip them and report them on stderr (default throw)
   --reveal-values  show the offending raw values in error messages (default: kept out, they are personal data)
-  --ids M          auto (all-digit ids become numbers: 00042 = 42) | string (default auto)
+  --ids M          auto (all-digit ids become numbers: 00042 = 42 = 42.0) | string (default auto)
 `;
+
+const COLUMN_FLAGS = ['customer', 'date', 'amount', 'price', 'quantity', 'refunded', 'cost', 'order', 'promo', 'discount'] as const;
 
 /** Reading options from flags. */
 export function textOptionsFromFlags(flags: Flags): TransactionTextOptions {
   const columns: ColumnMap = {};
-  for (const f of ['customer', 'date', 'amount', 'cost', 'quantity', 'order', 'promo', 'discount'] as const) {
+  for (const f of COLUMN_FLAGS) {
     const v = str(flags, f);
     if (v !== undefined) columns[f] = /^\d+$/.test(v) ? Number(v) : v;
   }
+  if (columns.price !== undefined && columns.quantity === undefined && columns.amount === undefined) throw new UsageError('--price needs --quantity (amount = quantity x price)');
   const d = str(flags, 'delimiter');
   const delimiters: Record<string, Delimiter | 'auto'> = { auto: 'auto', ',': ',', comma: ',', tab: '\t', '\t': '\t', ';': ';', semicolon: ';', '|': '|', pipe: '|', whitespace: 'whitespace', space: 'whitespace' };
   if (d !== undefined && delimiters[d] === undefined) throw new UsageError(`--delimiter must be one of auto, comma, tab, semicolon, pipe, whitespace (got ${d})`);
   if (flags.header && flags['no-header']) throw new UsageError('--header and --no-header exclude each other');
+  const skip = str(flags, 'skip-missing');
+  const skipMissing = skip === undefined ? [] : skip.split(',').map((x) => x.trim());
+  for (const f of skipMissing) if (!(COLUMN_FLAGS as readonly string[]).includes(f)) throw new UsageError(`--skip-missing takes fields among ${COLUMN_FLAGS.join(', ')} (got ${f})`);
+  const timeZone = str(flags, 'time-zone');
+  const prefix = str(flags, 'cancelled-prefix');
   const opts: TransactionTextOptions = {
     columns,
     delimiter: d === undefined ? 'auto' : delimiters[d]!,
     header: flags.header ? true : flags['no-header'] ? false : 'auto',
     dateFormat: str(flags, 'date-format') ?? 'iso',
+    ...(timeZone !== undefined ? { timeZone } : {}),
+    decimal: oneOf(flags, 'decimal', ['point', 'comma', 'auto'], 'point'),
+    encoding: oneOf(flags, 'encoding', ['utf-8', 'latin1', 'windows-1252', 'utf-16le'], 'utf-8'),
     returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
     onInvalid: oneOf(flags, 'on-invalid', ['throw', 'collect'], 'throw'),
     ids: oneOf(flags, 'ids', ['auto', 'string'], 'auto'),
+    skipMissing: skipMissing as NonNullable<TransactionTextOptions['skipMissing']>,
+    ...(prefix !== undefined ? { cancelledPrefix: prefix } : {}),
     revealValues: flags['reveal-values'] === true,
   };
   return opts;
@@ -71,11 +98,27 @@ export async function readTransactionFile(path: string, options: TransactionText
       reader.push(buf);
       onProgress?.(bytes, total);
     }
-    return reader.finish();
+    const read = reader.finish();
+    // The reader's notes but the column line (which `score` prints): detected decimal
+    // separator and date format, a byte-order mark, merged ids, skipped and cancelled rows.
+    for (const note of read.notes) if (!note.startsWith('columns: ')) process.stderr.write(`${note}\n`);
+    return read;
   } catch (e) {
     if (e instanceof InvalidInputError) throw new InvalidInputError(e.issues, fileLabel(path));
     throw e;
   }
+}
+
+/**
+ * Refuses count-only data (no amount column, no price) for a command that needs amounts, with
+ * the columns the reader found and how to name the amount.
+ */
+export function requireAmounts(read: TransactionTextResult, path: string, what: string): void {
+  if (read.amountSource !== 'none') return;
+  throw new InvalidInputError(
+    [{ code: 'missing_column', path: ['amount'], message: `no amount column (expected one of amount, total, revenue, sales, value, or --price with --quantity, or name it with --amount); ${what}` }],
+    fileLabel(path),
+  );
 }
 
 /** How messages name a file: its path as given, or `<stdin>`. */

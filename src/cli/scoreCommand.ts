@@ -10,7 +10,7 @@ import { numberFlag, oneOf, parseFlags, positiveInt, spanFlag, str, UsageError }
 import { loadOptionsFromFlags, readTransactions, READ_HELP, SUMMARY_FLAGS } from './loadSummaries.js';
 import { formatSelection, MODEL_FLAGS, MODEL_HELP, modelChoiceFromFlags } from './modelFlags.js';
 import { Progress } from './progress.js';
-import { READ_BOOLEANS, READ_FLAGS } from './readTransactionFile.js';
+import { READ_BOOLEANS, READ_FLAGS, requireAmounts } from './readTransactionFile.js';
 import { readSurveyFile } from './readSurveyFile.js';
 import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
 import { summaryReport } from './summaryReport.js';
@@ -29,6 +29,9 @@ ${READ_HELP}${MODEL_HELP.replace('{ALL}', '')}Lifetime value:
   --horizon SPAN   forecast horizon from --as-of: 1y, 18m, 26w, 90d           (default 1y)
   --discount-rate X   discount rate per --discount-per, compounded             (default 0.1)
   --discount-per U    day | week | month | year                                (default year)
+  --intervals X    add interval bounds at level X, 0 < X < 1 (e.g. 0.9): p_alive_low,
+                   p_alive_high, expected_purchases_low/high, expected_spend_low/high, clv_low,
+                   clv_high, from 200 draws of the fits' normal approximations (default: none)
   --margin X       share of spend kept as margin, <= 1, for every customer
                    (default: each customer's profit / revenue when the file has a cost column, else 1)
                    CLV = margin x E[spend per purchase] x discounted E[purchases]; the discounting
@@ -83,7 +86,7 @@ const STEP_OF: Readonly<Record<ScoreStage, string>> = {
 export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
-    [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'horizon', 'discount-rate', 'discount-per', 'margin', 'rfm-method', 'tier-by', 'survey', 'survey-scale', 'format', 'sort', 'limit', 'top'],
+    [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'horizon', 'discount-rate', 'discount-per', 'margin', 'intervals', 'rfm-method', 'tier-by', 'survey', 'survey-scale', 'format', 'sort', 'limit', 'top'],
     [...READ_BOOLEANS, 'summary', 'explain', 'allow-unconverged'],
   );
   if (positionals.length !== 1) throw new UsageError('score takes exactly one file (or - for stdin)');
@@ -92,6 +95,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const horizon = spanFlag(flags, 'horizon', '1y');
   const discountRate = { rate: numberFlag(flags, 'discount-rate', (x) => x >= 0, 'a number >= 0') ?? 0.1, per: oneOf<TimeUnit>(flags, 'discount-per', ['day', 'week', 'month', 'year'], 'year') };
   const margin = numberFlag(flags, 'margin', (x) => x <= 1, 'a number <= 1');
+  const intervals = numberFlag(flags, 'intervals', (x) => x > 0 && x < 1, 'a level between 0 and 1, such as 0.9');
   const rfmMethod = oneOf(flags, 'rfm-method', ['quantile', 'rank'], 'quantile');
   const tierBy = oneOf<TierBasis>(flags, 'tier-by', ['revenue', 'profit'], 'revenue');
   const surveyScale = parseScale(str(flags, 'survey-scale') ?? '1-5');
@@ -105,6 +109,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   try {
     const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
     const { read, file } = await readTransactions(positionals[0]!, load, progress);
+    requireAmounts(read, positionals[0]!, 'score needs amounts for tiers, RFM and lifetime value (fit reads count-only data)');
     if (tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
     let step = '';
     let scores: CustomerScores;
@@ -121,6 +126,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
         horizon,
         discountRate,
         ...(margin !== undefined ? { margin } : {}),
+        ...(intervals !== undefined ? { intervals } : {}),
         ...choice.fit,
         allowUnconverged: choice.allowUnconverged,
         onProgress: (stage, fraction) => {
@@ -144,7 +150,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     const zero = scores.excluded.zeroSpendRepeaters;
     if (zero > 0) notes.push(`${zero} repeat customer${zero === 1 ? '' : 's'} with zero mean spend left out of the Gamma-Gamma fit`);
     if (scores.survey) notes.push(`survey answers for ${scores.survey.matched} customers (${scores.survey.unmatched} survey ids without transactions ignored)`);
-    process.stderr.write(`${notes.join('; ')}\n`);
+    process.stderr.write(`${read.notes[0]}\n${notes.join('; ')}\n`);
     process.stderr.write(warningLines(scores.warnings.filter((w) => w.source !== 'data')));
 
     const order = new Int32Array(n);

@@ -25,7 +25,7 @@ Output:
 const COLUMNS: readonly string[] = SUMMARY_COLUMNS;
 const HOLDOUT_COLUMNS = ['holdout_frequency', 'holdout_monetary_value', 'holdout_duration'];
 
-const flat = (s: CustomerSummary): FlatRow => ({ ...summaryCells(s) });
+const NO_MONEY = { revenue: null, cost: null, profit: null, rfm_monetary: null, btyd_monetary_value: null, holdout_monetary_value: null };
 
 /** `loyalty-score summarize <file>`. */
 export async function summarizeCommand(argv: string[]): Promise<void> {
@@ -40,6 +40,9 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
 
   const read = await readTransactionFile(positionals[0]!, textOptionsFromFlags(flags));
   reportRejected(read.rejected);
+  // Count-only data (no amount column): the money cells are empty (null in JSON).
+  const countOnly = read.amountSource === 'none';
+  const flat = (s: CustomerSummary): FlatRow => (countOnly ? { ...summaryCells(s), ...NO_MONEY } : { ...summaryCells(s) });
 
   let rows: FlatRow[];
   let columns = COLUMNS;
@@ -49,7 +52,7 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
     rows = split.customers.slice(0, limit).map((s: CalibrationHoldoutSummary) => ({
       ...flat(s),
       holdout_frequency: s.holdout.frequency,
-      holdout_monetary_value: s.holdout.monetaryValue,
+      holdout_monetary_value: countOnly ? null : s.holdout.monetaryValue,
       holdout_duration: s.holdout.duration,
     }));
     process.stderr.write(`${split.customers.length} customers; calibration to ${split.calibrationEnd}, holdout to ${split.observationEnd}; ${split.excluded.customersFirstBuyingInHoldout} first buying in the holdout left out\n`);

@@ -35,15 +35,29 @@ export class ByteIdInterner {
   /** Index of the id `bytes[start, end)` (already trimmed, non-empty). */
   intern(bytes: Uint8Array, start: number, end: number): number {
     const n = end - start;
-    if (this.numeric && n <= 15) {
+    if (this.numeric) {
       let v = 0;
       let i = start;
-      for (; i < end; i++) {
+      for (; i < end && i - start < 15; i++) {
         const d = bytes[i]! - 48;
         if (d < 0 || d > 9) break;
         v = v * 10 + d;
       }
-      if (i === end) return this.internNumber(v);
+      if (i > start) {
+        const digitsEnd = i;
+        if (i < end && bytes[i] === 46) {
+          // pandas writes integer ids of a float column as `12346.0`: the same number.
+          let k = i + 1;
+          while (k < end && bytes[k] === 48) k++;
+          if (k === end && k > i + 1) i = end;
+        }
+        if (i === end) {
+          const canonical = digitsEnd === end && (bytes[start] !== 48 || digitsEnd - start === 1);
+          const c = this.internNumber(v);
+          if (!canonical || this.forms[c] !== 0) this.noteForm(c, canonical, bytes, start, end);
+          return c;
+        }
+      }
     }
     let h = 0x811c9dc5;
     let any = 0;
@@ -117,6 +131,31 @@ export class ByteIdInterner {
     slots[j + 3] = hi;
     if (++this.numberCount * 2 > mask) this.numberSlots = relay(slots, (this.numberMask = mask * 2 + 1));
     return c;
+  }
+
+  /**
+   * Written forms of numeric ids seen in another form than their plain digits (`00042`,
+   * `42.0`): per id (index), 0 when first written as plain digits, else the (odd) FNV hash of its
+   * first written form; undefined for text ids.
+   */
+  private readonly forms: (number | undefined)[] = [];
+  /** Numeric ids read from more than one written form (`00042` and `42`). */
+  merged = 0;
+  private readonly mergedIds = new Set<number>();
+
+  private noteForm(c: number, canonical: boolean, bytes: Uint8Array, start: number, end: number): void {
+    let h = 0x811c9dc5;
+    if (canonical) h = 0;
+    else for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) | 1;
+    const seen = this.forms[c];
+    if (seen === undefined) {
+      this.forms[c] = h;
+      return;
+    }
+    if (seen !== h && !this.mergedIds.has(c)) {
+      this.mergedIds.add(c);
+      this.merged++;
+    }
   }
 
   private samePooled(at: number, bytes: Uint8Array, start: number, n: number): boolean {

@@ -1,67 +1,159 @@
 import { splitFields, type Delimiter } from './splitFields.js';
 import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
-/** Receives the lines found by a {@link LineSplitter}. @internal */
+/** Receives the records found by a {@link LineSplitter}. @internal */
 export interface LineSink {
   /**
-   * One line, `bytes[start, end)` without its `\n` or `\r\n`. `quoted` says whether it holds a
-   * double quote (then its fields need {@link FieldBounds.splitQuoted}).
+   * One record, `bytes[start, end)` without its final `\n` or `\r\n`: one line, or several
+   * when a quoted field spans lines (`lines` says how many physical lines it took). `quoted` says
+   * whether it holds a double quote (then its fields need {@link FieldBounds.splitQuoted}).
    */
-  line(bytes: Uint8Array, start: number, end: number, quoted: boolean): void;
+  line(bytes: Uint8Array, start: number, end: number, quoted: boolean, lines: number): void;
 }
 
 /**
- * The line splitter: cuts UTF-8 text arriving in chunks of any size into lines, in place (a
- * line cut by a chunk boundary is joined in a small carry-over buffer), and finds quotes with
- * one native search per chunk.
+ * The line splitter: cuts UTF-8 text arriving in chunks of any size into records, in place (a
+ * record cut by a chunk boundary is joined in a small carry-over buffer), and finds quotes with
+ * one native search per chunk. A line holding a quote is scanned as RFC 4180 says: a field that
+ * starts with `"` runs to the next lone `"` (`""` is a quote inside), across line ends, so a
+ * quoted field may hold `\n` and `\r\n`. Lines without quotes are never scanned byte by byte.
  * @internal
  */
 export class LineSplitter {
   private rest: Uint8Array = new Uint8Array(256);
   private restLength = 0;
+  /** Line ends inside the carried record (a quoted field spanning lines). */
+  private restLines = 0;
+  private restQuoted = false;
+  /** Quote scanner: inside a quoted field; at the start of a field; just after a closing quote. */
+  private inQuotes = false;
+  private fieldStart = true;
+  private closed = false;
+  /** The delimiter byte, once known (-1: any of `,` `;` tab `|`; -2: whitespace, no quoting). */
+  delimiter = -1;
 
   constructor(private readonly sink: LineSink) {}
 
-  /** Feeds the next chunk; every line it completes goes to the sink. */
+  /** Whether the input ended inside a quoted field (checked after {@link end}). */
+  get unterminated(): boolean {
+    return this.inQuotes;
+  }
+
+  /** Feeds the next chunk; every record it completes goes to the sink. */
   push(chunk: Uint8Array): void {
     let start = 0;
     if (this.restLength > 0) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) {
-        this.carry(chunk, 0, chunk.length);
-        return;
+      let from = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, from);
+        const lineEnd = nl < 0 ? chunk.length : nl;
+        if (!this.restQuoted && this.delimiter !== -2) {
+          const q = chunk.indexOf(34, from);
+          if (q >= 0 && q < lineEnd) {
+            // The carried part has no quote: scan it now, so the scanner state covers the record.
+            this.restQuoted = true;
+            this.scan(this.rest, 0, this.restLength);
+          }
+        }
+        if (nl < 0) {
+          if (this.restQuoted) this.scan(chunk, from, chunk.length);
+          this.carry(chunk, 0, chunk.length);
+          return;
+        }
+        if (this.restQuoted && !this.scanLine(chunk, from, nl)) {
+          this.restLines++;
+          from = nl + 1;
+          continue;
+        }
+        this.carry(chunk, 0, nl + 1);
+        const n = this.restLength;
+        const lines = this.restLines + 1;
+        this.restLength = 0;
+        this.restLines = 0;
+        this.restQuoted = false;
+        this.emit(this.rest, 0, n - 1, lines);
+        start = nl + 1;
+        break;
       }
-      this.carry(chunk, 0, nl + 1);
-      const line = this.rest;
-      const n = this.restLength;
-      this.restLength = 0;
-      this.emit(line, 0, n - 1);
-      start = nl + 1;
     }
     let nextQuote = chunk.indexOf(34, start);
+    let from = start;
+    let lines = 1;
     for (;;) {
-      const nl = chunk.indexOf(10, start);
+      const nl = chunk.indexOf(10, from);
       if (nl < 0) break;
-      if (nextQuote >= 0 && nextQuote < start) nextQuote = chunk.indexOf(34, start);
+      if (nextQuote >= 0 && nextQuote < from) nextQuote = chunk.indexOf(34, from);
+      const quoted = nextQuote >= 0 && nextQuote < nl;
+      if ((quoted || lines > 1) && this.delimiter !== -2 && !this.scanLine(chunk, from, nl)) {
+        from = nl + 1;
+        lines++;
+        continue;
+      }
       const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
-      this.sink.line(chunk, start, end, nextQuote >= 0 && nextQuote < nl);
-      start = nl + 1;
+      this.sink.line(chunk, start, end, quoted || lines > 1, lines);
+      start = from = nl + 1;
+      lines = 1;
     }
-    if (start < chunk.length) this.carry(chunk, start, chunk.length);
+    if (start < chunk.length) {
+      if (lines > 1 || (nextQuote >= 0 && chunk.indexOf(34, from) >= 0)) {
+        this.restQuoted = true;
+        if (this.delimiter !== -2) this.scan(chunk, from, chunk.length);
+      }
+      this.restLines = lines - 1;
+      this.carry(chunk, start, chunk.length);
+    }
   }
 
-  /** Ends the input: a last line without a final newline goes to the sink. */
+  /** Ends the input: a last record without a final newline goes to the sink. */
   end(): void {
     if (this.restLength === 0) return;
     const n = this.restLength;
+    const lines = this.restLines + 1;
     this.restLength = 0;
-    this.emit(this.rest, 0, n);
+    this.restLines = 0;
+    this.restQuoted = false;
+    this.emit(this.rest, 0, n, lines);
   }
 
-  private emit(bytes: Uint8Array, start: number, end: number): void {
+  /** Scans a line's bytes `[from, nl)`; true when the record ends at `nl` (no quoted field open). */
+  private scanLine(bytes: Uint8Array, from: number, nl: number): boolean {
+    this.scan(bytes, from, nl);
+    if (this.inQuotes) return false;
+    this.fieldStart = true;
+    this.closed = false;
+    return true;
+  }
+
+  private scan(bytes: Uint8Array, from: number, to: number): void {
+    let inQuotes = this.inQuotes;
+    let fieldStart = this.fieldStart;
+    let closed = this.closed;
+    const d = this.delimiter;
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      if (inQuotes) {
+        if (c === 34) {
+          inQuotes = false;
+          closed = true;
+        }
+      } else if (c === 34 && (fieldStart || closed)) {
+        inQuotes = true;
+        closed = false;
+        fieldStart = false;
+      } else {
+        fieldStart = d >= 0 ? c === d : c === 44 || c === 59 || c === 9 || c === 124;
+        closed = false;
+      }
+    }
+    this.inQuotes = inQuotes;
+    this.fieldStart = fieldStart;
+    this.closed = closed;
+  }
+
+  private emit(bytes: Uint8Array, start: number, end: number, lines: number): void {
     if (end > start && bytes[end - 1] === 13) end--;
     const q = bytes.indexOf(34, start);
-    this.sink.line(bytes, start, end, q >= 0 && q < end);
+    this.sink.line(bytes, start, end, (q >= 0 && q < end) || lines > 1, lines);
   }
 
   private carry(chunk: Uint8Array, start: number, end: number): void {

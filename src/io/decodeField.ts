@@ -1,5 +1,6 @@
 import { compileDateFormatAt, ISO_DATE_FORMAT } from '../time/compileDateFormat.js';
 import { dayFromCivil, isValidCivil } from '../time/days.js';
+import type { ZoneDays } from '../time/readDateText.js';
 import { decodeUtf8 } from './utf8.js';
 
 /*
@@ -39,6 +40,32 @@ export function trimEnd(bytes: Uint8Array, start: number, end: number): number {
  * @internal
  */
 export function decodeNumber(bytes: Uint8Array, start: number, end: number): number {
+  return decodeNumberWith(bytes, start, end, 46);
+}
+
+/** Numbers with grouped thousands: `1,234.50` (decimal point) and `1.234,50` (decimal comma). */
+const GROUPED_POINT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const GROUPED_COMMA = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
+const PLAIN_COMMA = /^[+-]?(?:\d+,?\d*|,\d+)$/;
+
+function slowNumber(text: string, decimal: 44 | 46): number {
+  let t = text.trim();
+  if (decimal === 44) {
+    if (GROUPED_COMMA.test(t)) t = t.replace(/\./g, '');
+    else if (!PLAIN_COMMA.test(t)) return Number.NaN;
+    t = t.replace(',', '.');
+  } else if (GROUPED_POINT.test(t)) t = t.replace(/,/g, '');
+  const v = Number(t);
+  return Number.isFinite(v) && t !== '' ? v : Number.NaN;
+}
+
+/**
+ * {@link decodeNumber} for a decimal separator: `46` (`.`, as `decodeNumber`) or `44` (`,`:
+ * `12,50`, with `.` only as a thousands separator in groups of three, `1.234,50`). Under a decimal
+ * comma, a number written with a decimal point (`12.50`) is `NaN`, never misread.
+ * @internal
+ */
+export function decodeNumberWith(bytes: Uint8Array, start: number, end: number, decimal: 44 | 46): number {
   while (start < end && bytes[start]! <= 32) start++;
   while (end > start && bytes[end - 1]! <= 32) end--;
   if (start === end) return Number.NaN;
@@ -58,15 +85,29 @@ export function decodeNumber(bytes: Uint8Array, start: number, end: number): num
       v = v * 10 + (c - 48);
       digits++;
       if (scale >= 0) scale++;
-    } else if (c === 46 && scale < 0) scale = 0;
+    } else if (c === decimal && scale < 0) scale = 0;
     else break;
   }
   if (i === end && digits > 0 && digits <= 15) {
     const x = scale > 0 ? v / POW10[scale]! : v;
     return negative ? -x : x;
   }
-  const slow = Number(fieldText(bytes, start, end));
-  return Number.isFinite(slow) ? slow : Number.NaN;
+  return slowNumber(fieldText(bytes, start, end), decimal);
+}
+
+/**
+ * Why a field that is not a number might be so, for the hint of an error message: it looks like
+ * a decimal comma (`12,50`) under a decimal point, a decimal point under a decimal comma, or it
+ * carries a currency sign or blanks inside. `null` when no hint applies.
+ * @internal
+ */
+export function numberHint(text: string, decimal: 44 | 46): string | null {
+  const t = text.trim();
+  if (decimal === 46 && (PLAIN_COMMA.test(t) || GROUPED_COMMA.test(t)) && t.includes(',')) return "it looks like a decimal comma: read it with --decimal comma (API decimal: 'comma')";
+  if (decimal === 44 && /^[+-]?\d*\.\d+$/.test(t)) return "it looks like a decimal point: the file is read with a decimal comma (--decimal point, API decimal: 'point', reads it)";
+  if (/[\p{Sc}]/u.test(t)) return 'currency signs are not read: remove them, and give the decimal separator with --decimal (API decimal)';
+  if (/\d\s+\d/u.test(t)) return 'blanks inside a number are not read as thousands separators: remove them (--decimal, API decimal, sets the decimal separator)';
+  return null;
 }
 
 /**
@@ -122,8 +163,8 @@ function digitAt(bytes: Uint8Array, i: number): number {
  * repeat it row after row).
  * @internal
  */
-export function compileDayDecoder(format: string): DayDecoder {
-  const parseAt = compileDateFormatAt(format);
+export function compileDayDecoder(format: string, zone: ZoneDays | null = null): DayDecoder {
+  const parseAt = compileDateFormatAt(format, zone);
   const iso = format === ISO_DATE_FORMAT;
   let last = new Uint8Array(0);
   let lastDay = Number.NaN;

@@ -4,5 +4,7 @@ export {
   type TransactionTextOptions,
   type TransactionTextResult,
 } from './TransactionTextReader.js';
-export type { ColumnMap, ColumnRef } from './columnMapping.js';
+export { COLUMN_SYNONYMS, type AmountSource, type ColumnMap, type ColumnRef, type Field } from './columnMapping.js';
+export { AUTO_DATE_FORMATS } from './detectDateFormat.js';
 export type { Delimiter } from './splitFields.js';
+export type { TextEncoding } from './utf8.js';

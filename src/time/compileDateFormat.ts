@@ -1,5 +1,6 @@
 import { parse as parseWithDateFns, isValid } from 'date-fns';
 import { dayFromCivil, isValidCivil } from './days.js';
+import { compileDateParts, dayOfParts, type ZoneDays } from './readDateText.js';
 
 /**
  * A function turning a date string into an epoch day, or `NaN` when the string does not match.
@@ -23,8 +24,13 @@ export type DayParserAt = (text: string, start: number, end: number) => number;
  *   ignored, so `2024-03-01T23:30:00-05:00` is 1 March.
  * - Formats made only of `yyyy`, `MM`, `dd` and separators (`yyyyMMdd`, `dd/MM/yyyy`, …) use a
  *   fixed-width parser with no allocation.
- * - Any other date-fns format string (`d MMM yyyy`, `MM/dd/yy`, …) is parsed by date-fns `parse`,
- *   reading the local calendar date of the result.
+ * - Other formats made of the common date-fns tokens (`y`, `M`, `MMM`, `d`, `H`, `h`, `m`, `s`,
+ *   `S`, `a`, `E`, offsets `x`/`X`, epoch `t` seconds and `T` milliseconds, quoted literals) are
+ *   read token by token: the calendar date as written, whatever the process time zone, with an
+ *   offset in the text ignored (`2024-03-01 23:30:00 -0500` is 1 March everywhere). Epoch values
+ *   give their UTC date.
+ * - Any other date-fns format string is parsed by date-fns `parse`, reading the local calendar
+ *   date of the result.
  *
  * Impossible dates (`2023-02-29`) give `NaN`.
  *
@@ -48,7 +54,14 @@ export function compileDateFormat(format: string): DayParser {
  * {@link compileDateFormat} in offset form: the parser reads `text[start, end)`.
  * @internal
  */
-export function compileDateFormatAt(format: string): DayParserAt {
+export function compileDateFormatAt(format: string, zone: ZoneDays | null = null): DayParserAt {
+  if (zone !== null || (format !== ISO_DATE_FORMAT && compileFixedWidth(format) === null)) {
+    const parts = compileDateParts(format);
+    if (parts) return (text: string, start: number, end: number): number => {
+      const p = parts(start === 0 && end === text.length ? text : text.slice(start, end));
+      return p === null ? Number.NaN : dayOfParts(p, zone);
+    };
+  }
   if (format === ISO_DATE_FORMAT) return parseIsoDayAt;
   const fixed = compileFixedWidth(format);
   if (fixed) return fixed;

@@ -119,6 +119,14 @@ export class TransactionTableBuilder {
   }
 
   /**
+   * Re-dates row `i` (already appended): for readers that learn a file's date format late.
+   * @internal
+   */
+  setDay(i: number, day: number): void {
+    this.day[i] = day;
+  }
+
+  /**
    * Makes `ids` the table's customer ids (index = position), for {@link appendAt}. The array is
    * kept, not copied: the caller may keep pushing new ids to it.
    * @internal
