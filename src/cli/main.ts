@@ -5,7 +5,6 @@ import { FIT_HELP, fitCommand } from './fitCommand.js';
 import { ModelFitError } from '../pipeline/ModelFitError.js';
 import { REPORT_HELP, reportCommand } from './reportCommand.js';
 import { RETENTION_HELP, retentionCommand } from './retentionCommand.js';
-import { RETENTION_HELP, retentionCommand } from './retentionCommand.js';
 import { SCORE_HELP, scoreCommand } from './scoreCommand.js';
 import { SIMULATE_HELP, simulateCommand } from './simulateCommand.js';
 import { SUMMARIZE_HELP, summarizeCommand } from './summarizeCommand.js';
@@ -19,7 +18,6 @@ Commands:
   report <file>      one self-contained HTML report with charts of every measure (--output FILE)
   summarize <file>   one row per customer: RFM and BTYD summaries, revenue, cost, profit
   simulate           seeded synthetic transactions (CSV)
-  retention <file>   subscriptions: sBG or BdW fit, projected survivor curve, DERL and CLV
   retention <file>   subscriptions: sBG or BdW fit, projected survivor curve, DERL and CLV
 
 Run 'loyalty-score <command> --help' for a command's options.
@@ -40,7 +38,6 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   report: { run: reportCommand, help: REPORT_HELP },
   summarize: { run: summarizeCommand, help: SUMMARIZE_HELP },
   simulate: { run: simulateCommand, help: SIMULATE_HELP },
-  retention: { run: retentionCommand, help: RETENTION_HELP },
   retention: { run: retentionCommand, help: RETENTION_HELP },
 };
 
