@@ -1,3 +1,4 @@
+import type { CovariateInfo } from '../covariates/types.js';
 import type { FitBtydOptions } from '../fit/btydFitRows.js';
 import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
@@ -30,7 +31,10 @@ export interface BgNbdModel extends PurchaseModel<BgNbdParams> {
 }
 
 /** A fitted BG/NBD model with its fit diagnostics. */
-export interface BgNbdFit extends BgNbdModel, BtydFitDiagnostics<BgNbdParams> {}
+export interface BgNbdFit extends BgNbdModel, BtydFitDiagnostics<BgNbdParams> {
+  /** Present when fitted with `covariates`: the coefficients and a customer's own model (see {@link CovariateInfo}). */
+  readonly covariates?: CovariateInfo<BgNbdParams, BgNbdModel>;
+}
 
 /** Options of {@link fitBgNbd}: weights, the optimiser's knobs, start and L2 penalty. */
 export type FitBgNbdOptions = FitBtydOptions<keyof BgNbdParams & string>;

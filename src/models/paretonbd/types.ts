@@ -1,4 +1,5 @@
 import type { SimulateBtydOptions } from '../bgnbd/types.js';
+import type { CovariateInfo } from '../covariates/types.js';
 import type { FitBtydOptions } from '../fit/btydFitRows.js';
 import type { BtydCustomer, BtydFitDiagnostics, PurchaseModel } from '../types.js';
 
@@ -18,7 +19,10 @@ export interface ParetoNbdModel extends PurchaseModel<ParetoNbdParams> {
 }
 
 /** A fitted Pareto/NBD model with its fit diagnostics. */
-export interface ParetoNbdFit extends ParetoNbdModel, BtydFitDiagnostics<ParetoNbdParams> {}
+export interface ParetoNbdFit extends ParetoNbdModel, BtydFitDiagnostics<ParetoNbdParams> {
+  /** Present when fitted with `covariates`: the coefficients and a customer's own model (see {@link CovariateInfo}). */
+  readonly covariates?: CovariateInfo<ParetoNbdParams, ParetoNbdModel>;
+}
 
 /** Options of {@link fitParetoNbd}: weights, the optimiser's knobs, start and L2 penalty. */
 export type FitParetoNbdOptions = FitBtydOptions<keyof ParetoNbdParams & string>;

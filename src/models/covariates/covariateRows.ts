@@ -1,0 +1,89 @@
+import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { btydFitRows, isColumns, type BtydData } from '../fit/btydFitRows.js';
+import { historyOf, rowsOf } from '../fit/fitInput.js';
+import { groupRows, type GroupedRows } from '../fit/groupRows.js';
+import type { BtydCustomer } from '../types.js';
+import { checkCovariateOptions, covariateDesign } from './covariateDesign.js';
+import type { CovariateDesign, CovariateOptions } from './types.js';
+
+/** Grouped rows of a covariate fit: columns x, t_x, T, then the purchase and the dropout design columns. @internal */
+export interface CovariateFitRows {
+  readonly rows: GroupedRows;
+  readonly design: CovariateDesign;
+  /** Number of purchase columns (they follow x, t_x, T); the dropout columns follow them. */
+  readonly purchaseColumns: number;
+  readonly dropoutColumns: number;
+  /** Customers (sum of weights) with T = 0, left out of the likelihood. */
+  readonly justAcquired: number;
+}
+
+/**
+ * Validates the histories (as the plain fits do, with the same errors) and the covariates, and
+ * groups identical (x, t_x, T, z) rows of the customers in the likelihood (T > 0, weight > 0).
+ * @throws {InvalidInputError} As `btydFitRows`, as `covariateDesign`, and `invalid_type` at
+ * `['customers', field]` for a covariate column of the columns form that is not an array of the
+ * right length.
+ * @internal
+ */
+export function covariateFitRows(data: BtydData, covariates: CovariateOptions, weights: ArrayLike<number> | undefined, fn: string): CovariateFitRows {
+  const fields = checkCovariateOptions(covariates, fn);
+  const { justAcquired } = btydFitRows(data, weights, fn);
+  const rows = rowsOf<BtydCustomer>(data);
+  const n = rows !== null ? rows.length : (data as { frequency: Float64Array }).frequency.length;
+  let history: (i: number) => BtydCustomer;
+  let valueAt: (i: number, field: string) => unknown;
+  let idAt: (i: number) => string | number | undefined;
+  if (rows !== null) {
+    history = (i) => historyOf(rows[i]!);
+    valueAt = (i, field) => (rows[i] as unknown as Record<string, unknown>)[field];
+    idAt = (i) => {
+      const id = (rows[i] as { customerId?: unknown }).customerId;
+      return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+    };
+  } else {
+    const cols = data as unknown as Record<string, unknown>;
+    if (!isColumns(cols)) throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected customers or columns' }], fn);
+    for (const field of new Set([...fields.purchase, ...fields.dropout])) {
+      const col = cols[field] as ArrayLike<unknown> | undefined;
+      if (col === null || typeof col !== 'object' || col.length !== n) {
+        throw new InvalidInputError([{ code: 'invalid_type', path: ['customers', field], message: `expected a column ${field} of ${n} covariate values beside frequency, recency and T` }], fn);
+      }
+    }
+    const scratch = { frequency: 0, recency: 0, T: 0 };
+    history = (i) => {
+      scratch.frequency = cols.frequency[i]!;
+      scratch.recency = cols.recency[i]!;
+      scratch.T = cols.T[i]!;
+      return scratch;
+    };
+    valueAt = (i, field) => (cols[field] as ArrayLike<unknown>)[i];
+    idAt = () => undefined;
+  }
+  const used: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const wi = weights === undefined ? 1 : weights[i]!;
+    if (history(i).T > 0 && wi > 0) {
+      used.push(i);
+      w.push(wi);
+    }
+  }
+  const matrix = covariateDesign(fields, n, valueAt, idAt, used, w, fn);
+  const m = used.length;
+  const x = new Float64Array(m);
+  const tx = new Float64Array(m);
+  const T = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const h = history(used[k]!);
+    x[k] = h.frequency;
+    tx[k] = h.recency;
+    T[k] = h.T;
+  }
+  return {
+    rows: groupRows([x, tx, T, ...matrix.purchase, ...matrix.dropout], weights === undefined ? undefined : w),
+    design: matrix.design,
+    purchaseColumns: matrix.purchase.length,
+    dropoutColumns: matrix.dropout.length,
+    justAcquired,
+  };
+}
