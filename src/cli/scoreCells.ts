@@ -23,6 +23,12 @@ export const SCORE_COLUMNS: readonly string[] = [
 /** Columns written only with `--explain`: the reasons as English sentences, and the absent signals. */
 export const EXPLAIN_COLUMNS: readonly string[] = ['pyramid_explanation', 'loyalty_explanation', 'missing_signals'];
 
+/** Columns written only with `--intervals`, after `clv`: the bounds of the predictions. */
+export const INTERVAL_COLUMNS: readonly string[] = [
+  'p_alive_low', 'p_alive_high', 'expected_purchases_low', 'expected_purchases_high',
+  'expected_spend_low', 'expected_spend_high', 'clv_low', 'clv_high',
+];
+
 /** Columns holding sentences: joined with a space in CSV (the sentences hold `;`). */
 export const SENTENCE_COLUMNS: readonly string[] = ['pyramid_explanation', 'loyalty_explanation'];
 
@@ -92,5 +98,12 @@ export function scoreColumns(scores: CustomerScores, explain: boolean): ScoreCol
     clv: (i) => c.clv[i]!,
   };
   const names = explain ? SCORE_COLUMNS : SCORE_COLUMNS.filter((n) => !EXPLAIN_COLUMNS.includes(n));
-  return names.map((name) => ({ name, cell: cells[name]! }));
+  const out = names.map((name) => ({ name, cell: cells[name]! }));
+  const iv = c.intervals;
+  if (iv !== undefined) {
+    for (const [prefix, m] of [['p_alive', iv.pAlive], ['expected_purchases', iv.expectedPurchases], ['expected_spend', iv.expectedSpend], ['clv', iv.clv]] as const) {
+      out.push({ name: `${prefix}_low`, cell: (i) => m.low[i]! }, { name: `${prefix}_high`, cell: (i) => m.high[i]! });
+    }
+  }
+  return out;
 }

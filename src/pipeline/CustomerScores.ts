@@ -10,7 +10,7 @@ import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
 import type { PurchaseFit } from './purchaseModels.js';
 import type { ModelSelection } from './selectPurchaseModel.js';
-import type { ScoredCustomer, ScoreWarning } from './types.js';
+import type { ScoredCustomer, ScoreIntervals, ScoreWarning } from './types.js';
 
 /** The scores by column: one typed array (or columnar result) per measure, customers in {@link compareCustomerIds} order. */
 export interface ScoreColumns {
@@ -36,6 +36,8 @@ export interface ScoreColumns {
   readonly margin: Float64Array;
   /** Discounted expected margin over the horizon. */
   readonly clv: Float64Array;
+  /** With the `intervals` option: interval bounds of P(alive), expected purchases, expected spend and CLV. */
+  readonly intervals?: ScoreIntervals;
 }
 
 /** What {@link CustomerScores} is made of. @internal */

@@ -16,6 +16,7 @@ import { fitSpendModel } from './fitSpendModel.js';
 import { ModelFitError } from './ModelFitError.js';
 import { PURCHASE_MODEL_NAMES, type PurchaseModelName } from './purchaseModels.js';
 import { selectPurchaseModel, type ModelSelection } from './selectPurchaseModel.js';
+import { scoreIntervals } from './scoreIntervals.js';
 import { surveyLookup } from './surveyLookup.js';
 import type { ScoreCustomersOptions, ScoreWarning } from './types.js';
 
@@ -86,6 +87,7 @@ function checkOptions(o: ScoreCustomersOptions): void {
   if (o.maxIterations !== undefined && !(Number.isInteger(o.maxIterations) && o.maxIterations >= 1)) invalidOption('maxIterations', 'expected a whole number >= 1');
   if (o.rfm !== undefined && o.rfm.method !== undefined && o.rfm.method !== 'quantile' && o.rfm.method !== 'rank') invalidOption('rfm', "expected { method: 'quantile' | 'rank' }");
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') invalidOption('onProgress', 'expected a function');
+  if (o.intervals !== undefined && !(o.intervals > 0 && o.intervals < 1)) invalidOption('intervals', 'expected a level strictly between 0 and 1, such as 0.9');
 }
 
 function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): CustomerScores {
@@ -152,12 +154,10 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   progress('scoring', 0);
   const pAlive = purchase.probabilityAliveMany(columns.btyd);
   const asOf = summary.asOf;
-  const clv = predictClv(
-    purchase,
-    spend.fit,
-    { purchase: columns.btyd, spend: spendColumns, margin: marginColumn(columns.revenue, columns.cost, options.margin) },
-    { asOf, horizon, discountRate, modelTimeUnit: timeUnit, step: discountStep(toEpochDay(asOf, 'asOf'), horizon, timeUnit) },
-  );
+  const clvCustomers = { purchase: columns.btyd, spend: spendColumns, margin: marginColumn(columns.revenue, columns.cost, options.margin) };
+  const clvOptions = { asOf, horizon, discountRate, modelTimeUnit: timeUnit, step: discountStep(toEpochDay(asOf, 'asOf'), horizon, timeUnit) };
+  const clv = predictClv(purchase, spend.fit, clvCustomers, clvOptions);
+  const intervals = options.intervals === undefined ? undefined : scoreIntervals(purchase, spend.fit, clvCustomers, clvOptions, options.intervals);
   progress('scoring', 1);
 
   const warnings: ScoreWarning[] = [
@@ -183,7 +183,7 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   }
 
   return new CustomerScores({
-    columns: { summary: columns, activity, rfm, tiers, tierValue, loyalty, pAlive, expectedPurchases: clv.expectedPurchases, expectedSpend: clv.expectedSpend, margin: clv.margin, clv: clv.clv },
+    columns: { summary: columns, activity, rfm, tiers, tierValue, loyalty, pAlive, expectedPurchases: clv.expectedPurchases, expectedSpend: clv.expectedSpend, margin: clv.margin, clv: clv.clv, ...(intervals !== undefined ? { intervals } : {}) },
     model: purchase,
     spendModel: spend.fit,
     ...(selection !== undefined ? { selection } : {}),

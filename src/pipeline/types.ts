@@ -98,6 +98,30 @@ export interface ScoreCustomersOptions extends TimeUnitOptions, AsOfOptions, Row
   explain?: boolean;
   /** Called as the work advances: the step, and the share of it done (0..1). @defaultValue none */
   onProgress?: (stage: ScoreStage, fraction: number) => void;
+  /**
+   * Level of intervals for P(alive), expected purchases, expected spend and CLV (e.g. `0.9`), in
+   * `columns.intervals`: the parameter uncertainty of both fits, from 200 seeded draws of their
+   * normal approximations (`predictWithUncertainty` with method `'asymptotic'`, seed 1). Costs about
+   * 200 times the scoring step.
+   * @defaultValue none: no intervals
+   */
+  intervals?: number;
+}
+
+/** Interval bounds of one measure, one entry per customer (see {@link ScoreIntervals}). */
+export interface ScoreIntervalBounds {
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+}
+
+/** With the `intervals` option: the bounds of the predictions at that level, per customer. */
+export interface ScoreIntervals {
+  /** The level asked for. */
+  readonly level: number;
+  readonly pAlive: ScoreIntervalBounds;
+  readonly expectedPurchases: ScoreIntervalBounds;
+  readonly expectedSpend: ScoreIntervalBounds;
+  readonly clv: ScoreIntervalBounds;
 }
 
 /** A warning about a fit or the data behind a score. */
