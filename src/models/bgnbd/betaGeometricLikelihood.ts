@@ -115,8 +115,7 @@ export function betaGeometricLikelihood(
           gAlpha += wi * (r / alpha - rx * invT + q * rx * (invT - invTx));
         }
       } else if (grad) {
-        const invT = tIndex ? invAge![tIndex[i]!]! : 1 / (alpha + Ts[i]!);
-        gAlpha += wi * (r / alpha - rx * invT);
+        gAlpha += wi * (r / alpha - rx / (alpha + Ts[i]!));
       }
       ll += wi * li;
       if (grad) {
