@@ -1,3 +1,5 @@
+import { tidyNumber } from './tidyNumber.js';
+import { CsvByteWriter } from './CsvByteWriter.js';
 /** Output formats of the CLI. */
 export type OutputFormat = 'csv' | 'json' | 'ndjson';
 
@@ -75,31 +77,25 @@ export async function writeColumns(columns: readonly IndexedColumn[], order: Arr
   const join = options.csvJoin ?? {};
   const seps = columns.map((c) => join[c.name] ?? ';');
   const cells = columns.map((c) => c.cell);
-  let buf = columns.map((c) => c.name).join(',') + '\n';
+  const w = new CsvByteWriter();
+  w.raw(columns.map((c) => c.name).join(','));
+  w.newline();
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    let line = csvCell(cells[0]!(i), seps[0]!);
-    for (let j = 1; j < cells.length; j++) line += ',' + csvCell(cells[j]!(i), seps[j]!);
-    buf += line + '\n';
-    if (buf.length > 1 << 16) {
-      const ok = out.write(buf);
-      buf = '';
+    for (let j = 0; j < cells.length; j++) {
+      if (j > 0) w.comma();
+      const v = cells[j]!(i);
+      if (typeof v === 'number') w.number(v);
+      else if (typeof v === 'string') w.text(v);
+      else if (v !== null) w.text(typeof v === 'boolean' ? String(v) : v.join(seps[j]!));
+    }
+    w.newline();
+    if (w.length > 1 << 16) {
+      const ok = out.write(w.take());
       if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
     }
   }
-  if (buf.length > 0 && !out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
-}
-
-/**
- * Numbers are written rounded to 9 decimal places (15 significant digits from 1e6 up), which
- * removes the binary noise of sums of decimal money (77.41999999999999 is written 77.42).
- * Below 1e6 the scaled value is an exact integer in a double, so one multiply, round and divide
- * does it; `toPrecision` is kept for the rare large values because it is far slower.
- */
-export function tidyNumber(v: number): number {
-  if (Number.isInteger(v) || !Number.isFinite(v)) return v;
-  if (Math.abs(v) < 1e6) return Math.round(v * 1e9) / 1e9;
-  return Number(v.toPrecision(15));
+  if (w.length > 0 && !out.write(w.take())) await new Promise<void>((r) => out.once('drain', () => r()));
 }
 
 function tidy(row: FlatRow): FlatRow {
