@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
+import { createRng, sampleBeta } from '../../../src/math/random.js';
 import { betaDiscreteWeibull } from '../../../src/models/contractual/betaDiscreteWeibull.js';
 import { fitBetaDiscreteWeibull } from '../../../src/models/contractual/fitBetaDiscreteWeibull.js';
 import { fitShiftedBetaGeometric } from '../../../src/models/contractual/fitShiftedBetaGeometric.js';
@@ -44,6 +45,27 @@ describe('fitBetaDiscreteWeibull on the paper cohorts', () => {
     expect(fits.regular.params.c).toBeGreaterThan(1);
     expect(fits.high.retentionRate(2)).toBeLessThan(fits.high.retentionRate(1));
     for (const fit of Object.values(fits)) for (let t = 4; t <= 12; t++) expect(fit.retentionRate(t)).toBeGreaterThan(fit.retentionRate(t - 1));
+  });
+});
+
+describe('fitBetaDiscreteWeibull on simulated cohorts', () => {
+  it('recovers known α, β, c from cohorts of different ages, fitted jointly (seeded)', () => {
+    // T | θ: P(T > t) = (1 − θ)^(t^c), so T = ceil((log U / log(1 − θ))^(1/c)) for U uniform.
+    const truth = { alpha: 1.2, beta: 3, c: 0.7 };
+    const rng = createRng(11);
+    const cohorts = [20, 14, 9, 5, 2].map((age) => {
+      const survivors = new Array<number>(age + 1).fill(0);
+      for (let i = 0; i < 3000; i++) {
+        const theta = sampleBeta(rng, truth.alpha, truth.beta);
+        const T = Math.ceil(Math.pow(Math.log(1 - rng()) / Math.log(1 - theta), 1 / truth.c));
+        for (let t = 0; t <= Math.min(age, T - 1); t++) survivors[t]!++;
+      }
+      return survivors;
+    });
+    const fit = fitBetaDiscreteWeibull({ cohorts });
+    expect(fit.converged).toBe(true);
+    for (const k of ['alpha', 'beta', 'c'] as const) expect(Math.abs(fit.params[k] - truth[k]), k).toBeLessThan(3 * fit.standardErrors![k]);
+    expect(fit.params.c).toBeLessThan(1);
   });
 });
 
