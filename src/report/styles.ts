@@ -19,6 +19,7 @@ table { border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabu
 .numbers { max-width: 100%; }
 th, td { padding: 2px 6px; border-bottom: 1px solid var(--line); text-align: right; }
 td[data-value] { white-space: nowrap; }
+td:not([data-value]) { text-align: left; }
 thead th { vertical-align: bottom; }
 th:first-child, td:first-child { text-align: left; }
 thead th { font-weight: 600; }

@@ -165,9 +165,34 @@ describe('repeatPurchaseTracking on CDNOW', () => {
       actual: countPurchasesByPeriod(Array.from(repeatDays, (d) => (d - origin) / 7), { periods: 78 }),
     });
     expect(Array.from(t.expectedCumulative)).toEqual(Array.from(direct.expectedCumulative));
+    expect(Array.from(t.actualIncremental)).toEqual(Array.from(direct.actualIncremental));
     expect(t.cumulativeError).toEqual(direct.cumulativeError);
     // FHL 2005 figure 2: the published BG/NBD tracks the 78 weeks within 5%.
     expect(Math.abs(t.expectedCumulative[77]! / agg.cu_tracking_78_weeks_last - 1)).toBeLessThan(0.05);
+  });
+
+  it('property: the same series as repeatPurchaseDays + countPurchasesByPeriod + trackRepeatPurchases on any table', () => {
+    const row = fc.record({ customerId: fc.integer({ min: 1, max: 30 }), day: fc.integer({ min: 0, max: 400 }), amount: fc.integer({ min: 1, max: 50 }) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 120 }), (input) => {
+        const rows = input.map((r) => ({ customerId: r.customerId, date: new Date(Date.UTC(2024, 0, 1 + r.day)).toISOString().slice(0, 10), amount: r.amount }));
+        const tbl = parseTransactions(rows).table;
+        const days = Array.from(tbl.day);
+        const lo = Math.min(...days);
+        const hi = Math.max(...days);
+        if (hi === lo) return;
+        const t = repeatPurchaseTracking(tbl, paper, { timeUnit: 'week' });
+        const { firstPurchaseDay, repeatDays } = repeatPurchaseDays(tbl);
+        const periods = Math.ceil((hi - lo) / 7 - 1e-9);
+        const direct = trackRepeatPurchases(paper, {
+          firstPurchaseTimes: Array.from(firstPurchaseDay, (d) => (d - lo) / 7),
+          actual: countPurchasesByPeriod(Array.from(repeatDays, (d) => (d - lo) / 7), { periods }),
+        });
+        expect(Array.from(t.actualIncremental)).toEqual(Array.from(direct.actualIncremental));
+        expect(Array.from(t.expectedCumulative)).toEqual(Array.from(direct.expectedCumulative));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('defaults to the table\'s first and last days and counts weeks of 7 days for a daily model', () => {

@@ -12,7 +12,7 @@ import { lineChartSvg } from './lineChart.js';
 import { pyramidSvg } from './pyramid.js';
 import { quadrantSvg, type QuadrantCellSpec } from './quadrant.js';
 import { formatTick } from './scale.js';
-import { escapeXml, textWidth } from './text.js';
+import { escapeXml, wrapText } from './text.js';
 
 const percent = (x: number): string => `${(100 * x).toFixed(x > 0 && x < 0.01 ? 2 : 1)}%`;
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -124,7 +124,7 @@ export function rfmSegmentMapSvg(grid: RfmGrid): string {
       const g = cell.segment === null ? -1 : names.indexOf(cell.segment);
       parts.push(`<rect class="ls-cell" x="${px(x)}" y="${px(y)}" width="${px(cw - 2)}" height="${px(ch - 2)}" fill="${g < 0 ? 'none' : seriesColor(g)}" fill-opacity="0.35" stroke="currentColor" stroke-opacity="0.2"><title>${escapeXml(`R ${r}, F ${f}: ${cell.segment ?? 'no customers'}`)}</title></rect>`);
       if (cell.segment !== null) {
-        const lines = wrap(cell.segment, cw - 8);
+        const lines = wrapText(cell.segment, cw - 8);
         lines.forEach((line, j) => parts.push(`<text class="ls-cell-text" x="${px(x + cw / 2)}" y="${px(y + ch / 2 + 4 + (j - (lines.length - 1) / 2) * 14)}" text-anchor="middle">${escapeXml(line)}</text>`));
       }
     }
@@ -135,17 +135,6 @@ export function rfmSegmentMapSvg(grid: RfmGrid): string {
   parts.push(`<text class="ls-axis-label" transform="translate(12 ${px((TOP + bottom) / 2)}) rotate(-90)" text-anchor="middle">R score (1 = least recent)</text>`);
   parts.push('</svg>');
   return parts.join('');
-}
-
-/** Splits `s` at spaces into lines of at most `width` px (two at most, the second shortened). */
-function wrap(s: string, width: number): string[] {
-  if (textWidth(s) <= width) return [s];
-  const words = s.split(' ');
-  let first = words.shift()!;
-  while (words.length > 0 && textWidth(`${first} ${words[0]}`) <= width) first += ` ${words.shift()}`;
-  let second = words.join(' ');
-  while (second.length > 2 && textWidth(second) > width) second = `${second.slice(0, -2)}…`;
-  return second.length > 0 ? [first, second] : [first];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { openSvg, px, seriesColor, TOP, WIDTH, type ChartText } from './frame.js';
-import { escapeXml, textWidth } from './text.js';
+import { escapeXml, wrapText } from './text.js';
 
 /** A two-axis quadrant: four boxes, each with a name and a few lines of numbers. */
 export interface QuadrantSpec extends ChartText {
@@ -14,7 +14,7 @@ export interface QuadrantSpec extends ChartText {
 /** One box of a {@link QuadrantSpec}. */
 export interface QuadrantCellSpec {
   readonly name: string;
-  /** Lines under the name, e.g. "412 customers (13.7%)"; at most five are drawn. */
+  /** Lines under the name, e.g. "412 customers (13.7%)"; long lines wrap, and at most five lines are drawn. */
   readonly lines: readonly string[];
   /** Share 0..1 that sets the box's colour strength. */
   readonly share: number;
@@ -46,11 +46,8 @@ export function quadrantSvg(spec: QuadrantSpec): string {
     const y = TOP + 8 + Math.floor(k / 2) * boxH;
     parts.push(`<rect class="ls-quadrant" x="${px(x + 2)}" y="${px(y + 2)}" width="${px(boxW - 4)}" height="${px(boxH - 4)}" fill="${seriesColor(k)}" fill-opacity="${(0.12 + 0.6 * Math.min(1, Math.max(0, cell.share))).toFixed(2)}" stroke="${seriesColor(k)}"/>`);
     parts.push(`<text class="ls-quadrant-name" x="${px(x + 12)}" y="${px(y + 22)}" font-weight="600">${escapeXml(cell.name)}</text>`);
-    cell.lines.slice(0, 5).forEach((line, j) => {
-      let text = line;
-      while (text.length > 4 && textWidth(text) > boxW - 24) text = `${text.slice(0, -2)}…`;
-      parts.push(`<text class="ls-quadrant-line" x="${px(x + 12)}" y="${px(y + 40 + j * 16)}">${escapeXml(text)}</text>`);
-    });
+    const lines = cell.lines.flatMap((line) => wrapText(line, boxW - 24)).slice(0, 5);
+    lines.forEach((line, j) => parts.push(`<text class="ls-quadrant-line" x="${px(x + 12)}" y="${px(y + 40 + j * 16)}">${escapeXml(line)}</text>`));
   });
   const bottom = TOP + 8 + 2 * boxH;
   parts.push(`<text class="ls-axis-label" x="${px((left + right) / 2)}" y="${px(bottom + 18)}" text-anchor="middle">${escapeXml(`${spec.xLabel}: low ← → high`)}</text>`);

@@ -16,3 +16,14 @@ export function textWidth(s: string, size = FONT): number {
   for (const ch of s) w += /[il.,:;'|!()\- ]/.test(ch) ? 0.36 : /[mwMW@%]/.test(ch) ? 0.98 : /[A-Z]/.test(ch) ? 0.72 : 0.64;
   return w * size;
 }
+
+/** Splits `s` at spaces into at most two lines of at most `width` px; the second is shortened with an ellipsis. @internal */
+export function wrapText(s: string, width: number): string[] {
+  if (textWidth(s) <= width) return [s];
+  const words = s.split(' ');
+  let first = words.shift()!;
+  while (words.length > 0 && textWidth(`${first} ${words[0]}`) <= width) first += ` ${words.shift()}`;
+  let second = words.join(' ');
+  while (second.length > 2 && textWidth(second) > width) second = `${second.slice(0, -2)}…`;
+  return second.length > 0 ? [first, second] : [first];
+}
