@@ -4,7 +4,10 @@ export default defineConfig([
   {
     // The core library: runtime-agnostic, no Node-only imports. `math` is the
     // `loyalty-score/math` subpath (numerical and calendar plumbing); shared code goes to chunks.
-    entry: { index: 'src/index.ts', math: 'src/math.ts' },
+    // `duckdb` is the Node-only `loyalty-score/duckdb` subpath: it imports nothing of Node itself
+    // and loads its optional peer `@duckdb/node-api` (external, as every peer) only when called,
+    // so it shares the core's chunks and classes here.
+    entry: { index: 'src/index.ts', math: 'src/math.ts', duckdb: 'src/duckdb/index.ts' },
     format: ['esm', 'cjs'],
     // Chunks for require() too, so both entries share one copy of each module: an
     // InvalidInputError thrown through loyalty-score/math is the root's class under CJS as well.

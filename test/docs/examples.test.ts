@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import * as math from '../../src/math.js';
+import * as duckdb from '../../src/duckdb/index.js';
 import { extractExamples, instrument } from './extractExamples.js';
 
 // Every @example in src/ runs here: `EXPR; // => VALUE` checks deep equality,
@@ -11,7 +12,7 @@ import { extractExamples, instrument } from './extractExamples.js';
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const examples = extractExamples(SRC);
 /** The package's subpath exports, as examples import them: 'loyalty-score/math' -> math. */
-const SUBPATHS: Record<string, object> = { math };
+const SUBPATHS: Record<string, object> = { math, duckdb };
 
 function __eq(actual: unknown, expected: unknown, at: string): void {
   expect(actual, at).toEqual(expected);

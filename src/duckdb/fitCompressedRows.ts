@@ -1,0 +1,67 @@
+import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { fitBgNbd } from '../models/bgnbd/fitBgNbd.js';
+import { fitGammaGamma } from '../models/gammagamma/fitGammaGamma.js';
+import type { GammaGammaFit } from '../models/gammagamma/types.js';
+import { fitMbgNbd } from '../models/mbgnbd/fitMbgNbd.js';
+import { fitParetoNbd } from '../models/paretonbd/fitParetoNbd.js';
+import { ModelFitError } from '../pipeline/ModelFitError.js';
+import { PURCHASE_MODEL_NAMES, PURCHASE_MODEL_TITLES, type PurchaseFit, type PurchaseModelName } from '../pipeline/purchaseModels.js';
+import type { CompressedPurchaseRows, CompressedSpendRows } from './compressedSummaryWithDuckDb.js';
+
+/** How the fits on compressed rows run. */
+export interface CompressedFitOptions {
+  /** The purchase model. @defaultValue `'bgnbd'` */
+  readonly model?: PurchaseModelName;
+  /** L2 penalty λ on the parameters of every fit. @defaultValue 0 */
+  readonly l2Penalty?: number;
+  /** Optimiser iterations per fit. @defaultValue 500 */
+  readonly maxIterations?: number;
+  /** Return fits that did not converge (their `warnings` say so) instead of throwing. @defaultValue `false` */
+  readonly allowUnconverged?: boolean;
+}
+
+function notIdentified(model: string, title: string, e: unknown): never {
+  if (e instanceof InvalidInputError && e.issues.every((i) => i.code === 'not_identified')) throw new ModelFitError(model, `${title} cannot be fitted: ${e.message}`, { cause: e });
+  throw e;
+}
+
+/**
+ * Fits the purchase model and Gamma-Gamma on weighted distinct rows, with the checks of the
+ * pipeline's fits (a model that cannot be fitted, a Gamma-Gamma q <= 1, a fit that did not
+ * converge: {@link ModelFitError}).
+ * @internal
+ */
+export function fitCompressedRows(purchase: CompressedPurchaseRows, spend: CompressedSpendRows, options: CompressedFitOptions): { readonly model: PurchaseFit; readonly spendModel: GammaGammaFit } {
+  const name = options.model ?? 'bgnbd';
+  if (!PURCHASE_MODEL_NAMES.includes(name)) invalidOption('model', `expected one of ${PURCHASE_MODEL_NAMES.map((m) => `'${m}'`).join(', ')}`);
+  const knobs = {
+    ...(options.l2Penalty !== undefined ? { l2Penalty: options.l2Penalty } : {}),
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+  };
+  const title = PURCHASE_MODEL_TITLES[name];
+  let model: PurchaseFit;
+  try {
+    const o = { ...knobs, weights: purchase.weights };
+    model = name === 'bgnbd' ? fitBgNbd(purchase, o) : name === 'paretonbd' ? fitParetoNbd(purchase, o) : fitMbgNbd(purchase, o);
+  } catch (e) {
+    notIdentified(name, title, e);
+  }
+  const finite = Number.isFinite(model.logLikelihood) && Object.values(model.params).every((v: number) => Number.isFinite(v) && v > 0);
+  if (!finite) throw new ModelFitError(name, `${title} cannot be fitted: the likelihood has no finite maximum on these data`);
+  if (!model.converged && options.allowUnconverged !== true) {
+    throw new ModelFitError(name, `the ${title} fit did not converge (gradient norm ${model.gradientNorm.toExponential(2)} after ${model.iterations} iterations) (allow it with allowUnconverged / --allow-unconverged)`);
+  }
+  let spendModel: GammaGammaFit;
+  try {
+    spendModel = fitGammaGamma(spend, { ...knobs, weights: spend.weights });
+  } catch (e) {
+    notIdentified('gammagamma', 'Gamma-Gamma', e);
+  }
+  const { p, q, gamma } = spendModel.params;
+  if (![p, q, gamma, spendModel.logLikelihood].every(Number.isFinite)) throw new ModelFitError('gammagamma', 'Gamma-Gamma cannot be fitted: the likelihood has no finite maximum on these data');
+  if (!(q > 1)) throw new ModelFitError('gammagamma', `Gamma-Gamma fitted q = ${q.toPrecision(4)} <= 1: the expected spend of customers without repeat purchases does not exist`);
+  if (!spendModel.converged && options.allowUnconverged !== true) {
+    throw new ModelFitError('gammagamma', `the Gamma-Gamma fit did not converge (gradient norm ${spendModel.gradientNorm.toExponential(2)} after ${spendModel.iterations} iterations) (allow it with allowUnconverged / --allow-unconverged)`);
+  }
+  return { model, spendModel };
+}
