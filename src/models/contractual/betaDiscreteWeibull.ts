@@ -1,7 +1,7 @@
 import { logBeta } from '../../math/logBeta.js';
 import { checkParams } from '../shared/checkParams.js';
 import { contractualModel } from './contractualModel.js';
-import { residualSurvivalSum } from '../../math/survivalSums.js';
+import { bdwResidualLifetime } from './bdwResidualLifetime.js';
 import type { BetaDiscreteWeibullParams, ContractualModel } from './types.js';
 
 /**
@@ -15,7 +15,8 @@ import type { BetaDiscreteWeibullParams, ContractualModel } from './types.js';
  * less likely to churn the longer they stay, c > 1 more likely. The aggregate retention rate
  * r(t) = S(t) / S(t − 1) rises with t for c <= 1 (heterogeneity and negative duration dependence
  * pull the same way) and may fall for c > 1. E[T] is finite only for α c > 1; there is no closed
- * form for it or for DERL, which are summed (see the model's functions for the stopping rules).
+ * form for it or for DERL, which are summed (see the model's functions for the stopping rules;
+ * the undiscounted sums add an asymptotic tail after 2^18 terms, relative error O(t^(-2c)) of the tail).
  *
  * @param params - α, β and c, all positive and finite.
  * @returns The model's functions ({@link ContractualModel}).
@@ -38,6 +39,6 @@ export function betaDiscreteWeibull(params: BetaDiscreteWeibullParams): Contract
     params: { alpha, beta, c },
     logSurvival,
     // S(t) falls like t^(−α c): the undiscounted sums diverge for α c <= 1.
-    undiscountedResidual: (n) => (alpha * c > 1 ? residualSurvivalSum(logSurvival, n, 1) : Infinity),
+    undiscountedResidual: (n) => (alpha * c > 1 ? bdwResidualLifetime(alpha, beta, c, n) : Infinity),
   });
 }

@@ -80,9 +80,11 @@ describe('betaDiscreteWeibull', () => {
       }),
       { numRuns: 40 },
     );
-    const b = betaDiscreteWeibull({ alpha: 3, beta: 4, c: 1 });
-    // Undiscounted lifetime by the summed series with its power-law tail: (α + β − 1) / (α − 1) = 3.
-    expect(Math.abs(b.expectedLifetime - 3)).toBeLessThan(1e-9);
+    // Undiscounted lifetime by the summed series with its asymptotic tail: (α + β − 1) / (α − 1),
+    // 3 and 6; at α = 1.2 the tail beyond the 2^18 terms summed is about 8 % of the sum.
+    expect(Math.abs(betaDiscreteWeibull({ alpha: 3, beta: 4, c: 1 }).expectedLifetime - 3)).toBeLessThan(1e-10);
+    expect(Math.abs(betaDiscreteWeibull({ alpha: 1.2, beta: 1, c: 1 }).expectedLifetime / 6 - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(betaDiscreteWeibull({ alpha: 1.2, beta: 1, c: 1 }).discountedExpectedResidualLifetime(4, 0) / ((1 + 4) / 0.2) - 1)).toBeLessThan(1e-9);
   });
 
   it('retention rises with t for c <= 1 (property)', () => {
