@@ -88,6 +88,46 @@ describe('bootstrapFit', () => {
     expect(input).toEqual(copy);
   });
 
+  it('gives the same draws for the same customers as columns as for objects (one resample stream over the rows)', () => {
+    const input = cdnow.slice(0, 800);
+    const columns = {
+      frequency: Float64Array.from(input, (c) => c.frequency),
+      recency: Float64Array.from(input, (c) => c.recency),
+      T: Float64Array.from(input, (c) => c.T),
+    };
+    const a = bootstrapFit(fitBgNbd, input, { draws: 10, seed: 4 });
+    const b = bootstrapFit(fitBgNbd, columns, { draws: 10, seed: 4 });
+    expect(b.draws).toEqual(a.draws);
+  });
+
+  it('pairs the resamples of two bootstraps of the same customers and seed, whatever fields each fit reads', () => {
+    // Purchase histories (x, t_x, T) and spend histories (x, z̄) of the same 300 customers group
+    // into different distinct rows; paired resamples still draw the same customers, so the
+    // resampled total of repeat purchases Σ w·x is the same for both in every resample.
+    const purchases = cdnow.slice(0, 300);
+    const spends = purchases.map((c, i) => ({ frequency: c.frequency, monetaryValue: c.frequency > 0 ? 10 + (i % 7) : 0 }));
+    const totals: number[][] = [[], []];
+    const record = (k: 0 | 1, rows: readonly { frequency: number }[], weights: ArrayLike<number> | undefined): void => {
+      if (weights === undefined) return;
+      let sum = 0;
+      for (let i = 0; i < rows.length; i++) sum += weights[i]! * rows[i]!.frequency;
+      totals[k]!.push(sum);
+    };
+    const purchaseFit = (data: readonly { frequency: number; recency: number; T: number }[], options: { weights?: ArrayLike<number> }) => {
+      record(0, data, options.weights);
+      return fitBgNbd(data, options);
+    };
+    const spendFit = (data: readonly { frequency: number; monetaryValue: number }[], options: { weights?: ArrayLike<number> }) => {
+      record(1, data, options.weights);
+      return fitGammaGamma(data, options);
+    };
+    bootstrapFit(purchaseFit, purchases, { draws: 5, seed: 9 });
+    bootstrapFit(spendFit, spends, { draws: 5, seed: 9 });
+    expect(totals[0]).toHaveLength(5);
+    expect(totals[1]).toEqual(totals[0]);
+    expect(new Set(totals[0]).size).toBeGreaterThan(1);
+  });
+
   it('refuses invalid options', () => {
     expect(() => bootstrapFit(fitBgNbd, cdnow, { draws: 1 })).toThrow(InvalidInputError);
     expect(() => bootstrapFit(fitBgNbd, cdnow, { draws: 2.5 })).toThrow(/draws/);
