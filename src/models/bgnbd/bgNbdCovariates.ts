@@ -93,7 +93,7 @@ export function bgNbdCovariateLikelihood(prepared: CovariateFitRows): (params: F
         const invTx = 1 / (ai + txs[i]!);
         dAlpha = r / ai - rx * invT + q * rx * (invT - invTx);
       } else {
-        dAlpha = r / ai - rx * (1 / (ai + Ts[i]!));
+        dAlpha = r / ai - rx / (ai + Ts[i]!);
       }
       ll += wi * li;
       if (grad) {

@@ -13,6 +13,12 @@ export interface CovariateFitRows {
   /** Number of purchase columns (they follow x, t_x, T); the dropout columns follow them. */
   readonly purchaseColumns: number;
   readonly dropoutColumns: number;
+  /**
+   * The factor each design column (purchase, then dropout) was divided by in `rows`: its weighted
+   * root mean square, so that the optimiser sees covariates of order 1 whatever their unit (ages
+   * in years, spend in cents); the coefficient of the raw column is the fitted one divided by it.
+   */
+  readonly scales: Float64Array;
   /** Customers (sum of weights) with T = 0, left out of the likelihood. */
   readonly justAcquired: number;
 }
@@ -79,11 +85,23 @@ export function covariateFitRows(data: BtydData, covariates: CovariateOptions, w
     tx[k] = h.recency;
     T[k] = h.T;
   }
+  const design = [...matrix.purchase, ...matrix.dropout];
+  const scales = new Float64Array(design.length);
+  let total = 0;
+  for (let k = 0; k < m; k++) total += w[k]!;
+  design.forEach((col, j) => {
+    let ss = 0;
+    for (let k = 0; k < m; k++) ss += w[k]! * col[k]! * col[k]!;
+    const s = Math.sqrt(ss / total);
+    scales[j] = s > 0 && Number.isFinite(s) ? s : 1;
+    for (let k = 0; k < m; k++) col[k] = col[k]! / scales[j]!;
+  });
   return {
-    rows: groupRows([x, tx, T, ...matrix.purchase, ...matrix.dropout], weights === undefined ? undefined : w),
+    rows: groupRows([x, tx, T, ...design], weights === undefined ? undefined : w),
     design: matrix.design,
     purchaseColumns: matrix.purchase.length,
     dropoutColumns: matrix.dropout.length,
+    scales,
     justAcquired,
   };
 }

@@ -28,7 +28,8 @@ export interface CovariateRowsFit<K extends string> {
  * delta-method standard error SE(θ)/θ is exactly the standard error of γ. Warnings about a
  * coefficient are restated in terms of γ (`parameter_at_boundary` when |γ| > 18.4, that is θ beyond
  * 1e±8); a coefficient's standard error above its value is no warning (it only says the effect is
- * not significant).
+ * not significant). The design columns arrive divided by `prepared.scales`; the coefficients and
+ * their standard errors are returned for the raw columns.
  * @throws {InvalidInputError} `invalid_option` for `l2Penalty` other than 0 (not defined for coefficients).
  * @internal
  */
@@ -58,7 +59,9 @@ export function fitCovariateRows<K extends string>(
     return s;
   };
   const fit = fitGroupedRows(prepared.rows, names, evaluate, startAll, options);
-  const gamma = (k: string): number => Math.log(fit.params[k as K]);
+  // The optimiser's coefficient is that of the scaled column: divide by the scale for the raw one.
+  const scaleOf = (k: string): number => prepared.scales[keys.indexOf(k)] ?? 1;
+  const gamma = (k: string): number => Math.log(fit.params[k as K]) / scaleOf(k);
   const byProcess = (value: (key: string) => number): CovariateCoefficients => ({
     purchase: Object.fromEntries(design.purchase.columns.map((c) => [c, value(`purchase:${c}`)])),
     dropout: Object.fromEntries(design.dropout.columns.map((c) => [c, value(`dropout:${c}`)])),
@@ -81,7 +84,7 @@ export function fitCovariateRows<K extends string>(
   return {
     params,
     coefficients: byProcess(gamma),
-    coefficientStandardErrors: se === null ? null : byProcess((k) => se[k as K] / fit.params[k as K]),
+    coefficientStandardErrors: se === null ? null : byProcess((k) => se[k as K] / fit.params[k as K] / scaleOf(k)),
     diagnostics: {
       logLikelihood: fit.logLikelihood,
       standardErrors: se === null ? null : (Object.fromEntries(baseNames.map((k) => [k, se[k]])) as Record<K, number>),

@@ -27,6 +27,7 @@ function zeroDesignRows(): CovariateFitRows {
     },
     purchaseColumns: 2,
     dropoutColumns: 2,
+    scales: new Float64Array([1, 1, 1, 1]),
     justAcquired,
   };
 }
