@@ -82,7 +82,8 @@ export function subscriptionCohorts(rows: readonly SubscriptionRecord[], options
   const who = (id: unknown): { customerId?: string | number } => (reveal ? customerOf(id) : {});
   const starts = new Float64Array(rows.length);
   const ends = new Float64Array(rows.length);
-  const byCustomer = new Map<string | number, number[]>();
+  const firstOf = new Map<string | number, number>();
+  const next = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SubscriptionRecord | null;
     if (row === null || typeof row !== 'object') {
@@ -115,58 +116,93 @@ export function subscriptionCohorts(rows: readonly SubscriptionRecord[], options
     }
     starts[i] = start;
     ends[i] = end;
-    const list = byCustomer.get(id);
-    if (list) list.push(i);
-    else byCustomer.set(id, [i]);
+    // Records chained per customer (first index in the map, the rest through `next`): no array
+    // per customer, most of whom have one record.
+    const first = firstOf.get(id);
+    if (first === undefined) firstOf.set(id, i);
+    else {
+      next[i] = next[first]!;
+      next[first] = i;
+    }
   }
   // One customer's records in start order: overlaps are errors, back-to-back records one spell.
-  const spells: { start: number; end: number }[] = [];
-  for (const [id, list] of byCustomer) {
+  const spellStart = new Float64Array(rows.length);
+  const spellEnd = new Float64Array(rows.length);
+  let spells = 0;
+  const list: number[] = [];
+  for (const [id, head] of firstOf) {
+    if (next[head] === -1) {
+      spellStart[spells] = starts[head]!;
+      spellEnd[spells++] = ends[head]!;
+      continue;
+    }
+    list.length = 0;
+    for (let i = head; i !== -1; i = next[i]!) list.push(i);
     list.sort((a, b) => starts[a]! - starts[b]! || a - b);
-    let current = { start: starts[list[0]!]!, end: ends[list[0]!]! };
+    let curStart = starts[list[0]!]!;
+    let curEnd = ends[list[0]!]!;
     let last = list[0]!;
     for (let k = 1; k < list.length; k++) {
       const i = list[k]!;
-      if (starts[i]! < current.end) {
+      if (starts[i]! < curEnd) {
         issues.push({ code: 'invalid_value', path: [i, 'start'], ...who(id), message: `overlaps the subscription of the same customer in row ${last} (expected one customer's records not to overlap)` });
         continue;
       }
-      if (starts[i]! === current.end) current.end = ends[i]!;
+      if (starts[i]! === curEnd) curEnd = ends[i]!;
       else {
-        spells.push(current);
-        current = { start: starts[i]!, end: ends[i]! };
+        spellStart[spells] = curStart;
+        spellEnd[spells++] = curEnd;
+        curStart = starts[i]!;
+        curEnd = ends[i]!;
       }
       last = i;
     }
-    spells.push(current);
+    spellStart[spells] = curStart;
+    spellEnd[spells++] = curEnd;
   }
-  if (issues.length > 0) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, fn);
+  if (issues.length > 0) {
+    issues.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
+    throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, fn);
+  }
 
-  // Group spells by the calendar period of their start; survived periods and age per spell.
-  const groups = new Map<number, { survived: number[]; age: number }>();
-  for (const s of spells) {
-    const { year, month } = civilFromDay(s.start);
+  // Per spell: its cohort (calendar period of the start), renewal days reached by asOf, periods survived.
+  const cohortOf = new Int32Array(spells);
+  const survivedOf = new Int32Array(spells);
+  const cohortIndex = new Map<number, number>();
+  const keys: number[] = [];
+  const ages: number[] = [];
+  for (let j = 0; j < spells; j++) {
+    const startDay = spellStart[j]!;
+    const { year, month } = civilFromDay(startDay);
     const key = period === 'month' ? year * 12 + (month - 1) : year;
-    const reached = renewalsReached(s.start, asOf, months);
-    const survived = Number.isFinite(s.end) ? Math.min(reached, renewalsReached(s.start, s.end - 1, months)) : reached;
-    const g = groups.get(key);
-    if (g) {
-      g.survived.push(survived);
-      g.age = Math.min(g.age, reached);
-    } else groups.set(key, { survived: [survived], age: reached });
+    const reached = renewalsReached(startDay, asOf, months);
+    const endDay = spellEnd[j]!;
+    survivedOf[j] = endDay <= asOf ? Math.min(reached, renewalsReached(startDay, endDay - 1, months)) : reached;
+    let k = cohortIndex.get(key);
+    if (k === undefined) {
+      k = keys.length;
+      cohortIndex.set(key, k);
+      keys.push(key);
+      ages.push(reached);
+    } else if (reached < ages[k]!) ages[k] = reached;
+    cohortOf[j] = k;
   }
-  const cohorts: SurvivorCohort[] = [...groups.keys()]
-    .sort((a, b) => a - b)
-    .map((key) => {
-      const g = groups.get(key)!;
-      // survivors[t] = #{subscriptions that survived >= t periods}: a histogram, summed from the top.
-      const survivors = new Array<number>(g.age + 1).fill(0);
-      for (const l of g.survived) survivors[Math.min(l, g.age)]!++;
-      for (let t = g.age - 1; t >= 0; t--) survivors[t]! += survivors[t + 1]!;
-      const first = period === 'month' ? dayFromCivil(Math.floor(key / 12), (key % 12) + 1, 1) : dayFromCivil(key, 1, 1);
-      return { name: isoFromDay(first), survivors };
+  // survivors[t] = #{subscriptions that survived >= t periods}: a histogram, summed from the top.
+  const counts = keys.map((_, k) => new Array<number>(ages[k]! + 1).fill(0));
+  for (let j = 0; j < spells; j++) {
+    const k = cohortOf[j]!;
+    counts[k]![Math.min(survivedOf[j]!, ages[k]!)]!++;
+  }
+  const cohorts: SurvivorCohort[] = keys
+    .map((key, k) => ({ key, k }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ key, k }) => {
+      const survivors = counts[k]!;
+      for (let t = survivors.length - 2; t >= 0; t--) survivors[t]! += survivors[t + 1]!;
+      const firstDay = period === 'month' ? dayFromCivil(Math.floor(key / 12), (key % 12) + 1, 1) : dayFromCivil(key, 1, 1);
+      return { name: isoFromDay(firstDay), survivors };
     });
-  return { cohorts, period, asOf: isoFromDay(asOf), subscriptions: spells.length };
+  return { cohorts, period, asOf: isoFromDay(asOf), subscriptions: spells };
 }
 
 /** The number of renewal days (start + k periods, k >= 1) on or before `day`. */
