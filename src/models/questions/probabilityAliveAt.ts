@@ -17,7 +17,8 @@ import { checkFutureQuery, type FutureModel } from './futureModel.js';
  * - MBG/NBD: the same with b + x + 1 (the coin at the first purchase is part of the history).
  * - Pareto/NBD: P(alive) · ((β+T)/(β+T+t))^s: lifetimes are memoryless with μ ~ Gamma(s, β+T).
  * - BG/BB: P(alive at opportunity n + 1 + t) = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+1+t)/B(γ,δ) / L,
- *   FHS 2010 eq. 11 carried t opportunities on (t = 0 is eq. 11 itself).
+ *   FHS 2010 eq. 11 carried t opportunities on (t = 0 is eq. 11 itself; their appendix eq. A10
+ *   with m = t + 1).
  * Times are in the model's unit (whole opportunities for BG/BB). O(1), plus the hypergeometric
  * series for the BG/NBD family.
  *
