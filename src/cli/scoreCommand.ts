@@ -3,16 +3,15 @@ import { ModelFitError } from '../pipeline/ModelFitError.js';
 import { PURCHASE_MODEL_TITLES, type PurchaseFit } from '../pipeline/purchaseModels.js';
 import { scoreCustomers } from '../pipeline/scoreCustomers.js';
 import type { ScoreStage, SurveyAnswers } from '../pipeline/types.js';
-import type { TierBasis } from '../tiers/types.js';
-import type { TimeUnit } from '../time/units.js';
 import type { CustomerId } from '../transactions/types.js';
-import { numberFlag, oneOf, parseFlags, positiveInt, spanFlag, str, UsageError } from './args.js';
-import { loadOptionsFromFlags, readTransactions, READ_HELP, SUMMARY_FLAGS } from './loadSummaries.js';
-import { formatSelection, MODEL_FLAGS, MODEL_HELP, modelChoiceFromFlags } from './modelFlags.js';
+import { numberFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.js';
+import { readTransactions, READ_HELP } from './loadSummaries.js';
+import { formatSelection, MODEL_HELP } from './modelFlags.js';
 import { Progress } from './progress.js';
-import { READ_BOOLEANS, READ_FLAGS, requireAmounts } from './readTransactionFile.js';
+import { requireAmounts } from './readTransactionFile.js';
 import { readSurveyFile } from './readSurveyFile.js';
 import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
+import { SCORE_OPTION_BOOLEANS, SCORE_OPTION_FLAGS, scoreCustomersOptions, scoreFlagOptions } from './scoreFlags.js';
 import { summaryReport } from './summaryReport.js';
 import { warningLines } from './warningLines.js';
 import { writeColumns } from './writeTable.js';
@@ -86,24 +85,17 @@ const STEP_OF: Readonly<Record<ScoreStage, string>> = {
 export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
-    [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, 'horizon', 'discount-rate', 'discount-per', 'margin', 'intervals', 'rfm-method', 'tier-by', 'survey', 'survey-scale', 'format', 'sort', 'limit', 'top'],
-    [...READ_BOOLEANS, 'summary', 'explain', 'allow-unconverged'],
+    [...SCORE_OPTION_FLAGS, 'intervals', 'format', 'sort', 'limit', 'top'],
+    [...SCORE_OPTION_BOOLEANS, 'summary', 'explain'],
   );
   if (positionals.length !== 1) throw new UsageError('score takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
-  const choice = modelChoiceFromFlags(flags, false);
-  const horizon = spanFlag(flags, 'horizon', '1y');
-  const discountRate = { rate: numberFlag(flags, 'discount-rate', (x) => x >= 0, 'a number >= 0') ?? 0.1, per: oneOf<TimeUnit>(flags, 'discount-per', ['day', 'week', 'month', 'year'], 'year') };
-  const margin = numberFlag(flags, 'margin', (x) => x <= 1, 'a number <= 1');
+  const parsed = scoreFlagOptions(flags);
+  const { load, choice, horizon, discountRate, margin, tierBy, surveyPath, surveyScale } = parsed;
   const intervals = numberFlag(flags, 'intervals', (x) => x > 0 && x < 1, 'a level between 0 and 1, such as 0.9');
-  const rfmMethod = oneOf(flags, 'rfm-method', ['quantile', 'rank'], 'quantile');
-  const tierBy = oneOf<TierBasis>(flags, 'tier-by', ['revenue', 'profit'], 'revenue');
-  const surveyScale = parseScale(str(flags, 'survey-scale') ?? '1-5');
   const sort = oneOf(flags, 'sort', ['id', 'clv'], 'id');
   const limit = positiveInt(flags, 'limit');
   const top = positiveInt(flags, 'top') ?? 10;
-  const load = loadOptionsFromFlags(flags);
-  const surveyPath = str(flags, 'survey');
 
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {
@@ -115,20 +107,8 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     let scores: CustomerScores;
     try {
       scores = scoreCustomers(read.table, {
-        timeUnit: load.timeUnit,
-        periods: load.periods,
-        ...(load.asOf !== undefined ? { asOf: load.asOf } : {}),
-        rfm: { method: rfmMethod },
-        tierBy,
-        ...(survey !== null ? { survey } : {}),
-        model: choice.model === 'all' ? 'bgnbd' : choice.model,
-        ...(choice.calibrationEnd !== undefined ? { calibrationEnd: choice.calibrationEnd } : {}),
-        horizon,
-        discountRate,
-        ...(margin !== undefined ? { margin } : {}),
+        ...scoreCustomersOptions(parsed, survey),
         ...(intervals !== undefined ? { intervals } : {}),
-        ...choice.fit,
-        allowUnconverged: choice.allowUnconverged,
         onProgress: (stage, fraction) => {
           const label = STEP_OF[stage];
           if (label !== step) {
@@ -191,12 +171,4 @@ function modelLine(f: PurchaseFit): string {
 
 function fmt(x: number): string {
   return Number(x.toPrecision(4)).toString();
-}
-
-function parseScale(s: string): { min: number; max: number } {
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:-|\.\.|:)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(s);
-  const min = m ? Number(m[1]) : NaN;
-  const max = m ? Number(m[2]) : NaN;
-  if (!(min < max)) throw new UsageError(`--survey-scale must be MIN-MAX with MIN < MAX, e.g. 1-5 or 0-10 (got ${s})`);
-  return { min, max };
 }
