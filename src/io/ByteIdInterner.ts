@@ -30,7 +30,15 @@ export class ByteIdInterner {
   private numberMask = (1 << 12) - 1;
   private numberCount = 0;
 
-  constructor(private readonly numeric: boolean) {}
+  /**
+   * @param numeric - Whether all-digit ids become numbers.
+   * @param onInvalidUtf8 - Called (and expected to throw) for an id whose bytes are not UTF-8,
+   *   with the index of its first byte; without it such an id is interned as decoded (U+FFFD).
+   */
+  constructor(
+    private readonly numeric: boolean,
+    private readonly onInvalidUtf8: ((start: number) => void) | null = null,
+  ) {}
 
   /** Index of the id `bytes[start, end)` (already trimmed, non-empty). */
   intern(bytes: Uint8Array, start: number, end: number): number {
@@ -72,7 +80,10 @@ export class ByteIdInterner {
       const text = fieldText(bytes, start, end);
       if (text.includes('\uFFFD')) {
         const canonical = encodeUtf8(text);
-        if (canonical.length !== n || canonical.some((b: number, k: number) => b !== bytes[start + k])) return this.intern(canonical, 0, canonical.length);
+        if (canonical.length !== n || canonical.some((b: number, k: number) => b !== bytes[start + k])) {
+          if (this.onInvalidUtf8) this.onInvalidUtf8(start);
+          return this.intern(canonical, 0, canonical.length);
+        }
       }
     }
     h = mix(h);

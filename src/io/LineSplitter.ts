@@ -29,6 +29,11 @@ export class LineSplitter {
   private inQuotes = false;
   private fieldStart = true;
   private closed = false;
+  /** Offset in the input of the first byte of the record being handed to the sink. */
+  recordOffset = 0;
+  /** Offset of the current chunk's first byte, and of the carried record's. */
+  private base = 0;
+  private restOffset = 0;
   /** The delimiter byte, once known (-1: any of `,` `;` tab `|`; -2: whitespace, no quoting). */
   delimiter = -1;
 
@@ -58,6 +63,7 @@ export class LineSplitter {
         if (nl < 0) {
           if (this.restQuoted) this.scan(chunk, from, chunk.length);
           this.carry(chunk, 0, chunk.length);
+          this.base += chunk.length;
           return;
         }
         if (this.restQuoted && !this.scanLine(chunk, from, nl)) {
@@ -71,6 +77,7 @@ export class LineSplitter {
         this.restLength = 0;
         this.restLines = 0;
         this.restQuoted = false;
+        this.recordOffset = this.restOffset;
         this.emit(this.rest, 0, n - 1, lines);
         start = nl + 1;
         break;
@@ -90,6 +97,7 @@ export class LineSplitter {
         continue;
       }
       const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+      this.recordOffset = this.base + start;
       this.sink.line(chunk, start, end, quoted || lines > 1, lines);
       start = from = nl + 1;
       lines = 1;
@@ -100,8 +108,10 @@ export class LineSplitter {
         if (this.delimiter !== -2) this.scan(chunk, from, chunk.length);
       }
       this.restLines = lines - 1;
+      this.restOffset = this.base + start;
       this.carry(chunk, start, chunk.length);
     }
+    this.base += chunk.length;
   }
 
   /** Ends the input: a last record without a final newline goes to the sink. */
@@ -112,6 +122,7 @@ export class LineSplitter {
     this.restLength = 0;
     this.restLines = 0;
     this.restQuoted = false;
+    this.recordOffset = this.restOffset;
     this.emit(this.rest, 0, n, lines);
   }
 
@@ -176,6 +187,8 @@ export class LineSplitter {
 export class FieldBounds {
   start: Int32Array = new Int32Array(32);
   end: Int32Array = new Int32Array(32);
+  /** Whether the last {@link splitQuoted} line decoded to a U+FFFD (written, or from bytes that are not UTF-8). */
+  replaced = false;
   /** The bytes fields point into after {@link splitQuoted}. */
   unquoted: Uint8Array = new Uint8Array(0);
 
@@ -216,7 +229,9 @@ export class FieldBounds {
    * fields are laid out in {@link unquoted}, which the bounds then point into.
    */
   splitQuoted(bytes: Uint8Array, s: number, e: number, delimiter: Delimiter): number {
-    const fields = splitFields(decodeUtf8(bytes.subarray(s, e)), delimiter);
+    const text = decodeUtf8(bytes.subarray(s, e));
+    this.replaced = text.includes('\uFFFD');
+    const fields = splitFields(text, delimiter);
     this.setStrings(fields);
     return fields.length;
   }

@@ -13,7 +13,7 @@ import { AutoDayDecoder } from './detectDateFormat.js';
 import { lineIssues } from './lineIssues.js';
 import { FieldBounds, LineSplitter, type LineSink } from './LineSplitter.js';
 import { detectDelimiter, splitFields, type Delimiter } from './splitFields.js';
-import { decodeUtf8, encodeUtf8, InvalidUtf8, TextTranscoder, type TextEncoding } from './utf8.js';
+import { decodeUtf8, encodeUtf8, firstInvalidUtf8, TextTranscoder, type TextEncoding } from './utf8.js';
 
 /** Options of {@link TransactionTextReader}. */
 export interface TransactionTextOptions {
@@ -209,7 +209,7 @@ export class TransactionTextReader {
     } catch {
       invalidOption('encoding', "expected 'utf-8', 'latin1', 'windows-1252' or 'utf-16le'");
     }
-    this.interner = new ByteIdInterner(ids === 'auto');
+    this.interner = new ByteIdInterner(ids === 'auto', (at) => this.invalidUtf8(this.currentBytes!, at, this.currentIdEnd, 'customer'));
     this.builder.addCustomerIds(this.interner.ids);
     const sink: LineSink = { line: (bytes, start, end, quoted, lines) => this.line(bytes, start, end, quoted, lines) };
     this.splitter = new LineSplitter(sink);
@@ -219,7 +219,8 @@ export class TransactionTextReader {
    * Feeds the next chunk: bytes in the declared `encoding` (chunks may cut a character or a line
    * anywhere) or text.
    * @param chunk - The next piece of the input.
-   * @throws {@link InvalidInputError} on bytes that are not valid UTF-8 (naming the byte offset and line).
+   * @throws {@link InvalidInputError} when a customer id, an order id or the header is not valid
+   *   UTF-8, naming the line, the column and the byte offset.
    */
   push(chunk: Uint8Array | string): void {
     if (this.finished) throw new Error('TransactionTextReader: push after finish');
@@ -238,23 +239,32 @@ export class TransactionTextReader {
   }
 
   private transcode(chunk: Uint8Array, end: boolean): Uint8Array {
-    try {
-      return end ? this.transcoder.end() : this.transcoder.push(chunk);
-    } catch (e) {
-      if (!(e instanceof InvalidUtf8)) throw e;
-      let line = this.lineNo + 1;
-      const upTo = Math.min(chunk.length, Math.max(0, chunk.length - (this.transcoder.consumed - e.offset)));
-      for (let i = 0; i < upTo; i++) if (chunk[i] === 10) line++;
-      throw new InvalidInputError([
-        {
-          code: 'invalid_value',
-          path: [],
-          line,
-          message: `byte ${e.offset} (0-based) is not valid UTF-8 (expected UTF-8 text; give the file's encoding with the encoding option, --encoding latin1, windows-1252 or utf-16le on the command line)`,
-        },
-      ]);
-    }
+    return end ? this.transcoder.end() : this.transcoder.push(chunk);
   }
+
+  /**
+   * Refuses bytes that are not UTF-8 in a field the reader decodes (a customer or order id, the
+   * header): `at` is the index of the field's first byte in `bytes`, the current record's bytes.
+   */
+  private invalidUtf8(bytes: Uint8Array, at: number, end: number, field: string): never {
+    const bad = firstInvalidUtf8(bytes, at, end);
+    const offset = this.recordBytes === bytes ? this.splitter.recordOffset + (bad - this.recordStart) : -1;
+    const where = offset >= 0 ? `byte ${offset} (0-based) of the input` : `a byte of the record starting at byte ${this.splitter.recordOffset} (0-based)`;
+    throw new InvalidInputError([
+      {
+        code: 'invalid_value',
+        path: this.cols === null ? [] : field === '' ? [this.record] : [this.record - 1, field],
+        line: this.lineNo - this.recordLines + 1,
+        ...(this.cols !== null && field !== '' ? { column: this.cols[field as Field] + 1 } : {}),
+        message: `${where} is not valid UTF-8 (expected UTF-8 text; give the file's encoding with the encoding option, --encoding latin1, windows-1252 or utf-16le on the command line)`,
+      },
+    ]);
+  }
+
+  /** The current record, for {@link invalidUtf8}. */
+  private recordBytes: Uint8Array | null = null;
+  private recordStart = 0;
+  private recordLines = 1;
 
   /**
    * Ends the input and returns the table.
@@ -298,10 +308,16 @@ export class TransactionTextReader {
   }
 
   private decimalLine = 0;
+  /** The bytes and id end of the row being interned, for the interner's UTF-8 check. */
+  private currentBytes: Uint8Array | null = null;
+  private currentIdEnd = 0;
 
   private line(bytes: Uint8Array, s: number, e: number, quoted: boolean, lines: number): void {
     const lineNo = this.lineNo + 1;
     this.lineNo += lines;
+    this.recordBytes = bytes;
+    this.recordStart = s;
+    this.recordLines = lines;
     let t = s;
     while (t < e && bytes[t]! <= 32) t++;
     if (t === e) return;
@@ -315,12 +331,15 @@ export class TransactionTextReader {
     }
     if (this.cols === null) {
       const bom = bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf;
-      this.firstLine(decodeUtf8(bytes.subarray(bom ? s + 3 : s, e)), lineNo);
+      const text = decodeUtf8(bytes.subarray(bom ? s + 3 : s, e));
+      if (text.includes('\uFFFD') && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
+      this.firstLine(text, lineNo);
       return;
     }
     const f = this.fields;
     if (quoted && this.delimiter !== 'whitespace') {
       const count = f.splitQuoted(bytes, s, e, this.delimiter!);
+      if (f.replaced && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
       this.row(f.unquoted, count, lineNo);
       return;
     }
@@ -454,6 +473,9 @@ export class TransactionTextReader {
     } else if (valid) {
       if (isCancelled) this.cancelled++;
       const orderText = oS === oE ? '' : fieldText(b, oS, oE);
+      if (orderText.includes('\uFFFD') && firstInvalidUtf8(b, oS, oE) < oE) this.invalidUtf8(b, oS, oE, 'order');
+      this.currentBytes = b;
+      this.currentIdEnd = idE;
       this.builder.appendAt(this.interner.intern(b, idS, idE), day, amount, cost!, quantity!, orderText === '' ? null : orderText, promo, discount!);
       this.autoDates?.rowKept(this.builder.length - 1);
       return;

@@ -25,25 +25,14 @@ export type TextEncoding = 'utf-8' | 'latin1' | 'windows-1252' | 'utf-16le';
 
 const ENCODINGS: Readonly<Record<string, string>> = { 'utf-8': 'utf-8', utf8: 'utf-8', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', 'utf-16le': 'utf-16le', utf16le: 'utf-16le' };
 
-/** Invalid UTF-8 at byte `offset` (0-based, from the start of the input). @internal */
-export class InvalidUtf8 extends Error {
-  constructor(readonly offset: number) {
-    super(`invalid UTF-8 at byte ${offset}`);
-  }
-}
-
 /**
- * Byte chunks of a declared encoding in, UTF-8 bytes out, for the line splitter: UTF-8 is checked
- * (through a fatal `TextDecoder`) and passed on as it is; other encodings are decoded and
- * re-encoded. A byte-order mark at the start (UTF-8, UTF-16 LE or BE) decides the encoding.
+ * Byte chunks of a declared encoding in, UTF-8 bytes out, for the line splitter: UTF-8 is passed
+ * on as it is; other encodings are decoded and re-encoded. A byte-order mark at the start (UTF-8, UTF-16 LE or BE) decides the encoding.
  * @internal
  */
 export class TextTranscoder {
   private decoder: { decode(bytes?: Uint8Array, options?: { stream: boolean }): string } | null = null;
   private label: string;
-  /** Bytes pushed so far. */
-  consumed = 0;
-  private tail: Uint8Array = new Uint8Array(0);
   /** The encoding read, once the first bytes are seen (a BOM may change the declared one). */
   get encoding(): string {
     return this.label;
@@ -55,37 +44,24 @@ export class TextTranscoder {
     this.label = label;
   }
 
-  /** The UTF-8 bytes of the next chunk. @throws {@link InvalidUtf8} */
+  /** The UTF-8 bytes of the next chunk. */
   push(chunk: Uint8Array): Uint8Array {
     if (this.decoder === null) {
       if (chunk[0] === 0xff && chunk[1] === 0xfe) this.bom('utf-16le');
       else if (chunk[0] === 0xfe && chunk[1] === 0xff) this.bom('utf-16be');
       else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf && this.label !== 'utf-8') this.bom('utf-8');
-      this.decoder = new TextDecoder(this.label, { fatal: this.label === 'utf-8', ignoreBOM: false });
+      this.decoder = new TextDecoder(this.label, { ignoreBOM: false });
     }
-    const at = this.consumed;
-    this.consumed += chunk.length;
-    if (this.label === 'utf-8') {
-      try {
-        this.decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new InvalidUtf8(at - this.tail.length + firstInvalidUtf8(concat(this.tail, chunk)));
-      }
-      this.tail = incompleteTail(concat(this.tail, chunk));
-      return chunk;
-    }
+    // UTF-8 goes on as it is: the reader checks the fields it decodes (ids, order ids, the
+    // header), which costs nothing on ASCII, where a whole-chunk check costs a tenth of the read.
+    if (this.label === 'utf-8') return chunk;
     return encodeUtf8(this.decoder.decode(chunk, { stream: true }));
   }
 
-  /** The bytes of a character left incomplete at the end. @throws {@link InvalidUtf8} */
+  /** The bytes of a character left incomplete at the end of a non-UTF-8 input. */
   end(): Uint8Array {
-    if (this.decoder === null) return new Uint8Array(0);
-    try {
-      const rest = this.decoder.decode();
-      return this.label === 'utf-8' ? new Uint8Array(0) : encodeUtf8(rest);
-    } catch {
-      throw new InvalidUtf8(this.consumed - this.tail.length + firstInvalidUtf8(this.tail, true));
-    }
+    if (this.decoder === null || this.label === 'utf-8') return new Uint8Array(0);
+    return encodeUtf8(this.decoder.decode());
   }
 
   private bom(label: string): void {
@@ -94,35 +70,21 @@ export class TextTranscoder {
   }
 }
 
-/** The bytes of a UTF-8 sequence that the end of `bytes` leaves unfinished (empty if none). */
-function incompleteTail(bytes: Uint8Array): Uint8Array {
-  for (let j = bytes.length - 1; j >= 0 && j >= bytes.length - 3; j--) {
-    const b = bytes[j]!;
-    if (b < 0x80) break;
-    if (b >= 0xc0) return j + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > bytes.length ? bytes.slice(j) : new Uint8Array(0);
-  }
-  return new Uint8Array(0);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-/** Index of the first byte that starts an invalid UTF-8 sequence (`bytes.length` if none; `atEnd`: an unfinished sequence counts). */
-function firstInvalidUtf8(bytes: Uint8Array, atEnd = false): number {
-  for (let i = 0; i < bytes.length; ) {
+/**
+ * Index of the first byte of `bytes[start, end)` that starts an invalid UTF-8 sequence (an
+ * unfinished one at the end included), or `end` when all of it is UTF-8.
+ * @internal
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  for (let i = start; i < end; ) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (n === 0) return i;
-    if (i + n > bytes.length) return atEnd ? i : bytes.length;
+    if (i + n > end) return i;
     for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     if (n === 3 && ((b === 0xe0 && bytes[i + 1]! < 0xa0) || (b === 0xed && bytes[i + 1]! >= 0xa0))) return i;
     if (n === 4 && ((b === 0xf0 && bytes[i + 1]! < 0x90) || (b === 0xf4 && bytes[i + 1]! >= 0x90))) return i;
     i += n;
   }
-  return bytes.length;
+  return end;
 }

@@ -120,9 +120,14 @@ describe('encodings', () => {
   it('refuses bytes that are not UTF-8, naming the byte and the line', () => {
     const bytes = new TextEncoder().encode('customer,date,amount\nJos?,2024-01-02,3\n');
     bytes[24] = 0xe9;
-    const [issue] = issuesOf(() => read(bytes, {}, 7));
-    expect(issue!.line).toBe(2);
-    expect(issue!.message).toMatch(/^byte 24 \(0-based\) is not valid UTF-8 .*--encoding latin1/);
+    for (const chunk of [1, 7, 1000]) {
+      const [issue] = issuesOf(() => read(bytes, {}, chunk));
+      expect([issue!.line, issue!.column, issue!.path]).toEqual([2, 1, [0, 'customer']]);
+      expect(issue!.message).toMatch(/^byte 24 \(0-based\) of the input is not valid UTF-8 .*--encoding latin1/);
+    }
+    const order = new TextEncoder().encode('customer,date,amount,order\nA,2024-01-02,3,"x?"\n');
+    order[order.length - 3] = 0xff;
+    expect(issuesOf(() => read(order))[0]!.message).toMatch(/^byte 44 \(0-based\) of the input is not valid UTF-8/);
     expect(issuesOf(() => read('customer,date,amount\n', { encoding: 'ebcdic' as 'utf-8' }))[0]!.path).toEqual(['options', 'encoding']);
   });
 });
