@@ -1,4 +1,18 @@
+import { invalidOption } from '../errors/InvalidInputError.js';
+import { dialectOf, type SqlDialect } from './dialects.js';
+import { sourceSql, type SqlSource } from './sqlLiterals.js';
 import { buildSummarySql, type SummarySqlOptions } from './summarySql.js';
+
+/**
+ * Options of {@link compressedSummarySql} that group a summary already stored in the database (a
+ * table made from {@link summarySql}'s query) instead of summarising the transactions again.
+ */
+export interface CompressedFromSummaryOptions {
+  /** The engine to write SQL for. Required. */
+  readonly dialect: SqlDialect;
+  /** A table (or `{ query }`) with {@link summarySql}'s columns. Required. */
+  readonly summary: SqlSource;
+}
 
 /** The two grouped queries of {@link compressedSummarySql}. */
 export interface CompressedSummarySql {
@@ -27,7 +41,13 @@ export interface CompressedSummarySql {
  * (BIGINT); `spend` gives `frequency`, `monetary_value` and `weight`. Rows come out in no particular
  * order.
  *
- * @param options - As {@link summarySql}; with `calibrationEnd`, the rows describe the calibration period.
+ * Sums of money are not always added in the same order by a parallel engine, so the mean spend
+ * of a customer can differ in its last bit from one run of the summary to the next. To join scores
+ * back onto customers by `(frequency, monetary_value)` ({@link scoreSql}), store the summary once
+ * (`CREATE TABLE ... AS` {@link summarySql}) and group that table: pass `{ dialect, summary }`.
+ *
+ * @param options - As {@link summarySql} (with `calibrationEnd`, the rows describe the calibration
+ *   period), or {@link CompressedFromSummaryOptions} to group a stored summary.
  * @returns The two queries, without trailing semicolons.
  * @throws {@link InvalidInputError} as {@link summarySql}.
  * @example
@@ -47,10 +67,15 @@ export interface CompressedSummarySql {
  * fit.customers; // => 5
  * ```
  */
-export function compressedSummarySql(options: SummarySqlOptions): CompressedSummarySql {
-  const { d, sql } = buildSummarySql(options);
+export function compressedSummarySql(options: SummarySqlOptions | CompressedFromSummaryOptions): CompressedSummarySql {
+  if (options === null || typeof options !== 'object') invalidOption('options', 'expected an object with dialect and source (or summary)');
+  let summary: string;
+  const d = dialectOf(options.dialect);
+  if ('summary' in options) {
+    if ('source' in options) invalidOption('summary', 'give source (transactions) or summary (a stored summary), not both');
+    summary = `${sourceSql(d, options.summary)} AS s`;
+  } else summary = `(\n${buildSummarySql(options).sql}\n) AS s`;
   const q = d.quote;
-  const summary = `(\n${sql}\n) AS s`;
   return {
     purchases: `SELECT s.${q('btyd_frequency')} AS ${q('frequency')}, s.${q('btyd_recency')} AS ${q('recency')}, s.${q('btyd_T')} AS ${q('T')}, CAST(COUNT(*) AS ${d.bigint}) AS ${q('weight')}
 FROM ${summary}

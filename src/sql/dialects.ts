@@ -38,6 +38,8 @@ export interface DialectFunctions {
    * evaluates the expression while planning).
    */
   readonly raise: (message: string, count: string, type: string) => string;
+  /** A derived table of constant rows (`rows[i][j]` are literals) with the given, already quoted, column names. */
+  readonly values: (columns: readonly string[], rows: readonly (readonly string[])[]) => string;
 }
 
 /** `"name"` with `"` doubled: the SQL standard's delimited identifier (DuckDB, PostgreSQL, Snowflake). */
@@ -49,6 +51,10 @@ const backslashText = (value: string): string => `'${value.replaceAll('\\', '\\\
 /** Casting a sentence to a date fails at run time in every engine: an error raised from plain SQL. */
 const castError = (textType: string, text: (value: string) => string) => (message: string, count: string, type: string): string =>
   `CAST(CONCAT(${text(message)}, CAST(${count} AS ${textType})) AS ${type})`;
+
+/** `(VALUES (...), ...) AS v(columns)`: the standard's table value constructor. */
+const standardValues = (columns: readonly string[], rows: readonly (readonly string[])[]): string =>
+  `(VALUES\n  ${rows.map((r) => `(${r.join(', ')})`).join(',\n  ')}\n) AS v(${columns.join(', ')})`;
 
 /** The dialect table: the only place where the five engines differ. @internal */
 export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
@@ -64,6 +70,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `CAST(substr(CAST(${e} AS VARCHAR), 1, 10) AS DATE)`,
     dateFromDigits: (e) => `CAST(strptime(CAST(${e} AS VARCHAR), '%Y%m%d') AS DATE)`,
     raise: (message, count, type) => `CAST(error(CONCAT(${standardText(message)}, CAST(${count} AS VARCHAR))) AS ${type})`,
+    values: standardValues,
   },
   postgres: {
     quote: doubleQuoted,
@@ -77,6 +84,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `CAST(substr(CAST(${e} AS TEXT), 1, 10) AS DATE)`,
     dateFromDigits: (e) => `to_date(CAST(${e} AS TEXT), 'YYYYMMDD')`,
     raise: castError('TEXT', standardText),
+    values: standardValues,
   },
   spark: {
     quote: (name) => `\`${name.replaceAll('`', '``')}\``,
@@ -90,6 +98,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `to_date(substr(CAST(${e} AS STRING), 1, 10), 'yyyy-MM-dd')`,
     dateFromDigits: (e) => `to_date(CAST(${e} AS STRING), 'yyyyMMdd')`,
     raise: (message, count, type) => `CAST(raise_error(CONCAT(${backslashText(message)}, CAST(${count} AS STRING))) AS ${type})`,
+    values: standardValues,
   },
   bigquery: {
     // BigQuery's escapes inside quoted names are not read alike by every tool: names with a
@@ -105,6 +114,9 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `PARSE_DATE('%Y-%m-%d', SUBSTR(CAST(${e} AS STRING), 1, 10))`,
     dateFromDigits: (e) => `PARSE_DATE('%Y%m%d', CAST(${e} AS STRING))`,
     raise: (message, count, type) => `CAST(ERROR(CONCAT(${backslashText(message)}, CAST(${count} AS STRING))) AS ${type})`,
+    // BigQuery has no VALUES list: an array of structs, unnested.
+    values: (columns, rows) =>
+      `(SELECT * FROM UNNEST([\n  ${rows.map((r) => `STRUCT(${r.map((v, j) => `${v} AS ${columns[j]!}`).join(', ')})`).join(',\n  ')}\n])) AS v`,
   },
   snowflake: {
     quote: doubleQuoted,
@@ -118,6 +130,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `TO_DATE(SUBSTR(CAST(${e} AS VARCHAR), 1, 10), 'YYYY-MM-DD')`,
     dateFromDigits: (e) => `TO_DATE(CAST(${e} AS VARCHAR), 'YYYYMMDD')`,
     raise: castError('VARCHAR', backslashText),
+    values: standardValues,
   },
 };
 

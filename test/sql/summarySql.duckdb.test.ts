@@ -4,8 +4,7 @@ import { calibrationAndHoldout, parseTransactions, summarizeCustomers, summarySq
 import { cdnowMasterRows, cdnowSampleRows } from '../helpers/sharedData.js';
 import { firstDifference } from './compareSummaries.js';
 import { loadTable, openDuckDb, queryRows } from './duckdb.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { exampleRows } from './exampleData.js';
 
 // Equality on a real engine: summarySql run by DuckDB gives, for every customer and field, the
 // numbers of summarizeCustomers / calibrationAndHoldout (counts and dates identical, durations
@@ -13,17 +12,9 @@ import { resolve } from 'node:path';
 
 const sample = parseTransactions(cdnowSampleRows(), { dateFormat: 'yyyyMMdd' }).table;
 const master = parseTransactions(cdnowMasterRows(), { dateFormat: 'yyyyMMdd' }).table;
-const exampleRows = readFileSync(resolve(import.meta.dirname, '../../examples/data/transactions.csv'), 'utf8')
-  .split(/\r?\n/)
-  .slice(1)
-  .filter((l) => l.length > 0)
-  .map((l) => {
-    const [customerId, date, amount, cost] = l.split(',');
-    return { customerId: customerId!, date: date!, amount: Number(amount), cost: Number(cost) };
-  });
 // The example file has no returns: every 20th purchase is half returned 5 days later (cost too).
 // One row in 50 lacks its cost, so those customers' cost and profit are NULL.
-const withReturns = exampleRows.flatMap((r, i) => {
+const withReturns = exampleRows().flatMap((r, i) => {
   const row = i % 50 === 7 ? { customerId: r.customerId, date: r.date, amount: r.amount } : r;
   if (i % 20 !== 3) return [row];
   const back = new Date(Date.parse(r.date) + 5 * 86_400_000).toISOString().slice(0, 10);

@@ -105,3 +105,29 @@ describe('summarySql: options', () => {
     expect(summarySql({ dialect: 'duckdb', source: { query: "SELECT * FROM read_parquet('tx/*.parquet')" } })).toContain("FROM (\nSELECT * FROM read_parquet('tx/*.parquet')\n) AS src");
   });
 });
+
+describe('compressedSummarySql and scoreSql parse in the BigQuery and Snowflake grammars', () => {
+  const model = { model: 'bgnbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } } as const;
+  for (const dialect of ['bigquery', 'snowflake', 'postgres'] as const) {
+    it(dialect, async () => {
+      const { bgNbd, gammaGamma, compressedSummarySql, scoreSql, probabilityAliveSql } = await import('../../src/index.js');
+      const c = compressedSummarySql({ dialect, source: 'sales.orders', asOf: '1997-09-30', timeUnit: 'week' });
+      expect(parseSql(c.purchases, dialect).statements).toBe(1);
+      expect(parseSql(c.spend, dialect).statements).toBe(1);
+      expect(parseSql(compressedSummarySql({ dialect, summary: 'sales.summary' }).purchases, dialect).tables).toContain('select::sales::summary');
+      const out = scoreSql(bgNbd(model.params), {
+        dialect,
+        purchases: { frequency: Float64Array.of(0, 2), recency: Float64Array.of(0, 30.43), T: Float64Array.of(38.86, 38.86) },
+        spend: { frequency: Float64Array.of(2), monetaryValue: Float64Array.of(22.345) },
+        spendModel: gammaGamma({ p: 6.25, q: 3.74, gamma: 15.44 }),
+        asOf: '1997-09-30',
+        horizon: { amount: 39, unit: 'week' },
+        summary: 'sales.summary',
+      });
+      const parsed = parseSql(out.joinSql, dialect);
+      expect(parsed.statements).toBe(1);
+      expect(parsed.tables).toContain('select::sales::summary');
+      expect(parseSql(`SELECT ${probabilityAliveSql(model, dialect)} AS p FROM t`, dialect).statements).toBe(1);
+    });
+  }
+});
