@@ -190,9 +190,9 @@ export function buildSummarySql(options: SummarySqlOptions): SummaryPlan {
     ELSE ${end} END`;
   const boundsSelect = holdout
     ? `SELECT ${guarded(endLiteral!)} AS as_of, ${obsLiteral ?? 'MAX(tx_date)'} AS obs_end
-  FROM checked`
+  FROM ls_checked`
     : `SELECT ${guarded(endLiteral ?? 'MAX(tx_date)')} AS as_of
-  FROM checked`;
+  FROM ls_checked`;
 
   const period = (date: string): string => (calendar ? periodSql(d, unit, date) : d.daysBetween("DATE '1970-01-01'", date));
   const orders = hasOrder
@@ -206,53 +206,53 @@ export function buildSummarySql(options: SummarySqlOptions): SummaryPlan {
   const T = calendar ? periodsBetween('p.first_period', asOfPeriod) : span('p.first_date', 'b.as_of');
 
   const ctes = [
-    `tx AS (
+    `ls_tx AS (
   SELECT ${col('customerId', 'customer_id')} AS cust, ${dateExpr} AS tx_date, CAST(${col('amount', 'amount')} AS ${dbl}) AS tx_amount,
     ${columns.cost === undefined ? `CAST(NULL AS ${dbl})` : `CAST(${col('cost', 'cost')} AS ${dbl})`} AS tx_cost${hasOrder ? `, ${col('orderId', 'orderId')} AS tx_order` : ''}
   FROM ${sourceSql(d, options.source)} AS src
 )`,
-    `checked AS (
-  SELECT * FROM tx${returns === 'drop' ? '\n  WHERE tx_amount IS NULL OR NOT (tx_amount < 0)' : ''}
+    `ls_checked AS (
+  SELECT * FROM ls_tx${returns === 'drop' ? '\n  WHERE tx_amount IS NULL OR NOT (tx_amount < 0)' : ''}
 )`,
-    `bounds AS (
+    `ls_bounds AS (
   ${boundsSelect}
 )`,
-    `win AS (
+    `ls_win AS (
   SELECT c.*, ${period('c.tx_date')} AS period_no
-  FROM checked AS c CROSS JOIN bounds AS b
+  FROM ls_checked AS c CROSS JOIN ls_bounds AS b
   WHERE c.tx_date <= b.as_of
 )`,
-    `merged AS (
+    `ls_merged AS (
   SELECT cust, period_no, SUM(tx_amount) AS spend, MIN(tx_date) AS first_date, MAX(tx_date) AS last_date,
     MIN(period_no) OVER (PARTITION BY cust) AS first_period
-  FROM win
+  FROM ls_win
   WHERE tx_amount >= 0
   GROUP BY cust, period_no
 )`,
-    `purchases AS (
+    `ls_purchases AS (
   SELECT cust, COUNT(*) AS periods, SUM(spend) AS purchase_spend,
     SUM(CASE WHEN period_no = first_period THEN spend ELSE 0 END) AS first_spend,
     MIN(first_date) AS first_date, MAX(last_date) AS last_date, MIN(period_no) AS first_period, MAX(period_no) AS last_period
-  FROM merged
+  FROM ls_merged
   GROUP BY cust
 )`,
-    `totals AS (
+    `ls_totals AS (
   SELECT cust, SUM(tx_amount) AS revenue, CASE WHEN COUNT(tx_cost) = COUNT(*) THEN SUM(tx_cost) END AS cost,
     ${orders} AS orders
-  FROM win
+  FROM ls_win
   GROUP BY cust
 )`,
   ];
   if (holdout) {
-    ctes.push(`later AS (
+    ctes.push(`ls_later AS (
   SELECT c.cust, c.tx_amount, ${period('c.tx_date')} AS period_no
-  FROM checked AS c CROSS JOIN bounds AS b
+  FROM ls_checked AS c CROSS JOIN ls_bounds AS b
   WHERE c.tx_date > b.as_of AND c.tx_date <= b.obs_end AND c.tx_amount >= 0
 )`);
     // A holdout purchase in the calibration's last period (calendar periods) merges into it.
-    ctes.push(`holdout AS (
+    ctes.push(`ls_holdout AS (
   SELECT l.cust, COUNT(DISTINCT l.period_no) AS periods, SUM(l.tx_amount) AS spend
-  FROM later AS l JOIN purchases AS p ON p.cust = l.cust
+  FROM ls_later AS l JOIN ls_purchases AS p ON p.cust = l.cust
   WHERE l.period_no > p.last_period
   GROUP BY l.cust
 )`);
@@ -284,8 +284,8 @@ export function buildSummarySql(options: SummarySqlOptions): SummaryPlan {
 ${ctes.join(',\n')}
 SELECT
   ${select.join(',\n  ')}
-FROM purchases AS p
-JOIN totals AS t ON t.cust = p.cust
-CROSS JOIN bounds AS b${holdout ? '\nLEFT JOIN holdout AS h ON h.cust = p.cust' : ''}`;
+FROM ls_purchases AS p
+JOIN ls_totals AS t ON t.cust = p.cust
+CROSS JOIN ls_bounds AS b${holdout ? '\nLEFT JOIN ls_holdout AS h ON h.cust = p.cust' : ''}`;
   return { d, sql };
 }

@@ -58,6 +58,15 @@ describe('summarySql on DuckDB: names, date formats and errors', () => {
     expect(await queryRows(conn, 'SELECT count(*) AS n FROM keep')).toEqual([{ n: 0 }]);
   });
 
+  it('a source named like a step of the query (tx, win, totals) is still the source', async () => {
+    for (const name of ['tx', 'win', 'totals', 'ls_tx']) {
+      await conn.run(`CREATE TABLE ${name} (customer_id BIGINT, date DATE, amount DOUBLE)`);
+      await conn.run(`INSERT INTO ${name} VALUES (7, DATE '2020-01-01', 2), (7, DATE '2020-01-08', 3)`);
+      const rows = await queryRows(conn, summarySql({ dialect: 'duckdb', source: name, timeUnit: 'week' }));
+      expect(rows.map((r) => [r.customer_id, r.btyd_frequency, r.btyd_recency, r.revenue]), name).toEqual([[7, 1, 1, 5]]);
+    }
+  });
+
   it("dates as yyyyMMdd digits: the CDNOW sample file read by DuckDB's CSV reader", async () => {
     const file = `${SHARED_DATA}/CDNOW_sample.txt`.replaceAll("'", "''");
     // The file pads its columns with runs of spaces: each line is read whole and split on whitespace.
