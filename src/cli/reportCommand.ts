@@ -8,7 +8,6 @@ import { readTransactions, READ_HELP } from './loadSummaries.js';
 import { MODEL_HELP } from './modelFlags.js';
 import { Progress } from './progress.js';
 import { readSurveyFile } from './readSurveyFile.js';
-import { requireAmounts } from './readTransactionFile.js';
 import { SCORE_OPTION_BOOLEANS, SCORE_OPTION_FLAGS, scoreCustomersOptions, scoreFlagOptions } from './scoreFlags.js';
 import { warningLines } from './warningLines.js';
 
@@ -50,7 +49,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   try {
     const survey: Map<CustomerId, SurveyAnswers> | null = parsed.surveyPath === undefined ? null : await readSurveyFile(parsed.surveyPath, parsed.surveyScale, parsed.load.text.ids ?? 'auto');
     const { read, file } = await readTransactions(positionals[0]!, parsed.load, progress);
-    requireAmounts(read, positionals[0]!, 'report needs amounts for tiers, RFM and lifetime value');
+    if (read.amountSource === 'none') throw new UsageError(`${file} has no amount column (count-only data): the report needs amounts for tiers, RFM and lifetime value (name the column with --amount)`);
     if (parsed.tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
     progress.start('building the report');
     const data = buildReport(read.table, {
