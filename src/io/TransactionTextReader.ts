@@ -98,7 +98,11 @@ export interface TransactionTextResult {
   readonly lines: number;
   /** Whether a header line was found. */
   readonly header: boolean;
-  /** Where the amounts came from: an amount column, `quantity × price`, a price column, or none (count-only data, amounts `NaN`). */
+  /**
+   * Where the amounts came from: an amount column, `quantity × price`, a price column, or none:
+   * count-only data, where every row is a purchase with amount 0, so counts, recency and T are
+   * right and money totals mean nothing (the command line leaves them empty).
+   */
   readonly amountSource: AmountSource;
   /** Rows left out under `skipMissing`. */
   readonly skipped: number;
@@ -433,7 +437,7 @@ export class TransactionTextReader {
     if (src === 'column') {
       amount = c.amount < count ? decodeNumberWith(b, fs[c.amount]!, fe[c.amount]!, dec) : Number.NaN;
       if (amount !== amount) amountState = 'invalid';
-    } else if (src === 'none') amount = Number.NaN;
+    } else if (src === 'none') amount = 0;
     else {
       price = optional(b, c.price, count, fs, fe, dec);
       if (price === undefined) amountState = 'invalid';

@@ -99,6 +99,31 @@ describe.runIf(existsSync(CLI))('count-only data (groceryElog: cust,date)', () =
     }
   });
 
+  it('score writes P(alive) and expected purchases of the purchase model only, with a note, for each model', () => {
+    const rows = readFileSync(GROCERY, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => {
+      const [cust, date] = l.split(',');
+      return { customerId: Number(cust), date: date!, amount: 1 };
+    });
+    const summary = summarizeCustomerColumns(parseTransactions(rows).table, { timeUnit: 'week' });
+    for (const model of ['bgnbd', 'paretonbd', 'mbgnbd'] as const) {
+      const r = cli(['score', GROCERY, '--model', model, '--horizon', '26w', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('columns: customer="cust", date="date", no amount (count-only)\n');
+      expect(r.stderr).toContain('count-only data (no amount column): the purchase model only');
+      const out = JSON.parse(r.stdout) as { customer_id: number; btyd_frequency: number; p_alive: number; expected_purchases: number; clv?: number }[];
+      expect(out).toHaveLength(1525);
+      expect(out[0]!.clv).toBeUndefined();
+      const fit = fitPurchaseModel(summary.columns.btyd, { model });
+      const pAlive = fit.probabilityAliveMany(summary.columns.btyd);
+      const expected = fit.expectedPurchasesMany(26, summary.columns.btyd);
+      out.forEach((row, i) => {
+        expect(row.customer_id).toBe(summary.columns.customerIds[i]);
+        expect(row.p_alive).toBeCloseTo(pAlive[i]!, 6);
+        expect(row.expected_purchases).toBeCloseTo(expected[i]!, 6);
+      });
+    }
+  });
+
   it('summarize writes frequency, recency and T with the money cells empty', () => {
     const r = cli(['summarize', GROCERY, '--limit', '2']);
     expect(r.code, r.stderr).toBe(0);

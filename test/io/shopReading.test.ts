@@ -79,7 +79,7 @@ describe('column detection by synonyms', () => {
     const r = read('cust,date\n1,2024-01-01\n2,2024-01-02\n');
     expect(r.amountSource).toBe('none');
     expect(r.table.length).toBe(2);
-    expect(Array.from(r.table.amount)).toEqual([NaN, NaN]);
+    expect(Array.from(r.table.amount)).toEqual([0, 0]);
   });
 });
 
