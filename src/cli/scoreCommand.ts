@@ -8,7 +8,7 @@ import { numberFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.j
 import { readTransactions, READ_HELP } from './loadSummaries.js';
 import { formatSelection, MODEL_HELP } from './modelFlags.js';
 import { Progress } from './progress.js';
-import { requireAmounts } from './readTransactionFile.js';
+import { scoreCountOnly } from './countOnlyScore.js';
 import { readSurveyFile } from './readSurveyFile.js';
 import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
 import { SCORE_OPTION_BOOLEANS, SCORE_OPTION_FLAGS, scoreCustomersOptions, scoreFlagOptions } from './scoreFlags.js';
@@ -101,7 +101,11 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   try {
     const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
     const { read, file } = await readTransactions(positionals[0]!, load, progress);
-    requireAmounts(read, positionals[0]!, 'score needs amounts for tiers, RFM and lifetime value (fit reads count-only data)');
+    if (read.amountSource === 'none') {
+      if (flags.summary === true || sort === 'clv' || surveyPath !== undefined) throw new UsageError(`${file} has no amount column (count-only data): --summary, --sort clv and --survey need amounts`);
+      await scoreCountOnly(read, load, choice, horizon, format, limit, progress);
+      return;
+    }
     if (tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
     let step = '';
     let scores: CustomerScores;
