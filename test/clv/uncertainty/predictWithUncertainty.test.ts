@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { predictClv, type ClvColumns, type ClvCustomer } from '../../../src/clv/predictClv.js';
 import { predictWithUncertainty } from '../../../src/clv/uncertainty/predictWithUncertainty.js';
+import { fitBgBb } from '../../../src/models/bgbb/fitBgBb.js';
 import { bgNbd } from '../../../src/models/bgnbd/bgNbd.js';
 import { fitBgNbd } from '../../../src/models/bgnbd/fitBgNbd.js';
 import { fitGammaGamma } from '../../../src/models/gammagamma/fitGammaGamma.js';
@@ -93,6 +94,25 @@ describe('predictWithUncertainty, asymptotic', () => {
     for (let i = 0; i < 50; i++) {
       expect(wide.clv.low[i]!).toBeLessThanOrEqual(result.clv.low[i]!);
       expect(wide.clv.high[i]!).toBeGreaterThanOrEqual(result.clv.high[i]!);
+    }
+  });
+});
+
+describe('predictWithUncertainty, BG/BB (discrete opportunities, customers as objects)', () => {
+  it('gives intervals that bracket the estimates, and the point values of predictClv', () => {
+    const rows = readSharedCsv('donations.csv');
+    const histories = rows.map((r) => ({ frequency: Number(r['frequency']), recency: Number(r['recency']), periods: Number(r['periods']) }));
+    const weights = rows.map((r) => Number(r['weights']));
+    const fit = fitBgBb(histories, { weights });
+    const donors = histories.map((h) => ({ purchase: h, spend: { frequency: h.frequency, monetaryValue: h.frequency > 0 ? 50 : 0 } }));
+    const options = { asOf: '2001-12-31', horizon: { amount: 5, unit: 'year' }, modelTimeUnit: 'year', discountRate: { rate: 0.1, per: 'year' } } as const;
+    const result = predictWithUncertainty(fit, donors, { ...options, spendModel: spendFit, draws: 100, seed: 2 });
+    expect(result.clv.estimate).toEqual(predictClv(fit, spendFit, donors, options).clv);
+    expect(result.probabilityAlive.estimate).toEqual(fit.probabilityAliveMany(histories));
+    for (let i = 0; i < donors.length; i++) {
+      expect(result.probabilityAlive.low[i]!).toBeLessThanOrEqual(result.probabilityAlive.high[i]!);
+      expect(result.expectedPurchases.low[i]!).toBeLessThanOrEqual(result.expectedPurchases.estimate[i]! * (1 + 1e-9));
+      expect(result.expectedPurchases.high[i]!).toBeGreaterThanOrEqual(result.expectedPurchases.estimate[i]! * (1 - 1e-9));
     }
   });
 });
