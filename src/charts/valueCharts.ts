@@ -57,7 +57,9 @@ export function clvDistribution(clv: ArrayLike<number>, options: ClvDistribution
   sorted.sort();
   const top = n > 0 ? Math.max(sorted[Math.min(n - 1, Math.max(0, Math.ceil(clip * n) - 1))]!, 0) : 0;
   // Round widths (1, 2 or 5 times a power of ten) of at least top / bins: at most `bins` bins.
-  const width = top > 0 ? niceStep(top / bins) : 1;
+  // (top / bins can underflow to 0 for subnormal values: one bin of width top then.)
+  const step = top > 0 ? niceStep(top / bins) : 1;
+  const width = step > 0 ? step : top;
   const used = top > 0 ? Math.max(1, Math.ceil(top / width - 1e-9)) : bins;
   const edge = used * width;
   const counts = new Float64Array(used + 1);

@@ -23,7 +23,7 @@ type Cell = string | { readonly text: string; readonly value: number | string };
 const money = (x: number): Cell => ({ text: x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), value: x });
 const int = (x: number): Cell => ({ text: Math.round(x).toLocaleString('en-US'), value: x });
 const share = (x: number): Cell => ({ text: `${(100 * x).toFixed(1)}%`, value: x });
-const num = (x: number, digits = 3): Cell => ({ text: x.toFixed(digits), value: x });
+const num = (x: number, digits = 3): Cell => ({ text: x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }), value: x });
 const maybe = (x: number | null, f: (v: number) => Cell): Cell => (x === null ? '' : f(x));
 
 function table(id: string, head: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -175,7 +175,7 @@ function loyalty(d: ReportData): string {
     'loyalty-quadrant',
     loyaltyQuadrantSvg(quadrant),
     [`${pct(spurious.share)} of customers buy again without a proven attitude (spurious loyalty): inertia, convenience, price or incentives keep them.`, 'Attitude needs survey answers; without them no customer can be placed in true or latent loyalty.'],
-    table('loyalty-quadrant', ['quadrant', 'attitude', 'repeat', 'customers', 'share', 'types'], quadrant.map((c) => [c.quadrant, c.attitude, c.repeat, int(c.customers), share(c.share), c.types.map((t) => `${t.type} ${t.customers}`).join(', ')])),
+    table('loyalty-quadrant', ['quadrant', 'attitude', 'repeat', 'customers', 'share', 'types'], quadrant.map((c) => [c.quadrant, c.attitude, c.repeat, int(c.customers), share(c.share), c.types.map((t) => `${t.type} ${t.customers.toLocaleString('en-US')}`).join(', ')])),
   );
   const highEnd = valueLoyalty[0]!;
   const v = figure(
