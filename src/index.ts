@@ -40,6 +40,10 @@
  * Predicted and historical customer lifetime value, formula CLV and retention impact. Guide:
  * [CLV](../docs/clv.md).
  *
+ * @categoryDescription SQL
+ * Summaries, compressed fit rows and scores as SQL for DuckDB, PostgreSQL, Spark, BigQuery and
+ * Snowflake: the data stays in the database. Guide: [SQL](../docs/sql.md).
+ *
  * @categoryDescription Simulation
  * Synthetic transaction data for examples, tests and benchmarks.
  *

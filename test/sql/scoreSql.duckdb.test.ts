@@ -133,3 +133,32 @@ describe('P(alive) in closed form as SQL agrees with JS to 1e-12', () => {
     expect(() => probabilityAliveSql(fit, 'postgres')).toThrow(/closed form/);
   });
 });
+
+describe('scoreSql contracts', () => {
+  const model = fitBgNbd(summarizeCustomerColumns(cdnow, { asOf: '1997-09-30', timeUnit: 'week' }).columns.btyd);
+  it('leaves its inputs alone, and row order changes nothing but the order of the VALUES rows', () => {
+    const purchases = { frequency: Float64Array.of(0, 2, 1), recency: Float64Array.of(0, 30.43, 1.71), T: Float64Array.of(38.86, 38.86, 20) };
+    const copy = { frequency: purchases.frequency.slice(), recency: purchases.recency.slice(), T: purchases.T.slice() };
+    const options = { dialect: 'duckdb', purchases, asOf: '1997-09-30', horizon: { amount: 1, unit: 'year' }, summary: 's' } as const;
+    const a = scoreSql(model, options);
+    expect(purchases).toEqual(copy);
+    const reversed = scoreSql(model, { ...options, purchases: { frequency: copy.frequency.reverse(), recency: copy.recency.reverse(), T: copy.T.reverse() } });
+    const lines = (csv: string): string[] => csv.trim().split('\n').slice(1).sort();
+    expect(lines(reversed.purchaseCsv)).toEqual(lines(a.purchaseCsv));
+  });
+  it('no rows to score: the join still runs, with NULL scores', async () => {
+    await conn.run(`CREATE OR REPLACE TABLE one AS SELECT * FROM (VALUES (1, DATE '2020-01-01', 5.0e0)) AS v(customer_id, date, amount)`);
+    const out = scoreSql(model, {
+      dialect: 'duckdb',
+      purchases: { frequency: new Float64Array(0), recency: new Float64Array(0), T: new Float64Array(0) },
+      spendModel: fitGammaGamma(summarizeCustomerColumns(cdnow, { asOf: '1997-09-30', timeUnit: 'week' }).columns.btyd),
+      asOf: '2020-01-01',
+      horizon: { amount: 4, unit: 'week' },
+      summary: { query: summarySql({ dialect: 'duckdb', source: 'one' }) },
+    });
+    const rows = await queryRows(conn, out.joinSql);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.p_alive).toBeNull();
+    expect(rows[0]!.expected_spend).not.toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dayFromIso, isoFromDay, parseTransactions, summarizeCustomers, summarySql } from '../../src/index.js';
+import { calibrationAndHoldout, dayFromIso, isoFromDay, parseTransactions, summarizeCustomers, summarySql } from '../../src/index.js';
 import { durationBetween } from '../../src/math.js';
 import { DIALECTS } from '../../src/sql/dialects.js';
 import { durationSql } from '../../src/sql/durationSql.js';
@@ -104,5 +104,45 @@ describe('summarySql on DuckDB: names, date formats and errors', () => {
     await conn.run(`DELETE FROM bad WHERE customer_id = 3`);
     await conn.run(`INSERT INTO bad VALUES (NULL, DATE '2020-01-02', 1)`);
     await expect(run({ dialect: 'duckdb', source: 'bad' })).rejects.toThrow(/rows without a customer id: 1/);
+  });
+});
+
+describe('summarySql on DuckDB equals summarizeCustomers on random data (fast-check)', () => {
+  it('random customers, month-end and leap days, returns, missing costs, every unit and period mode, with and without holdout', async () => {
+    const row = fc.record({
+      customerId: fc.integer({ min: 1, max: 6 }),
+      day: fc.oneof(fc.integer({ min: dayFromIso('2023-12-20'), max: dayFromIso('2024-04-10') }), fc.constantFrom(dayFromIso('2024-01-31'), dayFromIso('2024-02-29'), dayFromIso('2024-03-31'))),
+      amount: fc.oneof(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: -100, max: 0, noNaN: true }), fc.constant(0)),
+      cost: fc.option(fc.double({ min: -50, max: 300, noNaN: true }), { nil: undefined, freq: 8 }),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('day', 'week', 'month', 'year'),
+        fc.constantFrom('exact', 'calendar'),
+        fc.boolean(),
+        async (rows, timeUnit, periods, split) => {
+          const tx = rows.map((r) => ({ customerId: r.customerId, date: isoFromDay(r.day), amount: r.amount, ...(r.cost === undefined ? {} : { cost: r.cost }) }));
+          // A table whose rows all lack a cost has no cost column; give one row a cost so the column exists.
+          if (tx.every((t) => !('cost' in t))) Object.assign(tx[0]!, { cost: 1 });
+          const table = parseTransactions(tx).table;
+          const name = `random_${n++}`;
+          await loadTable(conn, name, table);
+          const base = { dialect: 'duckdb', source: name, columns: { cost: 'cost' }, timeUnit, periods } as const;
+          if (split) {
+            const js = calibrationAndHoldout(table, { calibrationEnd: '2024-02-15', observationEnd: '2024-04-10', timeUnit, periods }).customers;
+            const sqlRows = await queryRows(conn, summarySql({ ...base, calibrationEnd: '2024-02-15', observationEnd: '2024-04-10' }));
+            expect(firstDifference(sqlRows, js)).toBeNull();
+          } else if (summarizeCustomers(table, { asOf: '2024-03-31' }).customers.length > 0) {
+            const js = summarizeCustomers(table, { asOf: '2024-03-31', timeUnit, periods }).customers;
+            const sqlRows = await queryRows(conn, summarySql({ ...base, asOf: '2024-03-31' }));
+            expect(firstDifference(sqlRows, js)).toBeNull();
+          }
+          await conn.run(`DROP TABLE ${name}`);
+        },
+      ),
+      { numRuns: 60, seed: 20261202 },
+    );
   });
 });
