@@ -1,6 +1,8 @@
 // @ts-check
 // The browser example's script: reads the transactions (pasted text, a picked file, or the
-// example data fetched from the server), scores them with scoreCustomers, then shows one row
+// example data fetched from the server) with the reading choices of the page (a column for each
+// field, the delimiter, the decimal separator, the date format and the encoding), scores them
+// with scoreCustomers, then shows one row
 // per customer with the summary, the RFM scores and segment, the ABCD tier, the probability
 // that the customer is still active and the lifetime value over the next year. Loaded by
 // index.html, which maps the name 'loyalty-score' to the browser build.
@@ -15,26 +17,78 @@ const file = /** @type {HTMLInputElement} */ ($('file'));
 const asOfInput = /** @type {HTMLInputElement} */ ($('asOf'));
 const table = /** @type {HTMLTableElement} */ ($('customers'));
 
+/** The fields a column can be chosen for, in the order of the mapping step. */
+const FIELDS = ['customer', 'date', 'amount', 'price', 'quantity', 'refunded', 'cost', 'order'];
+
+/**
+ * The reading options chosen on the page: delimiter, decimal separator, date format, encoding
+ * and, for each field, the column picked in the mapping step (empty: detected by name).
+ * @returns {import('loyalty-score').TransactionTextOptions}
+ */
+function readingOptions() {
+  const value = (/** @type {string} */ id) => /** @type {HTMLInputElement | HTMLSelectElement} */ ($(id)).value;
+  /** @type {Record<string, string>} */
+  const columns = {};
+  for (const f of FIELDS) {
+    const picked = value(`col-${f}`);
+    if (picked !== '') columns[f] = picked;
+  }
+  return {
+    delimiter: /** @type {import('loyalty-score').Delimiter | 'auto'} */ (value('delimiter')),
+    decimal: /** @type {'point' | 'comma' | 'auto'} */ (value('decimal')),
+    dateFormat: value('dateFormat') || 'iso',
+    encoding: /** @type {import('loyalty-score').TextEncoding} */ (value('encoding')),
+    columns,
+  };
+}
+
+/**
+ * The mapping step: one drop-down per field listing the header's columns, refreshed whenever
+ * the text or the file changes (a choice already made is kept when its column is still there).
+ * @param {string[]} header
+ */
+function offerColumns(header) {
+  for (const f of FIELDS) {
+    const select = /** @type {HTMLSelectElement} */ ($(`col-${f}`));
+    const kept = select.value;
+    select.replaceChildren(new Option('(detect)', ''), ...header.map((h) => new Option(h, h)));
+    select.value = header.includes(kept) ? kept : '';
+  }
+}
+
+/**
+ * The header of some text: its first line, cut at the chosen delimiter (or the first of tab,
+ * comma, semicolon and pipe it holds), quotes removed.
+ * @param {string} text
+ */
+function headerOf(text) {
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  const chosen = /** @type {HTMLSelectElement} */ ($('delimiter')).value;
+  const d = chosen !== 'auto' ? chosen : ['\t', ',', ';', '|'].find((c) => line.includes(c)) ?? ',';
+  return line.split(d).map((h) => h.trim().replace(/^"(.*)"$/, '$1')).filter((h) => h !== '');
+}
+
 /**
  * Reads transaction text piece by piece: a whole string, or a stream of bytes (a file, a
- * fetch body), decoded as it arrives so a large file is never held as one string.
+ * fetch body) handed to the reader as they arrive (it decodes them in the chosen encoding),
+ * so a large file is never held as one string.
  * @param {string | ReadableStream<Uint8Array>} source
  */
 async function readTransactions(source) {
-  const reader = new TransactionTextReader();
+  const reader = new TransactionTextReader(readingOptions());
   if (typeof source === 'string') {
     reader.push(source);
   } else {
-    const decoder = new TextDecoder();
     const chunks = source.getReader();
     for (;;) {
       const { done, value } = await chunks.read();
       if (done) break;
-      reader.push(decoder.decode(value, { stream: true }));
+      reader.push(value);
     }
-    reader.push(decoder.decode());
   }
-  return reader.finish().table;
+  const result = reader.finish();
+  $('reading').textContent = result.notes.join('; ');
+  return result.table;
 }
 
 /**
@@ -110,6 +164,7 @@ async function run(job) {
     $('status').textContent = '';
     $('tiers').textContent = '';
     $('warnings').textContent = '';
+    $('reading').textContent = '';
     $('error').textContent = e instanceof Error ? e.message : String(e);
     document.body.dataset['state'] = 'error';
   }
@@ -127,13 +182,32 @@ $('form').addEventListener('submit', (event) => {
 });
 file.addEventListener('change', () => {
   const picked = file.files?.[0];
-  if (picked) void run(async () => show(await readTransactions(picked.stream()), picked.name));
+  if (!picked) return;
+  void run(async () => {
+    // The mapping step first: the header from the first bytes, in the chosen encoding.
+    const head = new Uint8Array(await picked.slice(0, 1 << 16).arrayBuffer());
+    const encoding = /** @type {HTMLSelectElement} */ ($('encoding')).value;
+    offerColumns(headerOf(new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding).decode(head)));
+    show(await readTransactions(picked.stream()), picked.name);
+  });
 });
+csv.addEventListener('input', () => offerColumns(headerOf(csv.value)));
+$('delimiter').addEventListener('change', () => offerColumns(headerOf(csv.value)));
 $('example').addEventListener('click', () => void run(loadExample));
 
 // First view: the inline sample; the text of ?csv=... instead (a link can carry a small
 // sample); or the example data with ?data=example.
+// Reading choices may come in the link too: ?delimiter=;&decimal=comma&dateFormat=d.M.yyyy&amount=Betrag.
 const params = new URLSearchParams(location.search);
 const linked = params.get('csv');
 if (linked !== null) csv.value = linked;
+for (const id of ['delimiter', 'decimal', 'dateFormat', 'encoding']) {
+  const v = params.get(id);
+  if (v !== null) /** @type {HTMLInputElement} */ ($(id)).value = v;
+}
+offerColumns(headerOf(csv.value));
+for (const f of FIELDS) {
+  const v = params.get(f);
+  if (v !== null) /** @type {HTMLSelectElement} */ ($(`col-${f}`)).value = v;
+}
 await run(params.get('data') === 'example' ? loadExample : async () => show(await readTransactions(csv.value), linked === null ? 'pasted text' : 'linked text'));
