@@ -7,7 +7,8 @@ export default defineConfig([
     // `duckdb` is the Node-only `loyalty-score/duckdb` subpath: it imports nothing of Node itself
     // and loads its optional peer `@duckdb/node-api` (external, as every peer) only when called,
     // so it shares the core's chunks and classes here.
-    entry: { index: 'src/index.ts', math: 'src/math.ts', duckdb: 'src/duckdb/index.ts' },
+    // `charts` is the `loyalty-score/charts` subpath: the chart data and SVG functions alone (also in the root).
+    entry: { index: 'src/index.ts', math: 'src/math.ts', duckdb: 'src/duckdb/index.ts', charts: 'src/charts/index.ts' },
     format: ['esm', 'cjs'],
     // Chunks for require() too, so both entries share one copy of each module: an
     // InvalidInputError thrown through loyalty-score/math is the root's class under CJS as well.

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { SurveyAnswers } from '../pipeline/types.js';
 import { buildReport } from '../report/buildReport.js';
 import { renderReport } from '../report/renderReport.js';
@@ -57,7 +58,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
       ...(calibrationEnd !== undefined ? { calibrationEnd } : {}),
       ...(compareAsOf !== undefined ? { compareAsOf } : {}),
       top,
-      source: file,
+      source: positionals[0] === '-' ? file : basename(file),
     });
     const html = renderReport(data);
     progress.done();

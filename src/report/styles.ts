@@ -2,6 +2,8 @@
 export const REPORT_CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #57606a; --bg: #ffffff; --panel: #f6f8fa; --line: #d0d7de; --warn: #9a6700; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9da7b3; --bg: #0d1117; --panel: #161b22; --line: #30363d; --warn: #d29922; } }
+/* On a dark background the palette's dark blue reads poorly: draw it as its sky blue. */
+@media (prefers-color-scheme: dark) { .ls-chart [fill="#0072B2"] { fill: #56B4E9; } .ls-chart [stroke="#0072B2"] { stroke: #56B4E9; } }
 * { box-sizing: border-box; }
 html { background: var(--bg); color: var(--fg); }
 body { font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; margin: 0 auto; max-width: 1380px; padding: 24px; }
