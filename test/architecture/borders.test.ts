@@ -52,7 +52,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   charts: ['errors', 'time', 'math', 'transactions', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'clv', 'pipeline'],
   // report: the HTML document that lays the charts out; the CLI's report command writes it.
   report: ['errors', 'time', 'math', 'transactions', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'clv', 'pipeline', 'charts'],
-  cli: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'simulate', 'clv', 'pipeline', 'report', 'duckdb'],
+  cli: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'simulate', 'clv', 'pipeline', 'report', 'duckdb', 'sql'],
 };
 
 /**
