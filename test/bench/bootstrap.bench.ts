@@ -5,9 +5,17 @@ import { bench, describe } from 'vitest';
 import { fitBgNbd } from '../../src/models/bgnbd/fitBgNbd.js';
 import { fitParetoNbd } from '../../src/models/paretonbd/fitParetoNbd.js';
 import { bootstrapFit } from '../../src/models/uncertainty/bootstrapFit.js';
+import { predictWithUncertainty } from '../../src/clv/uncertainty/predictWithUncertainty.js';
+import { fitGammaGamma } from '../../src/models/gammagamma/fitGammaGamma.js';
+import { readSharedCsv } from '../helpers/sharedData.js';
 import { cdnowExact } from '../models/fit/sharedData.js';
 
 const cdnow = cdnowExact();
+const cbs = readSharedCsv('btyd/cdnowSummary_cbs.csv');
+const customers = {
+  purchase: { frequency: Float64Array.from(cdnow, (c) => c.frequency), recency: Float64Array.from(cdnow, (c) => c.recency), T: Float64Array.from(cdnow, (c) => c.T) },
+  spend: { frequency: Float64Array.from(cdnow, (c) => c.frequency), monetaryValue: Float64Array.from(cbs, (r) => Number(r['m.x'])) },
+};
 
 /** Fails the bench when the result is not what a bootstrap of CDNOW gives (so no work is skipped). */
 function check(boot: { draws: readonly object[]; failed: number; intervals: Record<string, { low: number; high: number }> }, param: string, estimate: number): void {
@@ -23,4 +31,13 @@ describe('bootstrapFit on CDNOW (2,357 customers)', () => {
   bench('Pareto/NBD, 200 refits', () => {
     check(bootstrapFit(fitParetoNbd, cdnow, { draws: 200, seed: 1 }) as never, 'r', 0.553);
   }, { iterations: 1, warmupIterations: 0, time: 0 });
+});
+
+describe('predictWithUncertainty on CDNOW (2,357 customers, 52 weeks)', () => {
+  const purchase = fitBgNbd(cdnow);
+  const spend = fitGammaGamma(customers.spend);
+  bench('asymptotic, 200 draws (BG/NBD and Gamma-Gamma)', () => {
+    const r = predictWithUncertainty(purchase, customers, { asOf: '1997-09-30', horizon: { amount: 52, unit: 'week' }, spendModel: spend, draws: 200, seed: 1 });
+    if (!(r.clv.low[0]! <= r.clv.estimate[0]! && r.clv.estimate[0]! <= r.clv.high[0]!)) throw new Error('interval misses the estimate');
+  }, { iterations: 2, warmupIterations: 0, time: 0 });
 });
