@@ -4,7 +4,8 @@ import { covariateFrame } from '../covariates/covariateFrame.js';
 import { fittedCovariateModel } from '../covariates/covariateModel.js';
 import { covariateFitRows, type CovariateFitRows } from '../covariates/covariateRows.js';
 import { fitCovariateRows } from '../covariates/fitCovariateRows.js';
-import type { CovariateOptions } from '../covariates/types.js';
+import type { CovariateInfo, CovariateOptions } from '../covariates/types.js';
+import type { BtydFitDiagnostics, PurchaseModel } from '../types.js';
 import type { BtydData } from '../fit/btydFitRows.js';
 import { bgNbd } from './bgNbd.js';
 import type { BgNbdFit, BgNbdModel, BgNbdParams, FitBgNbdOptions } from './types.js';
@@ -26,10 +27,14 @@ export interface FitBgNbdCovariateOptions extends FitBgNbdOptions {
  * with its gradient. Each row is the plain BG/NBD term (FHL 2005 eq. 6) at α_i = α·exp(−γ_P·z_P,i),
  * a_i = a·exp(γ_D·z_D,i), b_i = b·exp(γ_D·z_D,i): CLVTools' parameterisation, in which one γ_D
  * scales both Beta parameters (so it moves the concentration a+b, not the mean a/(a+b), of the
- * dropout probability). With every z = 0 each row's value is that of the plain likelihood bit for bit.
+ * dropout probability). `variant: 'mbgnbd'` gives MBG/NBD (Batislam et al. 2007) the same way: B(a, b+x+1)
+ * for B(a, b+x), a/(b+x) for a/(b+x−1), the dropout term for every x. With every z = 0 each row's
+ * value is that of the plain likelihood bit for bit.
  * @internal
  */
-export function bgNbdCovariateLikelihood(prepared: CovariateFitRows): (params: Float64Array, grad: Float64Array | null) => number {
+export function bgNbdCovariateLikelihood(prepared: CovariateFitRows, variant: 'bgnbd' | 'mbgnbd' = 'bgnbd'): (params: Float64Array, grad: Float64Array | null) => number {
+  const shift = variant === 'mbgnbd' ? 1 : 0;
+  const always = variant === 'mbgnbd';
   const f = covariateFrame(prepared);
   const { xs, txs, Ts, weights: w, size: n, xIndex, lgRx, psiRx } = f;
   return (params, grad) => {
@@ -59,14 +64,14 @@ export function bgNbdCovariateLikelihood(prepared: CovariateFitRows): (params: F
       const k = xIndex[i]!;
       const x = xs[i]!;
       const wi = w[i]!;
-      const bx = bb + x;
+      const bx = bb + x + shift;
       const rx = r + x;
       const lT = Math.log(ai + Ts[i]!);
       // log B(a_i, b_i + x) − log B(a_i, b_i): by log-gammas as the plain fit does, or, once a_i or
       // b_i is so large that those cancel catastrophically, as Σ_j −log1p(a_i / (b_i + j)).
       const huge = aa > HUGE || bb > HUGE;
       let li: number;
-      if (huge) li = lgRx[k]! - lgR + r * logAlphaI + logBetaRatio(aa, bb, x) - rx * lT;
+      if (huge) li = lgRx[k]! - lgR + r * logAlphaI + logBetaRatio(aa, bb, x + shift) - rx * lT;
       else {
         const lgA = logGamma(aa);
         const logBetaAB = lgA + logGamma(bb) - logGamma(aa + bb);
@@ -75,7 +80,7 @@ export function bgNbdCovariateLikelihood(prepared: CovariateFitRows): (params: F
       let q = 0;
       let lDiff = 0;
       let dAlpha: number;
-      if (x > 0) {
+      if (always || x > 0) {
         const ltx = Math.log(ai + txs[i]!);
         lDiff = lT - ltx;
         const logD = Math.log(aa) - Math.log(bx - 1) + rx * lDiff;
@@ -103,7 +108,7 @@ export function bgNbdCovariateLikelihood(prepared: CovariateFitRows): (params: F
           // ψ(a+b) − ψ(a+b+x) = −Σ_j 1/(a+b+j); ψ(b+x) − ψ(b) = Σ_j 1/(b+j).
           dA = 0;
           dB = 0;
-          for (let j = 0; j < x; j++) {
+          for (let j = 0; j < x + shift; j++) {
             dA -= 1 / (aa + bb + j);
             dB += 1 / (bb + j);
           }
@@ -159,6 +164,21 @@ export function fitBgNbdWithCovariates(data: BtydData, options: FitBgNbdCovariat
  * @internal
  */
 export function bgNbdFromCovariateRows(prepared: CovariateFitRows, options: FitBgNbdOptions): BgNbdFit {
-  const fit = fitCovariateRows(prepared, NAMES, bgNbdCovariateLikelihood(prepared), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
-  return fittedCovariateModel<BgNbdParams, BgNbdModel>(prepared.design, fit, (p, dotP, dotD) => ({ r: p.r, alpha: p.alpha * Math.exp(-dotP), a: p.a * Math.exp(dotD), b: p.b * Math.exp(dotD) }), bgNbd, 'fitBgNbd');
+  return betaGeometricFromCovariateRows<BgNbdModel>(prepared, options, 'bgnbd', bgNbd, 'fitBgNbd');
+}
+
+/**
+ * The shared covariate fit of BG/NBD and MBG/NBD on prepared rows: α_i = α·exp(−γ_P·z_P),
+ * a_i = a·exp(γ_D·z_D), b_i = b·exp(γ_D·z_D).
+ * @internal
+ */
+export function betaGeometricFromCovariateRows<M extends PurchaseModel<BgNbdParams>>(
+  prepared: CovariateFitRows,
+  options: FitBgNbdOptions,
+  variant: 'bgnbd' | 'mbgnbd',
+  build: (params: BgNbdParams) => M,
+  fn: string,
+): M & BtydFitDiagnostics<BgNbdParams> & { readonly covariates: CovariateInfo<BgNbdParams, M> } {
+  const fit = fitCovariateRows(prepared, NAMES, bgNbdCovariateLikelihood(prepared, variant), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
+  return fittedCovariateModel<BgNbdParams, M>(prepared.design, fit, (p, dotP, dotD) => ({ r: p.r, alpha: p.alpha * Math.exp(-dotP), a: p.a * Math.exp(dotD), b: p.b * Math.exp(dotD) }), build, fn);
 }

@@ -1,5 +1,7 @@
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
 import { btydFitRows, type BtydData, type BtydFitRows } from '../fit/btydFitRows.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
+import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import type { BtydFitDiagnostics } from '../types.js';
 import { bgNbd } from './bgNbd.js';
 import { betaGeometricLikelihood } from './betaGeometricLikelihood.js';
@@ -53,7 +55,8 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * const customers = histories.map((h, i) => ({ ...h, female: i % 3 === 0 }));
  * const fit = fitBgNbd(customers, { covariates: { purchase: ['female'], dropout: ['female'] } });
  * const own = fit.covariates!.paramsOf({ female: true });
- * own.a / own.b === fit.params.a / fit.params.b; // => true
+ * // One γ_dropout scales a and b alike: the mean dropout probability a / (a + b) is the base one.
+ * Math.abs(own.a / (own.a + own.b) - fit.params.a / (fit.params.a + fit.params.b)) < 1e-12; // => true
  * ```
  */
 export function fitBgNbd(data: BtydData, options: FitBgNbdCovariateOptions = {}): BgNbdFit {
@@ -71,6 +74,7 @@ export function fitBetaGeometricFamily<M extends object>(
   variant: 'bgnbd' | 'mbgnbd',
   build: (params: BgNbdParams) => M,
 ): M & BtydFitDiagnostics<BgNbdParams> {
+  rejectUnknownKeys(options, FIT_OPTION_KEYS, 'options', variant === 'bgnbd' ? 'fitBgNbd' : 'fitMbgNbd');
   const { rows, justAcquired } = data;
   const fit = fitGroupedRows(rows, NAMES, betaGeometricLikelihood(rows, variant), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
   return withDiagnostics(build(fit.params), fit, { justAcquired });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors/InvalidInputError.js';
 import { bgNbd } from '../../../src/models/bgnbd/bgNbd.js';
 import { fitBgNbd } from '../../../src/models/bgnbd/fitBgNbd.js';
+import { fitMbgNbd } from '../../../src/models/mbgnbd/fitMbgNbd.js';
+import { mbgNbd } from '../../../src/models/mbgnbd/mbgNbd.js';
 import { fitParetoNbd } from '../../../src/models/paretonbd/fitParetoNbd.js';
 import { paretoNbd } from '../../../src/models/paretonbd/paretoNbd.js';
 import { btydCustomer } from '../fit/arbitraries.js';
@@ -147,6 +149,7 @@ describe('predictions take each customer\'s covariates', () => {
   for (const [name, fit, build] of [
     ['Pareto/NBD', fitParetoNbd(data, { covariates }), paretoNbd],
     ['BG/NBD', fitBgNbd(data, { covariates }), bgNbd],
+    ['MBG/NBD', fitMbgNbd(data, { covariates }), mbgNbd],
   ] as const) {
     it(`${name}: every method equals the plain model at the customer's own parameters, bit for bit`, () => {
       for (const c of data.slice(0, 40)) {

@@ -45,6 +45,18 @@ describe('covariate likelihoods', () => {
     expect(Math.abs(v / sum - 1)).toBeLessThan(1e-12);
   });
 
+  it('MBG/NBD: the sum of the plain terms at the customers\' own parameters, to 1e-12 relative', () => {
+    const [r, alpha, a, b] = [0.7, 30, 1.2, 6];
+    let sum = 0;
+    for (const c of customers) {
+      const al = alpha * Math.exp(-(gamma.pG * c.Gender + gamma.pC * c.Channel));
+      const e = Math.exp(gamma.dC * c.Channel);
+      sum += betaGeometricLikelihood(one(c), 'mbgnbd')(Float64Array.from([r, al, a * e, b * e]), null);
+    }
+    const v = bgNbdCovariateLikelihood(prepared, 'mbgnbd')(scaled([r, alpha, a, b], [gamma.pG, gamma.pC, gamma.dC]), null);
+    expect(Math.abs(v / sum - 1)).toBeLessThan(1e-12);
+  });
+
   it('BG/NBD: the term-by-term Beta ratio used for huge a, b agrees with the log-gamma form where both are accurate (1e-6 relative across the switch)', () => {
     // a·e, b·e just above 1e6 (summed form) against just below (log-gamma form), continuity of the value.
     const f = bgNbdCovariateLikelihood(prepared);
@@ -56,6 +68,8 @@ describe('covariate likelihoods', () => {
   for (const [name, ll, p] of [
     ['Pareto/NBD', paretoNbdCovariateLikelihood(prepared), [1.7, 80, 0.6, 45, 0.35, -0.6, 0.8]],
     ['BG/NBD', bgNbdCovariateLikelihood(prepared), [0.7, 30, 1.2, 6, 0.35, -0.6, 0.8]],
+    ['MBG/NBD', bgNbdCovariateLikelihood(prepared, 'mbgnbd'), [0.7, 30, 1.2, 6, 0.35, -0.6, 0.8]],
+    ['BG/NBD with a, b past 1e6 (summed Beta ratio)', bgNbdCovariateLikelihood(prepared), [0.7, 30, 2e6, 9e6, 0.35, -0.6, 0.8]],
   ] as const) {
     it(`${name}: the analytic gradient equals central differences (1e-6 relative to the largest component)`, () => {
       const x = Float64Array.from(p);

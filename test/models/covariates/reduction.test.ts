@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bgNbdCovariateLikelihood, bgNbdFromCovariateRows } from '../../../src/models/bgnbd/bgNbdCovariates.js';
+import { betaGeometricFromCovariateRows, bgNbdCovariateLikelihood, bgNbdFromCovariateRows } from '../../../src/models/bgnbd/bgNbdCovariates.js';
+import { fitMbgNbd } from '../../../src/models/mbgnbd/fitMbgNbd.js';
+import { mbgNbd } from '../../../src/models/mbgnbd/mbgNbd.js';
 import { betaGeometricLikelihood } from '../../../src/models/bgnbd/betaGeometricLikelihood.js';
 import { fitBgNbd } from '../../../src/models/bgnbd/fitBgNbd.js';
 import type { CovariateFitRows } from '../../../src/models/covariates/covariateRows.js';
@@ -53,11 +55,21 @@ describe('static covariates at all-zero values reduce to the plain models exactl
     for (const g of [...Object.values(cov.covariates!.coefficients.purchase), ...Object.values(cov.covariates!.coefficients.dropout)]) expect(g).toBe(0);
   });
 
+  it('MBG/NBD: the same parameters and log-likelihood, bit for bit, and γ stays 0', () => {
+    const plain = fitMbgNbd(cdnowExact());
+    const cov = betaGeometricFromCovariateRows(prepared, {}, 'mbgnbd', mbgNbd, 'test');
+    expect(cov.model).toBe('mbgnbd');
+    expect(cov.params).toEqual(plain.params);
+    expect(cov.logLikelihood).toBe(plain.logLikelihood);
+    expect(cov.iterations).toBe(plain.iterations);
+  });
+
   it('the likelihoods and their base gradients equal the plain ones bit for bit at any parameters (γ nonzero, z = 0)', () => {
     const { rows } = btydFitRows(cdnowExact(), undefined, 'test');
     const cases: [(p: Float64Array, g: Float64Array | null) => number, (p: Float64Array, g: Float64Array | null) => number][] = [
       [paretoNbdLikelihood(rows), paretoNbdCovariateLikelihood(prepared)],
       [betaGeometricLikelihood(rows, 'bgnbd'), bgNbdCovariateLikelihood(prepared)],
+      [betaGeometricLikelihood(rows, 'mbgnbd'), bgNbdCovariateLikelihood(prepared, 'mbgnbd')],
     ];
     for (const [plain, cov] of cases) {
       for (const base of [
