@@ -8,6 +8,8 @@ import { numberFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.j
 import { readTransactions, READ_HELP } from './loadSummaries.js';
 import { formatSelection, MODEL_HELP } from './modelFlags.js';
 import { Progress } from './progress.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineFromFlags } from './engineFlags.js';
+import { scoreWithEngine } from './engineCommands.js';
 import { scoreCountOnly } from './countOnlyScore.js';
 import { readSurveyFile } from './readSurveyFile.js';
 import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
@@ -54,6 +56,8 @@ Output:
   --summary        write a readable report instead of the table: tier shares, segment counts,
                    pyramid levels, loyalty types and the top customers by lifetime value
   --top N          customers in the report's top list                         (default 10)
+${ENGINE_HELP}                   score --engine duckdb writes the summary and the model columns (model, p_alive,
+                   expected_purchases, expected_spend, margin, clv), not RFM, tiers or loyalty
 
 Customers whose first purchase is on the as-of date (T = 0) are scored as just acquired. Repeat
 customers with a zero mean spend are left out of the Gamma-Gamma fit and get its limit for
@@ -85,7 +89,7 @@ const STEP_OF: Readonly<Record<ScoreStage, string>> = {
 export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
-    [...SCORE_OPTION_FLAGS, 'intervals', 'format', 'sort', 'limit', 'top'],
+    [...SCORE_OPTION_FLAGS, ...ENGINE_FLAGS, 'intervals', 'format', 'sort', 'limit', 'top'],
     [...SCORE_OPTION_BOOLEANS, 'summary', 'explain'],
   );
   if (positionals.length !== 1) throw new UsageError('score takes exactly one file (or - for stdin)');
@@ -96,6 +100,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const sort = oneOf(flags, 'sort', ['id', 'clv'], 'id');
   const limit = positiveInt(flags, 'limit');
   const top = positiveInt(flags, 'top') ?? 10;
+  if (engineFromFlags(flags) !== null) return scoreWithEngine(positionals[0]!, flags, choice);
 
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {

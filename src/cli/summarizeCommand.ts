@@ -6,6 +6,8 @@ import { READ_BOOLEANS, READ_FLAGS, READ_FLAGS_HELP, readTransactionFile, textOp
 import { reportRejected } from './reportRejected.js';
 import { summaryCells, SUMMARY_COLUMNS } from './summaryCells.js';
 import { writeRows, type FlatRow } from './writeTable.js';
+import { ENGINE_FLAGS, ENGINE_HELP, engineFromFlags } from './engineFlags.js';
+import { summarizeWithEngine } from './engineCommands.js';
 
 export const SUMMARIZE_HELP = `loyalty-score summarize <file> [options]
 
@@ -20,7 +22,7 @@ ${READ_FLAGS_HELP}Summary:
 Output:
   --format F       csv | json | ndjson                          (default csv)
   --limit N        write only the first N customers
-`;
+${ENGINE_HELP}`;
 
 const COLUMNS: readonly string[] = SUMMARY_COLUMNS;
 const HOLDOUT_COLUMNS = ['holdout_frequency', 'holdout_monetary_value', 'holdout_duration'];
@@ -29,8 +31,9 @@ const NO_MONEY = { revenue: null, cost: null, profit: null, rfm_monetary: null, 
 
 /** `loyalty-score summarize <file>`. */
 export async function summarizeCommand(argv: string[]): Promise<void> {
-  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, 'as-of', 'time-unit', 'periods', 'calibration-end', 'format', 'limit'], [...READ_BOOLEANS]);
+  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, 'as-of', 'time-unit', 'periods', 'calibration-end', 'format', 'limit', ...ENGINE_FLAGS], [...READ_BOOLEANS]);
   if (positionals.length !== 1) throw new UsageError('summarize takes exactly one file (or - for stdin)');
+  if (engineFromFlags(flags) !== null) return summarizeWithEngine(positionals[0]!, flags);
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
   const timeUnit = oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], 'day');
   const periods = oneOf(flags, 'periods', ['exact', 'calendar'], 'exact');

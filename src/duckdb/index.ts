@@ -11,5 +11,8 @@ export {
   type CompressedPurchaseRows,
   type CompressedSpendRows,
 } from './compressedSummaryWithDuckDb.js';
-export type { CompressedFitOptions } from './fitCompressedRows.js';
+export { fitCompressedSummary, type CompressedFitOptions } from './fitCompressedSummary.js';
 export { scoreWithDuckDb, DUCKDB_SCORE_COLUMNS, type ScoreWithDuckDbOptions, type DuckDbScores } from './scoreWithDuckDb.js';
+export { copySummaryWithDuckDb, type CopySummaryWithDuckDbOptions } from './copySummaryWithDuckDb.js';
+export { duckDbSourceColumns } from './sourceColumns.js';
+export type { DuckDbOutputFormat, DuckDbOutputOptions } from './outputFormat.js';

@@ -9,14 +9,13 @@ import type { TimeUnit } from '../time/units.js';
 import { createSummaryTable, readCompressedRows, SUMMARY_TABLE, type CompressedPurchaseRows } from './compressedSummaryWithDuckDb.js';
 import { duckDbLiteral, type DuckDbSource } from './duckDbSource.js';
 import { engineError } from './engineErrors.js';
-import { fitCompressedRows, type CompressedFitOptions } from './fitCompressedRows.js';
+import { outputClause, type DuckDbOutputOptions } from './outputFormat.js';
+import { fitCompressedSummary, type CompressedFitOptions } from './fitCompressedSummary.js';
 import { withDuckDb, type DuckDbSession } from './openDuckDb.js';
 import type { DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
 
 /** Options of {@link scoreWithDuckDb}. */
-export interface ScoreWithDuckDbOptions extends DuckDbSummaryOptions, CompressedFitOptions {
-  /** The file to write, one row per customer: `.parquet` (zstd) or `.csv` (with a header). Required. */
-  readonly output: string;
+export interface ScoreWithDuckDbOptions extends DuckDbSummaryOptions, CompressedFitOptions, DuckDbOutputOptions {
   /** Forecast horizon from `asOf`. @defaultValue `{ amount: 1, unit: 'year' }` */
   readonly horizon?: CalendarSpan;
   /** Discount rate of the CLV. @defaultValue `{ rate: 0.1, per: 'year' }` */
@@ -64,14 +63,6 @@ function double(x: number): string {
   return `CAST(${duckDbLiteral(String(x))} AS DOUBLE)`;
 }
 
-/** The COPY format clause for an output path. @internal */
-export function outputFormat(path: string): string {
-  if (typeof path !== 'string' || path.length === 0) return invalidOption('output', 'expected the path of a .parquet or .csv file');
-  if (/\.parquet$/i.test(path)) return '(FORMAT parquet, COMPRESSION zstd)';
-  if (/\.csv$/i.test(path)) return '(FORMAT csv, HEADER true)';
-  return invalidOption('output', 'expected a file name ending in .parquet or .csv');
-}
-
 /** Appends the per-row scores of the distinct (x, t_x, T) rows into a temporary table. */
 async function loadRowScores(session: DuckDbSession, rows: CompressedPurchaseRows, pAlive: Float64Array, expected: Float64Array, discounted: Float64Array): Promise<void> {
   await session.run('CREATE OR REPLACE TEMP TABLE loyalty_row_scores (x DOUBLE, t_x DOUBLE, t DOUBLE, p_alive DOUBLE, expected_purchases DOUBLE, discounted DOUBLE)');
@@ -107,7 +98,7 @@ async function loadRowScores(session: DuckDbSession, rows: CompressedPurchaseRow
  *
  * @param source - `{ csv }`, `{ parquet }` or `{ database, table }`.
  * @param options - The summary's and engine's options, the model and its fit knobs, the CLV's
- *   horizon, discount rate and margin, and the `output` file (required).
+ *   horizon, discount rate and margin, and the `output` file (required) with its `format`.
  * @returns The fits, counts and timings; the scores are in `output`.
  * @throws {DuckDbDriverMissingError} when `@duckdb/node-api` is not installed.
  * @throws {InvalidInputError} as {@link summarizeWithDuckDb}, and for an output name not ending in `.parquet` or `.csv`.
@@ -122,11 +113,11 @@ async function loadRowScores(session: DuckDbSession, rows: CompressedPurchaseRow
  */
 export async function scoreWithDuckDb(source: DuckDbSource, options: ScoreWithDuckDbOptions): Promise<DuckDbScores> {
   if (options === null || typeof options !== 'object') invalidOption('options', 'expected an object with output');
-  const format = outputFormat(options.output);
+  const format = outputClause(options);
   const horizon = options.horizon ?? { amount: 1, unit: 'year' };
   const discountRate = options.discountRate ?? { rate: 0.1, per: 'year' };
   if (options.margin !== undefined && !(Number.isFinite(options.margin) && options.margin <= 1)) invalidOption('margin', 'expected a finite number <= 1');
-  const { output, horizon: _h, discountRate: _r, margin: _m, model: _model, l2Penalty: _l, maxIterations: _i, allowUnconverged: _a, ...summaryOptions } = options;
+  const { output, format: _f, horizon: _h, discountRate: _r, margin: _m, model: _model, l2Penalty: _l, maxIterations: _i, allowUnconverged: _a, ...summaryOptions } = options;
   return withDuckDb(options, async (session) => {
     let t = Date.now();
     const lap = (): number => {
@@ -138,7 +129,7 @@ export async function scoreWithDuckDb(source: DuckDbSource, options: ScoreWithDu
     const { asOf, timeUnit, periods } = await createSummaryTable(session, source, summaryOptions, 'scoreWithDuckDb');
     const rows = await readCompressedRows(session);
     const summaryMs = lap();
-    const { model, spendModel } = fitCompressedRows(rows.purchase, rows.spend, options);
+    const { model, spendModel } = fitCompressedSummary(rows, options);
     const fitMs = lap();
     const purchase = rows.purchase;
     const n = purchase.frequency.length;

@@ -93,7 +93,10 @@ describe('summarizeWithDuckDb: sources, globs and errors', () => {
     const { writeFileSync } = await import('node:fs');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'customer_id,date,amount\nsecret-id,2024-01-01,5\nsecret-id,2024-01-02,\n');
-    const error = await summarizeWithDuckDb({ csv: bad }).catch((e: unknown) => e as Error & { issues: { code: string; path: unknown[] }[] });
+    const error = await summarizeWithDuckDb({ csv: bad }).then(
+      () => { throw new Error('expected an error'); },
+      (e: unknown) => e as Error & { issues: { code: string; path: unknown[] }[] },
+    );
     expect(error).toMatchObject({ name: 'InvalidInputError', issues: [{ code: 'not_finite', path: ['source', 'amount'] }] });
     expect(error.message).not.toContain('secret-id');
   });

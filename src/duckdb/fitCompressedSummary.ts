@@ -16,7 +16,7 @@ export interface CompressedFitOptions {
   readonly l2Penalty?: number;
   /** Optimiser iterations per fit. @defaultValue 500 */
   readonly maxIterations?: number;
-  /** Return fits that did not converge (their `warnings` say so) instead of throwing. @defaultValue `false` */
+  /** Return a Gamma-Gamma fit that did not converge (its `warnings` say so) instead of throwing, as the pipeline does. @defaultValue `false` */
   readonly allowUnconverged?: boolean;
 }
 
@@ -26,12 +26,28 @@ function notIdentified(model: string, title: string, e: unknown): never {
 }
 
 /**
- * Fits the purchase model and Gamma-Gamma on weighted distinct rows, with the checks of the
- * pipeline's fits (a model that cannot be fitted, a Gamma-Gamma q <= 1, a fit that did not
- * converge: {@link ModelFitError}).
- * @internal
+ * Fits a purchase model and Gamma-Gamma on the weighted distinct rows of
+ * {@link compressedSummaryWithDuckDb}, with the checks of the pipeline's fits: the same
+ * parameters and log-likelihood as fitting one row per customer.
+ *
+ * @param rows - The compressed summary (its `purchase` and `spend` rows with weights).
+ * @param options - Model (default `'bgnbd'`), L2 penalty, iterations, and whether a fit that did
+ *   not converge is returned instead of thrown.
+ * @returns The fitted purchase model and Gamma-Gamma spend model.
+ * @throws {ModelFitError} when a model cannot be fitted (nobody repeats, no finite maximum,
+ *   Gamma-Gamma q <= 1), or Gamma-Gamma did not converge without `allowUnconverged` (a purchase
+ *   fit that did not converge is returned with a warning, as by the pipeline).
+ * @example
+ * ```ts
+ * import { compressedSummaryWithDuckDb, fitCompressedSummary } from 'loyalty-score/duckdb';
+ * const rows = await compressedSummaryWithDuckDb({ csv: 'examples/data/transactions.csv' }, { timeUnit: 'week' });
+ * const { model, spendModel } = fitCompressedSummary(rows, { model: 'paretonbd' });
+ * model.model; // => 'paretonbd'
+ * spendModel.params.q > 1; // => true
+ * ```
  */
-export function fitCompressedRows(purchase: CompressedPurchaseRows, spend: CompressedSpendRows, options: CompressedFitOptions): { readonly model: PurchaseFit; readonly spendModel: GammaGammaFit } {
+export function fitCompressedSummary(rows: { readonly purchase: CompressedPurchaseRows; readonly spend: CompressedSpendRows }, options: CompressedFitOptions = {}): { readonly model: PurchaseFit; readonly spendModel: GammaGammaFit } {
+  const { purchase, spend } = rows;
   const name = options.model ?? 'bgnbd';
   if (!PURCHASE_MODEL_NAMES.includes(name)) invalidOption('model', `expected one of ${PURCHASE_MODEL_NAMES.map((m) => `'${m}'`).join(', ')}`);
   const knobs = {
@@ -48,9 +64,6 @@ export function fitCompressedRows(purchase: CompressedPurchaseRows, spend: Compr
   }
   const finite = Number.isFinite(model.logLikelihood) && Object.values(model.params).every((v: number) => Number.isFinite(v) && v > 0);
   if (!finite) throw new ModelFitError(name, `${title} cannot be fitted: the likelihood has no finite maximum on these data`);
-  if (!model.converged && options.allowUnconverged !== true) {
-    throw new ModelFitError(name, `the ${title} fit did not converge (gradient norm ${model.gradientNorm.toExponential(2)} after ${model.iterations} iterations) (allow it with allowUnconverged / --allow-unconverged)`);
-  }
   let spendModel: GammaGammaFit;
   try {
     spendModel = fitGammaGamma(spend, { ...knobs, weights: spend.weights });

@@ -1,0 +1,104 @@
+import type { DuckDbSource, DuckDbSummaryOptions } from '../duckdb/index.js';
+import { duckDbSourceColumns } from '../duckdb/index.js';
+import type { SqlTransactionColumns } from '../sql/summarySql.js';
+import { isoDateFlag, oneOf, str, UsageError, type Flags } from './args.js';
+
+/** Flags of the engine path, shared by `summarize`, `fit` and `score`. */
+export const ENGINE_FLAGS = ['engine', 'memory-limit', 'output', 'table'] as const;
+
+/** Help text of {@link ENGINE_FLAGS}. */
+export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
+  --engine E       duckdb: summarise inside an embedded DuckDB (needs npm install @duckdb/node-api);
+                   the file is CSV with a header, Parquet (FILE.parquet, globs such as 'lake/*.parquet')
+                   or a .duckdb database (with --table). Columns by name (--customer, --date,
+                   --amount, --cost, --order; defaults as for files); --date-format iso | yyyyMMdd
+                   (default: in process)
+  --memory-limit S DuckDB's memory limit, e.g. 2GB; past it DuckDB spills to disk (default: DuckDB's)
+  --output FILE    with --engine: DuckDB writes the rows to FILE.parquet or FILE.csv instead of stdout
+  --table NAME     with a .duckdb file: the table (or view) of transactions
+`;
+
+/** Reading flags the engine path cannot honour: DuckDB reads the file itself. */
+const IN_PROCESS_ONLY = ['price', 'quantity', 'refunded', 'promo', 'discount', 'delimiter', 'time-zone', 'decimal', 'encoding', 'on-invalid', 'ids', 'skip-missing', 'cancelled-prefix', 'header', 'no-header'];
+
+/** The engine chosen by `--engine`, or `null` (in process); engine-only flags without it are usage errors. */
+export function engineFromFlags(flags: Flags): 'duckdb' | null {
+  const engine = str(flags, 'engine') === undefined ? null : oneOf(flags, 'engine', ['duckdb'], 'duckdb');
+  if (engine === null) {
+    for (const f of ['memory-limit', 'output', 'table']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --engine duckdb`);
+    return null;
+  }
+  for (const f of IN_PROCESS_ONLY) if (flags[f] !== undefined) throw new UsageError(`--${f} is not used with --engine duckdb (DuckDB reads the file itself; see docs/large-data.md)`);
+  return engine;
+}
+
+/** The DuckDB source of the file argument: Parquet by extension, a .duckdb database with --table, else CSV. */
+export function sourceFromArgument(path: string, flags: Flags): DuckDbSource {
+  if (path === '-') throw new UsageError('--engine duckdb reads files, not stdin');
+  const table = str(flags, 'table');
+  if (/\.(duckdb|db)$/i.test(path)) {
+    if (table === undefined) throw new UsageError(`${path} is a DuckDB database: name the table of transactions with --table`);
+    return { database: path, table };
+  }
+  if (table !== undefined) throw new UsageError('--table applies to a .duckdb database file');
+  return /\.parquet$/i.test(path) ? { parquet: path } : { csv: path };
+}
+
+/** Header names the in-process reader also recognises, normalised (lower case, no spaces or _). */
+const CANDIDATES: Readonly<Record<'customerId' | 'date' | 'amount' | 'cost', readonly string[]>> = {
+  customerId: ['customerid', 'customer', 'clientid', 'client', 'userid', 'user', 'email', 'id'],
+  date: ['date', 'invoicedate', 'orderdate', 'purchasedate', 'createdat', 'timestamp', 'datetime', 'time'],
+  amount: ['amount', 'total', 'revenue', 'sales', 'value', 'spend'],
+  cost: ['cost'],
+};
+const FLAG_OF = { customerId: 'customer', date: 'date', amount: 'amount', cost: 'cost' } as const;
+const norm = (name: string): string => name.toLowerCase().replace(/[\s_]/g, '');
+
+/** The source's columns named by flags (a name or a 1-based position) or found by the usual header names. */
+async function columnsFromFlags(source: DuckDbSource, flags: Flags, memoryLimit: string | undefined): Promise<SqlTransactionColumns> {
+  const names = await duckDbSourceColumns(source, memoryLimit === undefined ? {} : { memoryLimit });
+  const pick = (key: keyof typeof CANDIDATES, required: boolean): string | undefined => {
+    const given = str(flags, FLAG_OF[key]);
+    if (given !== undefined) {
+      if (/^\d+$/.test(given)) {
+        const at = names[Number(given) - 1];
+        if (at === undefined) throw new UsageError(`--${FLAG_OF[key]} ${given}: the source has ${names.length} columns`);
+        return at;
+      }
+      const found = names.find((n) => norm(n) === norm(given));
+      if (found === undefined) throw new UsageError(`--${FLAG_OF[key]} ${given}: no such column (the source has ${names.join(', ')})`);
+      return found;
+    }
+    for (const c of CANDIDATES[key]) {
+      const found = names.find((n) => norm(n) === c);
+      if (found !== undefined) return found;
+    }
+    if (required) throw new UsageError(`no ${FLAG_OF[key]} column found among ${names.join(', ')}: name it with --${FLAG_OF[key]}`);
+    return undefined;
+  };
+  const order = str(flags, 'order');
+  const cost = pick('cost', false);
+  return {
+    customerId: pick('customerId', true)!,
+    date: pick('date', true)!,
+    amount: pick('amount', true)!,
+    ...(cost !== undefined ? { cost } : {}),
+    ...(order !== undefined ? { orderId: order } : {}),
+  };
+}
+
+/** The summary options of the engine path from flags (columns looked up in the source). */
+export async function engineSummaryOptions(source: DuckDbSource, flags: Flags, defaultUnit: 'day' | 'week'): Promise<DuckDbSummaryOptions> {
+  const memoryLimit = str(flags, 'memory-limit');
+  const dateFormat = oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
+  const asOf = isoDateFlag(flags, 'as-of');
+  return {
+    columns: await columnsFromFlags(source, flags, memoryLimit),
+    dateFormat,
+    timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
+    periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
+    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
+    ...(asOf !== undefined ? { asOf } : {}),
+    ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+  };
+}
