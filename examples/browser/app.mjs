@@ -6,7 +6,26 @@
 // per customer with the summary, the RFM scores and segment, the ABCD tier, the probability
 // that the customer is still active and the lifetime value over the next year. Loaded by
 // index.html, which maps the name 'loyalty-score' to the browser build.
-import { scoreCustomers, TransactionTextReader } from 'loyalty-score';
+import {
+  clvDistribution,
+  clvDistributionSvg,
+  frequencyRecencyMatrix,
+  frequencyRecencyMatrixSvg,
+  lorenzCurve,
+  lorenzCurveSvg,
+  loyaltyQuadrant,
+  loyaltyQuadrantSvg,
+  periodTransactions,
+  periodTransactionsSvg,
+  probabilityAliveMatrix,
+  probabilityAliveMatrixSvg,
+  rfmGrid,
+  rfmGridSvg,
+  scoreCustomers,
+  tierPyramid,
+  tierPyramidSvg,
+  TransactionTextReader,
+} from 'loyalty-score';
 
 /** Rows shown at most (the scores are computed for everyone). */
 const MAX_ROWS = 500;
@@ -112,6 +131,7 @@ function show(transactions, from) {
   });
   $('tiers').textContent = tiers.join(' · ');
   $('warnings').textContent = scores.warnings.map((w) => `Warning: ${w.message}`).join(' ');
+  $('charts').innerHTML = charts(scores);
 
   const money = (/** @type {number | null} */ x) => (x === null ? '' : x.toFixed(2));
   const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
@@ -150,6 +170,29 @@ function show(transactions, from) {
 }
 
 /**
+ * The charts of the HTML report for this scoring, as SVG strings (the same functions as
+ * `loyalty-score report`): ABCD pyramid, Lorenz curve, RFM grid, loyalty quadrant, the model's
+ * frequency/recency and P(alive) matrices, period transactions and the CLV distribution.
+ * @param {import('loyalty-score').CustomerScores} scores
+ */
+function charts(scores) {
+  const { btyd } = scores.columns.summary;
+  const max = (/** @type {Float64Array} */ a) => a.reduce((m, v) => (v > m ? v : m), 1);
+  const grid = { maxFrequency: Math.min(max(btyd.frequency), 200), T: max(btyd.T) };
+  const timeUnit = scores.timeUnit;
+  return [
+    tierPyramidSvg(tierPyramid(scores)),
+    lorenzCurveSvg(lorenzCurve(scores.columns.tierValue)),
+    rfmGridSvg(rfmGrid(scores)),
+    loyaltyQuadrantSvg(loyaltyQuadrant(scores)),
+    frequencyRecencyMatrixSvg(frequencyRecencyMatrix(scores.model, grid), { timeUnit }),
+    probabilityAliveMatrixSvg(probabilityAliveMatrix(scores.model, grid), { timeUnit }),
+    periodTransactionsSvg(periodTransactions(scores.model, btyd)),
+    clvDistributionSvg(clvDistribution(scores.columns.clv)),
+  ].join('');
+}
+
+/**
  * Runs one scoring and reports errors (an InvalidInputError names the line and column).
  * @param {() => Promise<void> | void} job
  */
@@ -163,6 +206,7 @@ async function run(job) {
     table.hidden = true;
     $('status').textContent = '';
     $('tiers').textContent = '';
+    $('charts').replaceChildren();
     $('warnings').textContent = '';
     $('reading').textContent = '';
     $('error').textContent = e instanceof Error ? e.message : String(e);
