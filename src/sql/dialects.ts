@@ -98,7 +98,8 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectFunctions>> = {
     dateFromIso: (e) => `to_date(substr(CAST(${e} AS STRING), 1, 10), 'yyyy-MM-dd')`,
     dateFromDigits: (e) => `to_date(CAST(${e} AS STRING), 'yyyyMMdd')`,
     raise: (message, count, type) => `CAST(raise_error(CONCAT(${backslashText(message)}, CAST(${count} AS STRING))) AS ${type})`,
-    values: standardValues,
+    // Spark's inline table is written without parentheses around the VALUES list.
+    values: (columns, rows) => `VALUES\n  ${rows.map((r) => `(${r.join(', ')})`).join(',\n  ')}\n  AS v(${columns.join(', ')})`,
   },
   bigquery: {
     // BigQuery's escapes inside quoted names are not read alike by every tool: names with a
