@@ -211,3 +211,31 @@ describe('predictions take each customer\'s covariates', () => {
     expect(ef > em).toBe(up);
   });
 });
+
+describe('CLV with a covariate model', () => {
+  it('predictClv reads the covariates from the purchase columns: each customer as with her own plain model, bit for bit', async () => {
+    const { predictClv } = await import('../../../src/clv/predictClv.js');
+    const fit = fitParetoNbd(data, { covariates });
+    const n = 12;
+    const rows = data.slice(0, n);
+    const purchase = {
+      frequency: Float64Array.from(rows, (c) => c.frequency),
+      recency: Float64Array.from(rows, (c) => c.recency),
+      T: Float64Array.from(rows, (c) => c.T),
+      female: rows.map((c) => c.female),
+      region: rows.map((c) => c.region),
+      age: rows.map((c) => c.age),
+    };
+    const spend = { frequency: purchase.frequency, monetaryValue: new Float64Array(n).fill(40) };
+    const spendModel = { expectedAverageSpendMany: (cols: { frequency: Float64Array }) => new Float64Array(cols.frequency.length).fill(40) };
+    const options = { asOf: '2024-01-01', horizon: { amount: 12, unit: 'month' }, discountRate: { rate: 0.01, per: 'month' }, modelTimeUnit: 'week' } as const;
+    const all = predictClv(fit, spendModel as never, { purchase, spend } as never, options as never);
+    rows.forEach((c, i) => {
+      const own = fit.covariates!.modelFor(c);
+      const one = predictClv(own, spendModel as never, { purchase: { frequency: purchase.frequency.subarray(i, i + 1), recency: purchase.recency.subarray(i, i + 1), T: purchase.T.subarray(i, i + 1) }, spend: { frequency: spend.frequency.subarray(i, i + 1), monetaryValue: spend.monetaryValue.subarray(i, i + 1) } } as never, options as never);
+      expect(all.clv[i]).toBe(one.clv[0]);
+    });
+    // Without the covariate columns the model cannot answer, and says so.
+    expect(issueOf(() => predictClv(fit, spendModel as never, { purchase: { frequency: purchase.frequency, recency: purchase.recency, T: purchase.T }, spend } as never, options as never)).code).toBe('missing_field');
+  });
+});
