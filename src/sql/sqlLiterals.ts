@@ -20,7 +20,10 @@ export function quotedName(d: DialectFunctions, name: unknown, option: string): 
 
 /** A date option as a `DATE 'yyyy-MM-dd'` literal (the date is parsed, so nothing else gets in). @internal */
 export function dateLiteral(value: DateLike, option: string): string {
-  return `DATE '${isoFromDay(toEpochDay(value, option))}'`;
+  const iso = isoFromDay(toEpochDay(value, option));
+  // Years outside 0001..9999 have no portable SQL date literal.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || iso.startsWith('0000')) invalidOption(option, 'expected a date in the years 1 to 9999', 'invalid_date');
+  return `DATE '${iso}'`;
 }
 
 /**

@@ -60,6 +60,7 @@ describe('summarySql: names cannot inject SQL', () => {
   it('dates are parsed and rendered, never pasted', () => {
     expect(summarySql({ dialect: 'duckdb', source: 't', asOf: new Date(Date.UTC(1997, 8, 30, 23)) })).toContain("DATE '1997-09-30'");
     expect(issueOf(() => summarySql({ dialect: 'duckdb', source: 't', asOf: "1997-09-30'; DROP TABLE t; --" }))).toMatchObject({ code: 'invalid_date', path: ['options', 'asOf'] });
+    expect(issueOf(() => summarySql({ dialect: 'duckdb', source: 't', asOf: Date.UTC(10000, 0, 1) }))).toMatchObject({ code: 'invalid_date', path: ['options', 'asOf'] });
   });
 });
 
