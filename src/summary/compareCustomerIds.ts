@@ -69,14 +69,83 @@ function numberOrder(ids: readonly number[], at: readonly number[], order: Int32
   return m;
 }
 
-/** Writes the indices of the string ids into `order` from `offset`, by UTF-16 code units. */
+/**
+ * Writes the indices of the string ids into `order` from `offset`, by UTF-16 code units: a
+ * multikey quicksort (Bentley & Sedgewick 1997) on the code unit at a growing position, so a
+ * comparison reads one code unit instead of comparing whole strings through a callback.
+ */
 function stringOrder(ids: readonly string[], at: readonly number[], order: Int32Array, offset: number): void {
-  if (at.length === 0) return;
+  const m = at.length;
+  if (m === 0) return;
   const idx = Int32Array.from(at);
-  idx.sort((a, b) => {
-    const x = ids[a]!;
-    const y = ids[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  multikeySort(ids, idx, 0, m, 0);
   order.set(idx, offset);
+}
+
+const SMALL = 16;
+
+/** The code unit of `s` at `d`, or -1 past its end (a prefix sorts first). */
+function unitAt(s: string, d: number): number {
+  return d < s.length ? s.charCodeAt(d) : -1;
+}
+
+/** Sorts `idx[lo, hi)`, whose ids agree on their first `d` code units. */
+function multikeySort(ids: readonly string[], idx: Int32Array, lo: number, hi: number, d: number): void {
+  for (;;) {
+    const n = hi - lo;
+    if (n <= SMALL) {
+      insertionSort(ids, idx, lo, hi, d);
+      return;
+    }
+    const pivot = unitAt(ids[idx[lo + (n >> 1)]!]!, d);
+    // Three-way partition: [lo, lt) below the pivot, [lt, gt) equal, [gt, hi) above.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i < gt) {
+      const c = unitAt(ids[idx[i]!]!, d);
+      if (c < pivot) {
+        const t = idx[lt]!;
+        idx[lt++] = idx[i]!;
+        idx[i++] = t;
+      } else if (c > pivot) {
+        const t = idx[--gt]!;
+        idx[gt] = idx[i]!;
+        idx[i] = t;
+      } else i++;
+    }
+    multikeySort(ids, idx, lo, lt, d);
+    multikeySort(ids, idx, gt, hi, d);
+    // The equal part: distinct ids that all end here cannot occur (ids are distinct), so go on
+    // with the next code unit unless the pivot was the end of the strings.
+    if (pivot === -1) return;
+    lo = lt;
+    hi = gt;
+    d++;
+  }
+}
+
+/** Insertion sort of `idx[lo, hi)` by code units from position `d` on. */
+function insertionSort(ids: readonly string[], idx: Int32Array, lo: number, hi: number, d: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = idx[i]!;
+    const s = ids[v]!;
+    let j = i - 1;
+    while (j >= lo && compareFrom(ids[idx[j]!]!, s, d) > 0) {
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+/** Code-unit comparison of two strings that agree on their first `d` code units. */
+function compareFrom(a: string, b: string, d: number): number {
+  const n = Math.min(a.length, b.length);
+  for (let k = d; k < n; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length;
 }
