@@ -13,6 +13,10 @@ if (!existsSync(dist)) {
   process.exit(0);
 }
 const lib = await import(pathToFileURL(dist).href);
+if (typeof lib.buildReport !== 'function') {
+  console.warn('docs/charts/render.mjs: dist/index.js predates the charts (run npm run build): the chart pictures were not regenerated');
+  process.exit(0);
+}
 
 const reader = new lib.TransactionTextReader();
 reader.push(readFileSync(resolve(root, 'examples/data/transactions.csv'), 'utf8'));
