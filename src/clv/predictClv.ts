@@ -87,6 +87,8 @@ export interface PredictClvOptions {
   readonly modelTimeUnit?: TimeUnit;
   /**
    * Length of the sub-periods of the discounting sum, in model time units (a whole number for BG/BB).
+   * The horizon may hold at most 100,000 sub-periods (`horizon / step`); beyond that the call is an
+   * error that names the smallest step that fits.
    * @defaultValue 1
    */
   readonly step?: number;
@@ -127,6 +129,14 @@ export interface PredictClvResult {
 }
 
 /**
+ * The most sub-periods one {@link predictClv} call may cut its horizon into (`horizon / step`, or
+ * the months of the `'lifetimes'` convention): beyond it the call is an `InvalidInputError` on
+ * `step` (or `horizon`) saying which step would fit, instead of running for hours.
+ * @internal
+ */
+export const MAX_CLV_STEPS = 100_000;
+
+/**
  * Predicted customer lifetime value: discounted expected margin over a calendar horizon.
  *
  * For each customer, `CLV = margin × E[spend per purchase] × Σ_k ΔE_k (1 + rate)^(−u_k)`, where the
@@ -152,7 +162,7 @@ export interface PredictClvResult {
  * @param options - As-of date, horizon, discount rate, margin, model time unit, step.
  * @returns Per-customer CLV, expected purchases, expected spend and margin, with the total.
  * @throws InvalidInputError for an invalid option or customer (propagated from the models for
- *   invalid histories).
+ *   invalid histories), or a horizon of more than 100,000 sub-periods (`step` too small).
  * @example
  * ```ts
  * import { predictClv } from 'loyalty-score';
@@ -207,6 +217,15 @@ export function predictClv<C>(
   const endDay = dayAfter(asOf, horizonSpan.amount, horizonSpan.unit);
   const horizonExact = durationBetween(asOf, endDay, modelUnit);
   const horizon = lifetimes !== null ? lifetimes.horizon : discrete ? Math.floor(horizonExact + 1e-9) : horizonExact;
+  const stepCount = lifetimes !== null ? horizonSpan.amount : Math.ceil(horizon / step - 1e-12);
+  if (!(stepCount <= MAX_CLV_STEPS)) {
+    invalidOption(
+      lifetimes !== null ? 'horizon' : 'step',
+      lifetimes !== null
+        ? `a horizon of ${horizonSpan.amount} months is more than the maximum of ${MAX_CLV_STEPS} sub-periods: use a shorter horizon`
+        : `a horizon of ${horizon} ${modelUnit}s cut into steps of ${step} is ${stepCount} sub-periods, more than the maximum of ${MAX_CLV_STEPS}: use a step of at least ${horizon / MAX_CLV_STEPS} or a shorter horizon`,
+    );
+  }
 
   // Customers: purchase histories, spend histories, margins.
   let n: number;

@@ -52,6 +52,9 @@
  *
  * Options
  * - `invalid_option`: an option of the wrong type or not one of its allowed values.
+ * - `unknown_option`: a key that an options object (path `['options', key]`) or a model's
+ *   parameter object (path `['params', key]`) does not have: a typo, named with the nearest valid
+ *   name ("did you mean discountRate?").
  * - `missing_option`: a required option not given (e.g. `asOf` with no transactions).
  * - `divergent`: options whose result would be infinite (retention 1 over an infinite horizon).
  *
@@ -93,6 +96,7 @@ export type IssueCode =
   | 'invalid_tier'
   | 'invalid_assignment'
   | 'invalid_option'
+  | 'unknown_option'
   | 'missing_option'
   | 'divergent'
   | 'missing_column'

@@ -78,9 +78,20 @@ export interface FitDiagnostics<P> {
    * results built without a Hessian. The normal approximation `predictWithUncertainty` draws from.
    */
   readonly logParameterCovariance?: Float64Array | null;
-  /** Optimiser iterations used. */
+  /** Optimiser iterations used (over every start tried). */
   readonly iterations: number;
-  /** Whether the optimiser met its convergence criterion. */
+  /**
+   * Evaluations of the likelihood and of its gradient the fit used, over every start tried: at
+   * most the fit's `maxEvaluations` (10,000 by default). Absent from results built without the
+   * maximum-likelihood driver.
+   */
+  readonly evaluations?: number;
+  /**
+   * Whether the optimiser met its convergence criterion: a small projected gradient of the mean
+   * negative log-likelihood in log-parameters (or a tiny relative change of it and of the
+   * parameters at the numerical floor), not a stall; after a suspicious stop the fit is restarted
+   * from the model's default start, and the best optimum wins.
+   */
   readonly converged: boolean;
   /**
    * Largest absolute component of the gradient at the solution, in the optimiser's terms: the mean

@@ -1,7 +1,10 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
+import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { withDiagnostics } from '../fit/fitGroupedRows.js';
 import { groupRows } from '../fit/groupRows.js';
+import { assertIdentified } from '../fit/identification.js';
 import { bgBb } from './bgBb.js';
 import { bgBbConstants, bgBbLogL } from './bgBbMath.js';
 import { checkedWeights, rowsOf, type FitWeightsOptions } from '../fit/fitInput.js';
@@ -31,7 +34,8 @@ const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, be
  * @returns The fitted model ({@link bgBb} methods) with `params`, `logLikelihood`,
  *   `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`.
  * @throws InvalidInputError when a row is not a valid history, a weight is negative, there are no
- *   rows of positive weight, or nobody ever transacts (every x = 0: the model is not identified).
+ *   rows of positive weight, nobody ever transacts (every x = 0), or every customer has the same
+ *   history (the model is then not identified).
  * @example
  * ```ts
  * import { fitBgBb } from 'loyalty-score';
@@ -48,6 +52,7 @@ const DEFAULT_START: Readonly<Record<keyof BgBbParams, number>> = { alpha: 1, be
  * ```
  */
 export function fitBgBb(data: DiscreteData, options: FitBgBbOptions = {}): BgBbFit {
+  rejectUnknownKeys(options, FIT_OPTION_KEYS, 'options', 'fitBgBb');
   const rows = rowsOf<DiscreteCustomer>(data);
   if (rows === null) {
     throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of histories or { customers }' }], 'fitBgBb');
@@ -89,6 +94,7 @@ export function fitBgBb(data: DiscreteData, options: FitBgBbOptions = {}): BgBbF
       { code: 'not_identified', path: ['customers', 'frequency'], message: 'nobody made a repeat transaction (every frequency is 0): BG/BB cannot be identified' },
     ]);
   }
+  assertIdentified(grouped.size, 'fitBgBb', 'history (frequency, recency, periods)');
   const [gx, gtx, gn] = grouped.columns as [Float64Array, Float64Array, Float64Array];
   const gw = grouped.weights;
   const size = grouped.size;

@@ -5,6 +5,7 @@ import type { BtydColumns, BtydCustomer, FitData } from '../types.js';
 import type { FitOptions } from './fitByMaximumLikelihood.js';
 import { checkedWeights, historyOf, noCustomers, rowsOf, type FitWeightsOptions } from './fitInput.js';
 import { groupRows, type GroupedRows } from './groupRows.js';
+import { assertIdentified } from './identification.js';
 
 /** Options of the continuous-time fits: the optimiser's knobs, start, L2 penalty, and row weights. */
 export interface FitBtydOptions<K extends string> extends FitOptions<K>, FitWeightsOptions {}
@@ -34,8 +35,8 @@ export interface BtydFitRows {
  * @param weights - Optional count per customer.
  * @returns Grouped columns x, t_x, T with weights, and the count of customers with T = 0.
  * @throws {InvalidInputError} On any invalid row (every issue is listed), when there are no
- * customers, when every customer has T = 0, or when nobody has a repeat purchase (the model is
- * then not identified).
+ * customers, when every customer has T = 0, when nobody has a repeat purchase, or when every
+ * customer has the same history (the model is then not identified).
  * @internal
  */
 export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | undefined, fn: string): BtydFitRows {
@@ -119,7 +120,9 @@ export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | u
       fn,
     );
   }
-  return { rows: groupRows([x.subarray(0, kept), tx.subarray(0, kept), T.subarray(0, kept)], w?.subarray(0, kept)), justAcquired };
+  const grouped = groupRows([x.subarray(0, kept), tx.subarray(0, kept), T.subarray(0, kept)], w?.subarray(0, kept));
+  assertIdentified(grouped.size, fn, 'history (frequency, recency, T)');
+  return { rows: grouped, justAcquired };
 }
 
 /** Whether `data` is {@link BtydColumns}. @internal */

@@ -1,17 +1,24 @@
 import { invalidOption } from '../../errors/InvalidInputError.js';
 import { invertSymmetric, numericalHessian } from '../../math/hessian.js';
-import { minimize } from '../../math/optimize.js';
 import type { FitDiagnostics } from '../types.js';
 import type { FitWarningCode } from './fitWarnings.js';
 import { optimizerWarnings, sampleWarnings } from './fitWarnings.js';
+import { minimizeWithRestarts } from './minimizeWithRestarts.js';
 
 /** Options every maximum-likelihood fit accepts (the optimiser's knobs, a start, a penalty). */
 export interface FitOptions<K extends string = string> {
   /**
-   * Maximum BFGS iterations.
+   * Maximum BFGS iterations, all starts together (see `maxEvaluations`).
    * @defaultValue 500
    */
   readonly maxIterations?: number;
+  /**
+   * Cap on the evaluations of the likelihood (and of its gradient) in one fit, all starts
+   * together; the fit stops there with `converged: false` and a `not_converged` warning. Bounds
+   * the time of every fit, whatever the start.
+   * @defaultValue 10000
+   */
+  readonly maxEvaluations?: number;
   /**
    * Convergence when every component of the gradient of the mean negative log-likelihood per
    * customer, with respect to the log-parameters, is at most this in absolute value.
@@ -79,7 +86,13 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * Maximises a log-likelihood over positive parameters by BFGS in log-parameter space.
  *
  * The optimiser works on u = log θ (so every θ stays positive) and minimises the mean negative
- * log-likelihood per customer plus the optional L2 penalty λ Σ θ². Standard errors come from the
+ * log-likelihood per customer plus the optional L2 penalty λ Σ θ², inside the box
+ * 1e-10 <= θ <= 1e10 (a start outside is moved onto it). Converged means a projected gradient
+ * below `gradientTolerance` (or, at the numerical floor, a tiny relative change of the objective
+ * and of u with the gradient below its square root), never a stall. A stop that is not clean (no
+ * gradient criterion, or an estimate outside [1e-8, 1e8]) is followed by restarts from the default
+ * start and from it scaled by 10 and 1/10, and the best optimum wins; `maxIterations` and
+ * `maxEvaluations` bound all starts together, so every fit ends in bounded time. Standard errors come from the
  * numerical Hessian of the total negative log-likelihood in u at the optimum, inverted, and mapped
  * back by the delta method: SE(θ_i) = θ_i · sqrt((H_u^-1)_ii). They are `null` when that Hessian is
  * not positive definite (a boundary or flat optimum). Never throws on non-convergence: `converged`
@@ -90,7 +103,7 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  *
  * @param problem - Names, default start, customer count, log-likelihood, optional gradient and options.
  * @returns Estimates, total log-likelihood, standard errors, iterations, convergence and gradient norm.
- * @throws {InvalidInputError} When an option is invalid (`maxIterations` not a positive integer, a
+ * @throws {InvalidInputError} When an option is invalid (`maxIterations` or `maxEvaluations` not a positive integer, a
  * tolerance not a finite positive number, `l2Penalty` negative, `standardErrors` not a boolean, a
  * start value not a positive finite number or naming an unknown parameter).
  * @example
@@ -112,9 +125,10 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
   const options = problem.options ?? {};
   const names = problem.paramNames;
   const n = names.length;
-  // maxIterations, gradientTolerance and relativeTolerance are validated by minimize.
+  // maxIterations, maxEvaluations, gradientTolerance and relativeTolerance are validated by minimize.
   const knobs = {
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(options.maxEvaluations !== undefined ? { maxEvaluations: options.maxEvaluations } : {}),
     ...(options.gradientTolerance !== undefined ? { gradientTolerance: options.gradientTolerance } : {}),
     ...(options.relativeTolerance !== undefined ? { relativeTolerance: options.relativeTolerance } : {}),
   };
@@ -159,7 +173,9 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
       }
     : undefined;
 
-  const res = minimize(objective, u0, knobs, gradient);
+  const defaultU = new Float64Array(n);
+  for (let i = 0; i < n; i++) defaultU[i] = Math.log(problem.start[names[i]!]);
+  const res = minimizeWithRestarts(objective, u0, defaultU, knobs, gradient);
   const params = {} as Record<K, number>;
   for (let i = 0; i < n; i++) params[names[i]!] = Math.exp(res.x[i]!);
   toTheta(res.x);
@@ -216,6 +232,7 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
     standardErrors,
     logParameterCovariance,
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
     gradientNorm: res.gradientNorm,
     customers: problem.customers,

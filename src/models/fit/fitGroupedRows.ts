@@ -61,6 +61,7 @@ export function withDiagnostics<M extends object, P, E extends object = object>(
     standardErrors: fit.standardErrors,
     ...(fit.logParameterCovariance !== undefined ? { logParameterCovariance: fit.logParameterCovariance } : {}),
     iterations: fit.iterations,
+    ...(fit.evaluations !== undefined ? { evaluations: fit.evaluations } : {}),
     converged: fit.converged,
     gradientNorm: fit.gradientNorm,
     customers: fit.customers,

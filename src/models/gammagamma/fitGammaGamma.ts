@@ -1,4 +1,6 @@
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
 import { digamma } from '../../math/digamma.js';
+import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import { logGamma } from '../../math/logGamma.js';
 import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { withDiagnostics } from '../fit/fitGroupedRows.js';
@@ -39,7 +41,8 @@ const Q_BOUNDARY = 1e6;
  *   the repeat customers), `standardErrors`, `iterations`, `converged`, `gradientNorm` and `customers`
  *   (number of repeat customers used) and `zeroSpend` (repeat customers left out for a mean spend <= 0).
  * @throws InvalidInputError when a record is invalid (negative frequency, non-finite mean spend
- *   with repeat purchases), a weight is invalid, or no repeat customer has a positive mean spend or when nobody has a repeat purchase (the model is not identified).
+ *   with repeat purchases), a weight is invalid, or no repeat customer has a positive mean spend, nobody has a repeat purchase,
+ *   or every repeat customer has the same frequency and mean spend (the model is not identified).
  * @example
  * ```ts
  * import { fitGammaGamma } from 'loyalty-score';
@@ -53,6 +56,7 @@ const Q_BOUNDARY = 1e6;
  * ```
  */
 export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {}): GammaGammaFit {
+  rejectUnknownKeys(options, FIT_OPTION_KEYS, 'options', 'fitGammaGamma');
   const { frequency: X, monetaryValue: M, weights: W, zeroSpend, totalWeight: count } = spendFitRows(data, options.weights);
   const size = X.length;
 

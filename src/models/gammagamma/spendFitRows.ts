@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { assertIdentified } from '../fit/identification.js';
 import { checkedWeights, historyOf, noCustomers, rowsOf } from '../fit/fitInput.js';
 import type { SpendColumns } from '../types.js';
 import type { SpendCustomer, SpendData } from './types.js';
@@ -18,7 +19,8 @@ export interface SpendFitRows {
 
 /**
  * Validates Gamma-Gamma input and keeps the rows of the likelihood.
- * @throws {InvalidInputError} On an invalid record or weight, no customers, or nobody to fit (`not_identified`).
+ * @throws {InvalidInputError} On an invalid record or weight, no customers, or nobody to fit or
+ *   every repeat customer alike (`not_identified`).
  * @internal
  */
 export function spendFitRows(data: SpendData, weightsOption: ArrayLike<number> | undefined): SpendFitRows {
@@ -80,5 +82,8 @@ export function spendFitRows(data: SpendData, weightsOption: ArrayLike<number> |
         : { code: 'not_identified', path: ['customers', 'frequency'], message: 'nobody has a repeat purchase (every frequency is 0): the Gamma-Gamma model cannot be identified' },
     ], 'fitGammaGamma');
   }
+  let distinct = 1;
+  for (let i = 1; i < k && distinct === 1; i++) if (X[i] !== X[0] || M[i] !== M[0]) distinct = 2;
+  assertIdentified(distinct, 'fitGammaGamma', 'frequency and mean spend');
   return { frequency: X.subarray(0, k), monetaryValue: M.subarray(0, k), weights: W.subarray(0, k), totalWeight: total, zeroSpend };
 }

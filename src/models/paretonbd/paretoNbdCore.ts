@@ -15,6 +15,8 @@
  * @internal
  */
 
+import { logHyp2f1 } from '../../math/logHyp2f1.js';
+
 /** Result slots of {@link paretoNbdLogBracket} (reused to avoid allocation). @internal */
 export interface ParetoNbdScratch {
   /** d log B / d(r, s, α, β) when a gradient is requested. */
@@ -23,21 +25,54 @@ export interface ParetoNbdScratch {
   pAlive: number;
   /** log A0 (-Infinity when t_x = T). */
   logA0: number;
+  /**
+   * Series terms summed since the caller last set this to 0 (an evaluation beyond
+   * {@link SERIES_TERMS} counts 10 times that): what one likelihood evaluation has cost so far.
+   */
+  terms: number;
 }
 
 /** Creates scratch space for {@link paretoNbdLogBracket}. @internal */
 export function paretoNbdScratch(): ParetoNbdScratch {
-  return { grad: new Float64Array(4), pAlive: 1, logA0: -Infinity };
+  return { grad: new Float64Array(4), pAlive: 1, logA0: -Infinity, terms: 0 };
 }
 
-// Series result: [log S, dlogS/dr, dlogS/ds, dlogS/dz].
-function series(z: number, m: number, K: number, caseA: boolean, out: Float64Array): void {
+/**
+ * Terms one series sums term by term (z or w within about 1e-3 of 1 with a small s needs more).
+ * Beyond it the series is evaluated as S = 2F1(m, 1; K+1; z) by {@link logHyp2f1} (its connection
+ * formula near z = 1), with dS/dz = m / (K+1) 2F1(m+1, 2; K+2; z) and the parameter derivatives
+ * by central differences: far from any optimum a search then costs a few special functions per
+ * customer instead of millions of terms.
+ * @internal
+ */
+export const SERIES_TERMS = 20_000;
+
+/** Relative step of the central differences in m and K beyond {@link SERIES_TERMS}. */
+const PARAMETER_STEP = 1e-5;
+
+/** [log S, dlogS/dr, dlogS/ds, dlogS/dz] of S = 2F1(m, 1; K+1; z) by {@link logHyp2f1}. */
+function seriesByHyp2f1(z: number, m: number, K: number, caseA: boolean, out: Float64Array): void {
+  const logS = (mm: number, kk: number): number => logHyp2f1(mm, 1, kk + 1, z).log;
+  const base = logS(m, K);
+  const hm = PARAMETER_STEP * Math.max(1, m);
+  const hk = PARAMETER_STEP * Math.max(1, K);
+  const dm = (logS(m + hm, K) - logS(m - hm, K)) / (2 * hm);
+  const dk = (logS(m, K + hk) - logS(m, K - hk)) / (2 * hk);
+  out[0] = base;
+  // m = r + x, K = r + s + x (case α >= β); m = s + 1 (case α < β).
+  out[1] = caseA ? dm + dk : dk;
+  out[2] = caseA ? dk : dm + dk;
+  out[3] = (m / (K + 1)) * Math.exp(logHyp2f1(m + 1, 2, K + 2, z).log - base);
+}
+
+// Series result: [log S, dlogS/dr, dlogS/ds, dlogS/dz]; returns the terms it cost.
+function series(z: number, m: number, K: number, caseA: boolean, out: Float64Array): number {
   if (z === 0) {
     out[0] = 0;
     out[1] = 0;
     out[2] = 0;
     out[3] = m / (K + 1);
-    return;
+    return 1;
   }
   let term = 1;
   let sum = 1;
@@ -46,7 +81,8 @@ function series(z: number, m: number, K: number, caseA: boolean, out: Float64Arr
   let sumR = 0;
   let sumS = 0;
   let sumZ = 0;
-  for (let k = 0; k < 10_000_000; k++) {
+  let k = 0;
+  for (; k < SERIES_TERMS; k++) {
     const inv = 1 / (K + 1 + k);
     const invM = 1 / (m + k);
     term *= (m + k) * inv * z;
@@ -63,22 +99,27 @@ function series(z: number, m: number, K: number, caseA: boolean, out: Float64Arr
     sumZ += (k + 1) * term;
     if (term <= 1e-17 * sum) break;
   }
+  if (k === SERIES_TERMS) {
+    seriesByHyp2f1(z, m, K, caseA, out);
+    return 10 * SERIES_TERMS;
+  }
   out[0] = Math.log(sum);
   out[1] = sumR / sum;
   out[2] = sumS / sum;
   out[3] = sumZ / (z * sum);
+  return k + 1;
 }
 
 /**
  * log J(τ) and, into `d`, d log J / d(r, s, α, β).
  */
-function logJ(r: number, alpha: number, s: number, beta: number, x: number, tau: number, d: Float64Array | null, tmp: Float64Array): number {
+function logJ(r: number, alpha: number, s: number, beta: number, x: number, tau: number, d: Float64Array | null, tmp: Float64Array, scratch: ParetoNbdScratch): number {
   const K = r + s + x;
   const la = Math.log(alpha + tau);
   const lb = Math.log(beta + tau);
   if (alpha >= beta) {
     const z = (alpha - beta) / (alpha + tau);
-    series(z, r + x, K, true, tmp);
+    scratch.terms += series(z, r + x, K, true, tmp);
     if (d) {
       const dz = tmp[3]!;
       d[0] = -la + tmp[1]!;
@@ -89,7 +130,7 @@ function logJ(r: number, alpha: number, s: number, beta: number, x: number, tau:
     return -s * lb - (r + x) * la + tmp[0]!;
   }
   const w = (beta - alpha) / (beta + tau);
-  series(w, s + 1, K, false, tmp);
+  scratch.terms += series(w, s + 1, K, false, tmp);
   if (d) {
     const dw = tmp[3]!;
     d[0] = -la + tmp[1]!;
@@ -129,8 +170,8 @@ export function paretoNbdLogBracket(
   let E1 = -Infinity;
   let E2 = -Infinity;
   if (tx < T) {
-    E1 = logJ(r, alpha, s, beta, x, tx, d1, tmp);
-    E2 = logJ(r, alpha, s, beta, x, T, d2, tmp);
+    E1 = logJ(r, alpha, s, beta, x, tx, d1, tmp, scratch);
+    E2 = logJ(r, alpha, s, beta, x, T, d2, tmp, scratch);
     if (E2 > E1) E2 = E1; // rounding guard: J is decreasing in τ
     logA0 = E1 + (E1 === E2 ? -Infinity : Math.log(-Math.expm1(E2 - E1)));
   }

@@ -136,9 +136,10 @@ describe('fitBgBb input checks', () => {
     expect(() => fitBgBb([{ frequency: 0, recency: 2, periods: 6 }])).toThrow(/recency/);
   });
 
-  it('fits a single customer who buys without throwing and reports convergence honestly', () => {
-    const one = fitBgBb([{ frequency: 2, recency: 4, periods: 6 }]);
-    expect(typeof one.converged).toBe('boolean');
-    expect(Number.isFinite(one.logLikelihood)).toBe(true);
+  it('refuses a single customer: one history does not identify the model (issue 11, not_identified)', () => {
+    expect(() => fitBgBb([{ frequency: 2, recency: 4, periods: 6 }])).toThrow(/not identified/);
+    const two = fitBgBb([{ frequency: 2, recency: 4, periods: 6 }, { frequency: 0, recency: 0, periods: 6 }]);
+    expect(typeof two.converged).toBe('boolean');
+    expect(Number.isFinite(two.logLikelihood)).toBe(true);
   });
 });
