@@ -381,7 +381,7 @@ export class TransactionTextReader {
       const d = fields[datePos - 1]?.trim() ?? '';
       return !/^\d/.test(d);
     }
-    return a.trim() === '' || !/^[+-]?[\d.,]+$/.test(a.trim());
+    return a.trim() === '' || !/^[+-]?[\d.,]+(?:[eE][+-]?\d+)?$/.test(a.trim());
   }
 
   /** The decimal separator under `'auto'`, decided by the first money field written with one. */

@@ -69,6 +69,9 @@ describe.runIf(existsSync(CLI))('shop exports through the command line', () => {
     const ambiguous = cli(['summarize', '-', '--date-format', 'auto'], 'customer,date,amount\nA,3/4/2024,1\nB,5/6/2024,2\n');
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toContain('ambiguous date format');
+    const merged = cli(['summarize', '-'], 'customer,date,amount\n00042,2024-01-02,1\n42,2024-01-03,2\n12346.0,2024-01-03,2\n');
+    expect(merged.stderr).toContain("ids: 1 numeric customer id was written in more than one way (such as 00042 and 42) and merged; --ids string (ids: 'string') keeps them apart\n");
+    expect(merged.stdout.split('\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['42', '12346']);
     const comma = cli(['summarize', '-'], 'customer;date;amount\nA;2024-01-02;12,50\n');
     expect(comma.stderr).toContain('line 2, column 3 (amount): not a number (expected a finite number); it looks like a decimal comma: read it with --decimal comma');
   });

@@ -51,6 +51,25 @@ describe('computed amounts, refunds and cancellations', () => {
   });
 });
 
+describe('option checks', () => {
+  it('names the option and what it expects for every bad value', () => {
+    const text = 'customer,date,amount\na,2024-01-01,1\n';
+    const cases: [TransactionTextOptions, string][] = [
+      [{ decimal: 'dot' as 'point' }, 'decimal'],
+      [{ skipMissing: ['email' as 'customer'] }, 'skipMissing'],
+      [{ cancelledPrefix: ' ' }, 'cancelledPrefix'],
+      [{ timeZone: 'Nowhere/City' }, 'timeZone'],
+      [{ encoding: 'utf-7' as 'utf-8' }, 'encoding'],
+      [{ columns: { price: 'amount' }, dateFormat: 'iso' }, 'price'],
+    ];
+    for (const [options, name] of cases) {
+      const issues = name === 'price' ? issuesOf(() => read('c,date,amount\na,2024-01-01,1\n', { columns: { customer: 'c', price: 'amount', amount: undefined } })) : issuesOf(() => read(text, options));
+      expect(issues[0]!.path, name).toEqual(['options', name]);
+      expect(issues[0]!.message, name).toMatch(/expected|needs/);
+    }
+  });
+});
+
 describe('skipping rows with blank fields', () => {
   it('skips and counts rows with a blank named field; other bad rows still fail', () => {
     const text = 'Name,Email,Created at,Total\n#1,a@x,2024-01-02,10\n#1,,,\n#2,b@x,2024-01-05,5\n';
