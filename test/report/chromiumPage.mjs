@@ -117,7 +117,8 @@ export async function openBrowser(chromium, { width = 1400, height = 1000 } = {}
 
 /**
  * Runs in the page: the text boxes that overlap another text box of the same chart, the chart
- * texts outside their chart, and overlapping blocks (chart, caption, table) of a figure.
+ * texts outside their chart, overlapping blocks (chart, caption, table) of a figure, and any two
+ * rendered lines of text anywhere in the page (HTML or SVG) whose boxes overlap.
  */
 export const LAYOUT_CHECK = `(() => {
   const problems = [];
@@ -137,6 +138,21 @@ export const LAYOUT_CHECK = `(() => {
     for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) if (overlap(parts[i].r, parts[j].r)) problems.push(fig.dataset.chart + ': ' + parts[i].e.tagName + ' overlaps ' + parts[j].e.tagName);
     const fr = fig.getBoundingClientRect();
     for (const { e, r } of parts) if (r.right > fr.right + 0.5) problems.push(fig.dataset.chart + ': ' + e.tagName + ' sticks out of its figure by ' + Math.round(r.right - fr.right) + 'px');
+  }
+  // Every rendered line of text in the page (HTML and SVG), one box per line fragment: no two may overlap.
+  const boxes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || node.parentElement.closest('title, desc, style')) continue;
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) boxes.push({ r, node });
+  }
+  boxes.sort((a, b) => a.r.top - b.r.top);
+  for (let i = 0; i < boxes.length && problems.length < 50; i++) {
+    for (let j = i + 1; j < boxes.length && boxes[j].r.top < boxes[i].r.bottom - 0.5; j++) {
+      if (boxes[i].node !== boxes[j].node && overlap(boxes[i].r, boxes[j].r)) problems.push('text "' + boxes[i].node.textContent.trim().slice(0, 30) + '" overlaps "' + boxes[j].node.textContent.trim().slice(0, 30) + '"');
+    }
   }
   const figs = [...document.querySelectorAll('figure')].map((e) => ({ e, r: e.getBoundingClientRect() }));
   for (let i = 0; i < figs.length; i++) for (let j = i + 1; j < figs.length; j++) if (overlap(figs[i].r, figs[j].r)) problems.push('figure ' + figs[i].e.dataset.chart + ' overlaps ' + figs[j].e.dataset.chart);

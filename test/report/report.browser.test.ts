@@ -129,6 +129,25 @@ describe.skipIf(!inCi && !ready)('the HTML report in headless Chromium', () => {
     await browser?.close();
   });
 
+  it('the layout check finds overlapping text and requests (a control page)', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const page = resolve(ARTIFACTS, 'layout-control.html');
+    writeFileSync(
+      page,
+      '<!doctype html><html><body><p style="position:absolute;top:10px;left:10px">first words</p><p style="position:absolute;top:12px;left:20px">second words</p>' +
+        '<figure data-chart="c"><svg width="200" height="50"><text x="10" y="20">one label</text><text x="14" y="22">two label</text><text x="190" y="20">outside</text></svg></figure><img src="https://example.com/x.png"></body></html>',
+    );
+    const b = browser!;
+    const blocked = b.events.blocked.length;
+    await b.load(page);
+    const problems = (await b.evaluate(LAYOUT_CHECK)) as string[];
+    expect(problems.some((p) => p.includes('"first words" overlaps "second words"'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('c: "one label" overlaps "two label"'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('c: text outside the chart: outside'))).toBe(true);
+    expect(b.events.blocked.slice(blocked)).toEqual(['https://example.com/x.png']);
+    b.events.consoleErrors.length = 0;
+  }, 60_000);
+
   for (const d of datasets) {
     it(`${d.name}: offline, every section, no overlapping text, the library's numbers; screenshots`, async () => {
       const dir = resolve(ARTIFACTS, `report-${d.name}`);
