@@ -2,7 +2,7 @@ import { digamma } from '../../math/digamma.js';
 import { logGamma } from '../../math/logGamma.js';
 import { covariateFrame } from '../covariates/covariateFrame.js';
 import { fittedCovariateModel } from '../covariates/covariateModel.js';
-import { covariateFitRows, type CovariateFitRows } from '../covariates/covariateRows.js';
+import { covariateFitRows, rejectUnknownCovariateFitOptions, type CovariateFitRows } from '../covariates/covariateRows.js';
 import { fitCovariateRows } from '../covariates/fitCovariateRows.js';
 import type { CovariateInfo, CovariateOptions } from '../covariates/types.js';
 import type { BtydFitDiagnostics, PurchaseModel } from '../types.js';
@@ -155,6 +155,7 @@ function logBetaRatio(a: number, b: number, x: number): number {
  * @internal
  */
 export function fitBgNbdWithCovariates(data: BtydData, options: FitBgNbdCovariateOptions): BgNbdFit {
+  rejectUnknownCovariateFitOptions(options, 'fitBgNbd');
   return bgNbdFromCovariateRows(covariateFitRows(data, options.covariates!, options.weights, 'fitBgNbd'), options);
 }
 

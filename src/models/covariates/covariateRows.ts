@@ -1,4 +1,6 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
+import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import { btydFitRows, isColumns, type BtydData } from '../fit/btydFitRows.js';
 import { historyOf, rowsOf } from '../fit/fitInput.js';
 import { groupRows, type GroupedRows } from '../fit/groupRows.js';
@@ -21,6 +23,17 @@ export interface CovariateFitRows {
   readonly scales: Float64Array;
   /** Customers (sum of weights) with T = 0, left out of the likelihood. */
   readonly justAcquired: number;
+}
+
+/** Option names of a fit with covariates: those of every fit, and `covariates`. */
+const COVARIATE_FIT_OPTION_KEYS: readonly string[] = [...Object.keys(FIT_OPTION_KEYS), 'covariates'];
+
+/**
+ * Rejects an option a fit with covariates does not know (`unknown_option` naming the nearest).
+ * @internal
+ */
+export function rejectUnknownCovariateFitOptions(options: object, fn: string): void {
+  rejectUnknownKeys(options, COVARIATE_FIT_OPTION_KEYS, 'options', fn);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { betaGeometricFromCovariateRows, type FitBgNbdCovariateOptions } from '../bgnbd/bgNbdCovariates.js';
-import { covariateFitRows } from '../covariates/covariateRows.js';
+import { covariateFitRows, rejectUnknownCovariateFitOptions } from '../covariates/covariateRows.js';
 import type { BtydData } from '../fit/btydFitRows.js';
 import { mbgNbd } from './mbgNbd.js';
 import type { MbgNbdFit, MbgNbdModel } from './types.js';
@@ -10,5 +10,6 @@ import type { MbgNbdFit, MbgNbdModel } from './types.js';
  * @internal
  */
 export function fitMbgNbdWithCovariates(data: BtydData, options: FitBgNbdCovariateOptions): MbgNbdFit {
+  rejectUnknownCovariateFitOptions(options, 'fitMbgNbd');
   return betaGeometricFromCovariateRows<MbgNbdModel>(covariateFitRows(data, options.covariates!, options.weights, 'fitMbgNbd'), options, 'mbgnbd', mbgNbd, 'fitMbgNbd');
 }

@@ -2,12 +2,13 @@ import { digamma } from '../../math/digamma.js';
 import { logGamma } from '../../math/logGamma.js';
 import { covariateFrame } from '../covariates/covariateFrame.js';
 import { fittedCovariateModel } from '../covariates/covariateModel.js';
-import { covariateFitRows, type CovariateFitRows } from '../covariates/covariateRows.js';
+import { covariateFitRows, rejectUnknownCovariateFitOptions, type CovariateFitRows } from '../covariates/covariateRows.js';
 import { fitCovariateRows } from '../covariates/fitCovariateRows.js';
 import type { CovariateOptions } from '../covariates/types.js';
 import type { BtydData } from '../fit/btydFitRows.js';
 import { paretoNbd } from './paretoNbd.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
+import { FIT_TERMS_PER_ROW } from './paretoNbdLikelihood.js';
 import type { FitParetoNbdOptions, ParetoNbdFit, ParetoNbdModel, ParetoNbdParams } from './types.js';
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
@@ -27,15 +28,17 @@ export interface FitParetoNbdCovariateOptions extends FitParetoNbdOptions {
  * with its gradient. Each row is the plain Pareto/NBD term at α_i = α·exp(−γ_P·z_P,i),
  * β_i = β·exp(−γ_D·z_D,i) (Fader & Hardie 2007, "Incorporating time-invariant covariates into the
  * Pareto/NBD and BG/NBD models"); with d = ∂ℓ_i/∂α_i, ∂ℓ_i/∂γ_P = −d·α_i·z_P,i, and likewise for β.
- * With every z = 0 each row's value is that of the plain likelihood bit for bit.
+ * With every z = 0 each row's value is that of the plain likelihood bit for bit. Like the plain
+ * fit's, an evaluation whose series cost more than `termsPerRow` terms per row returns NaN.
  * @internal
  */
-export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows): (params: Float64Array, grad: Float64Array | null) => number {
+export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows, termsPerRow = FIT_TERMS_PER_ROW): (params: Float64Array, grad: Float64Array | null) => number {
   const f = covariateFrame(prepared);
   const { xs, txs, Ts, weights: w, size: n, xIndex, lgRx, psiRx } = f;
   const total = prepared.rows.totalWeight;
   const scratch = paretoNbdScratch();
   const work = new Float64Array(12);
+  const termBudget = termsPerRow * Math.max(1, n);
   return (params, grad) => {
     const r = params[0]!;
     const alpha = params[1]!;
@@ -46,6 +49,7 @@ export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows): (param
     const logBeta = Math.log(beta);
     const base = -logGamma(r) + r * logAlpha + s * logBeta;
     f.prepare(r, grad !== null);
+    scratch.terms = 0;
     let ll = 0;
     let gr = 0;
     let ga = 0;
@@ -62,6 +66,8 @@ export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows): (param
       const wi = w[i]!;
       const k = xIndex[i]!;
       const lb = paretoNbdLogBracket(r, ai, s, bi, xs[i]!, txs[i]!, Ts[i]!, grad !== null, scratch, work);
+      // As the plain fit: a search so far out that the series cost more than the budget is "outside the domain".
+      if (Number.isNaN(lb) || scratch.terms > termBudget) return NaN;
       // r log α_i + s log β_i = (r log α + s log β) − r γ_P·z_P − s γ_D·z_D: the first part is in `base`.
       ll += wi * (lgRx[k]! + lb - r * dotP - s * dotD);
       if (grad) {
@@ -90,6 +96,7 @@ export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows): (param
  * @internal
  */
 export function fitParetoNbdWithCovariates(data: BtydData, options: FitParetoNbdCovariateOptions): ParetoNbdFit {
+  rejectUnknownCovariateFitOptions(options, 'fitParetoNbd');
   const prepared = covariateFitRows(data, options.covariates!, options.weights, 'fitParetoNbd');
   return paretoNbdFromCovariateRows(prepared, options);
 }

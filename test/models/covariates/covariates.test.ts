@@ -137,6 +137,7 @@ describe('covariate validation', () => {
       expect(issueOf(() => fitParetoNbd(data, { covariates: bad as never })).code, JSON.stringify(bad)).toBe('invalid_option');
     }
     expect(issueOf(() => fitParetoNbd(data, { covariates, l2Penalty: 0.1 })).code).toBe('invalid_option');
+    for (const fit of [fitParetoNbd, fitBgNbd, fitMbgNbd]) expect(issueOf(() => fit(data, { covariates, maxIteration: 10 } as never)).code).toBe('unknown_option');
   });
 
   it('the history checks of the plain fit still apply', () => {
