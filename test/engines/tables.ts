@@ -2,22 +2,11 @@
 // example data (with cost), and the example data with returns added, all parsed by the library
 // so that each engine and the JS path read the very same records. `writeCsv` writes one in the
 // canonical columns customer_id, date (yyyy-MM-dd), amount[, cost] for engines that load files.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseTransactions, type TransactionTable } from '../../src/index.js';
 import { isoFromDay } from '../../src/time/days.js';
 import { cdnowMasterRows, cdnowSampleRows } from '../helpers/sharedData.js';
-
-function exampleRows(): { customerId: string; date: string; amount: number; cost: number }[] {
-  return readFileSync(resolve(import.meta.dirname, '../../examples/data/transactions.csv'), 'utf8')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.length > 0)
-    .map((l) => {
-      const [customerId, date, amount, cost] = l.split(',');
-      return { customerId: customerId!, date: date!, amount: Number(amount), cost: Number(cost) };
-    });
-}
+import { exampleRows } from '../sql/exampleData.js';
 
 /**
  * The example data plus returns: every 23rd purchase is returned in part (a negative amount and
