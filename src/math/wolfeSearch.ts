@@ -1,9 +1,13 @@
 /**
- * The line search of {@link minimize}: weak-Wolfe bracketing (Lewis & Overton) along a direction,
+ * The line search of `minimize`: weak-Wolfe bracketing (Lewis & Overton) along a direction,
  * never past a given longest step, within a fixed number of trials.
  * @internal
  */
-import type { Gradient, Objective } from './optimize.js';
+
+/** The objective (may return a non-finite value outside its domain). */
+type Objective = (x: Float64Array) => number;
+/** Writes the gradient at `x` into `out`. */
+type Gradient = (x: Float64Array, out: Float64Array) => void;
 
 /** Trial points one line search may evaluate before it gives up (it fails fast instead of creeping). @internal */
 export const LINE_SEARCH_TRIALS = 30;
