@@ -1,7 +1,7 @@
-import { dayAfter, unitsBetween } from '../clv/calendarTime.js';
 import type { TransactionTextResult } from '../io/TransactionTextReader.js';
 import { summarizeCustomerColumns } from '../summary/summarizeCustomers.js';
-import { isoFromDay } from '../time/days.js';
+import { addMonthsToDay, isoFromDay } from '../time/days.js';
+import { durationBetween } from '../time/duration.js';
 import { toEpochDay } from '../time/toEpochDay.js';
 import type { LoadOptions } from './loadSummaries.js';
 import { fitChosenModels, type ModelChoice } from './modelFlags.js';
@@ -33,7 +33,9 @@ export async function scoreCountOnly(
   const { fits } = fitChosenModels({ ...choice, model }, { table: read.table, btyd: columns.btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
   const fit = fits[0]!;
   const asOf = toEpochDay(summary.asOf, 'asOf');
-  const t = unitsBetween(asOf, dayAfter(asOf, horizon.amount, horizon.unit), summary.timeUnit);
+  // The horizon in the model's time unit (spans are whole numbers of days, weeks, months or years).
+  const end = horizon.unit === 'day' ? asOf + horizon.amount : horizon.unit === 'week' ? asOf + 7 * horizon.amount : addMonthsToDay(asOf, horizon.amount * (horizon.unit === 'year' ? 12 : 1));
+  const t = durationBetween(asOf, end, summary.timeUnit);
   const pAlive = fit.probabilityAliveMany(columns.btyd);
   const expected = fit.expectedPurchasesMany(t, columns.btyd);
   progress.done();
