@@ -12,6 +12,8 @@ export interface LinearScale {
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!(Number.isFinite(min) && Number.isFinite(max))) return [0, 1];
   if (max < min) [min, max] = [max, min];
+  // A range too small for the numbers' precision is drawn as one value.
+  if (max - min <= 1e-12 * Math.max(Math.abs(min), Math.abs(max))) max = min;
   if (max === min) {
     if (max === 0) return [0, 1];
     const pad = Math.abs(max) * 0.5;
@@ -23,6 +25,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
   const start = Math.floor(min / step + 1e-9);
   const end = Math.ceil(max / step - 1e-9);
+  if (!(end - start >= 1 && end - start <= 4 * count + 4)) return [min, max];
   const ticks: number[] = [];
   for (let k = start; k <= end; k++) ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
