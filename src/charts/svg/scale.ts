@@ -23,11 +23,20 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const fraction = raw / power;
   const step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
-  const start = Math.floor(min / step + 1e-9);
-  const end = Math.ceil(max / step - 1e-9);
+  // The outer ticks enclose [min, max] exactly, in floating point.
+  let start = Math.floor(min / step);
+  while (start * step > min) start--;
+  while ((start + 1) * step <= min) start++;
+  let end = Math.ceil(max / step);
+  while (end * step < max) end++;
+  while ((end - 1) * step >= max) end--;
   if (!(end - start >= 1 && end - start <= 4 * count + 4)) return [min, max];
   const ticks: number[] = [];
-  for (let k = start; k <= end; k++) ticks.push(Number((k * step).toPrecision(12)));
+  for (let k = start; k <= end; k++) {
+    const exact = k * step;
+    const round = Number(exact.toPrecision(12));
+    ticks.push((k === start && round > min) || (k === end && round < max) ? exact : round);
+  }
   return ticks;
 }
 
