@@ -33,11 +33,11 @@ export class ByteIdInterner {
   /**
    * @param numeric - Whether all-digit ids become numbers.
    * @param onInvalidUtf8 - Called (and expected to throw) for an id whose bytes are not UTF-8,
-   *   with the index of its first byte; without it such an id is interned as decoded (U+FFFD).
+   *   with the id's bytes `[start, end)`; without it such an id is interned as decoded (U+FFFD).
    */
   constructor(
     private readonly numeric: boolean,
-    private readonly onInvalidUtf8: ((start: number) => void) | null = null,
+    private readonly onInvalidUtf8: ((bytes: Uint8Array, start: number, end: number) => void) | null = null,
   ) {}
 
   /** Index of the id `bytes[start, end)` (already trimmed, non-empty). */
@@ -81,7 +81,7 @@ export class ByteIdInterner {
       if (text.includes('\uFFFD')) {
         const canonical = encodeUtf8(text);
         if (canonical.length !== n || canonical.some((b: number, k: number) => b !== bytes[start + k])) {
-          if (this.onInvalidUtf8) this.onInvalidUtf8(start);
+          if (this.onInvalidUtf8) this.onInvalidUtf8(bytes, start, end);
           return this.intern(canonical, 0, canonical.length);
         }
       }

@@ -213,7 +213,7 @@ export class TransactionTextReader {
     } catch {
       invalidOption('encoding', "expected 'utf-8', 'latin1', 'windows-1252' or 'utf-16le'");
     }
-    this.interner = new ByteIdInterner(ids === 'auto', (at) => this.invalidUtf8(this.currentBytes!, at, this.currentIdEnd, 'customer'));
+    this.interner = new ByteIdInterner(ids === 'auto', (bytes, at, end) => this.invalidUtf8(bytes, at, end, 'customer'));
     this.builder.addCustomerIds(this.interner.ids);
     const sink: LineSink = { line: (bytes, start, end, quoted, lines) => this.line(bytes, start, end, quoted, lines) };
     this.splitter = new LineSplitter(sink);
@@ -252,7 +252,7 @@ export class TransactionTextReader {
    */
   private invalidUtf8(bytes: Uint8Array, at: number, end: number, field: string): never {
     const bad = firstInvalidUtf8(bytes, at, end);
-    const offset = this.recordBytes === bytes ? this.splitter.recordOffset + (bad - this.recordStart) : -1;
+    const offset = bytes !== this.fields.unquoted ? this.splitter.recordOffset + (bad - this.recordStart) : -1;
     const where = offset >= 0 ? `byte ${offset} (0-based) of the input` : `a byte of the record starting at byte ${this.splitter.recordOffset} (0-based)`;
     throw new InvalidInputError([
       {
@@ -265,8 +265,7 @@ export class TransactionTextReader {
     ]);
   }
 
-  /** The current record, for {@link invalidUtf8}. */
-  private recordBytes: Uint8Array | null = null;
+  /** The current record's first byte and physical lines, for {@link invalidUtf8}. */
   private recordStart = 0;
   private recordLines = 1;
 
@@ -312,14 +311,10 @@ export class TransactionTextReader {
   }
 
   private decimalLine = 0;
-  /** The bytes and id end of the row being interned, for the interner's UTF-8 check. */
-  private currentBytes: Uint8Array | null = null;
-  private currentIdEnd = 0;
 
   private line(bytes: Uint8Array, s: number, e: number, quoted: boolean, lines: number): void {
     const lineNo = this.lineNo + 1;
     this.lineNo += lines;
-    this.recordBytes = bytes;
     this.recordStart = s;
     this.recordLines = lines;
     let t = s;
@@ -478,8 +473,6 @@ export class TransactionTextReader {
       if (isCancelled) this.cancelled++;
       const orderText = oS === oE ? '' : fieldText(b, oS, oE);
       if (orderText.includes('\uFFFD') && firstInvalidUtf8(b, oS, oE) < oE) this.invalidUtf8(b, oS, oE, 'order');
-      this.currentBytes = b;
-      this.currentIdEnd = idE;
       this.builder.appendAt(this.interner.intern(b, idS, idE), day, amount, cost!, quantity!, orderText === '' ? null : orderText, promo, discount!);
       this.autoDates?.rowKept(this.builder.length - 1);
       return;
