@@ -21,6 +21,7 @@ export const AREA_CATEGORIES = {
   report: 'Report',
   errors: 'Errors',
   math: 'Math',
+  duckdb: 'DuckDB',
 };
 
 /** @param {import('typedoc').Application} app */

@@ -1,6 +1,12 @@
-// loyalty-score/duckdb: the summaries, fits and scores on transactions DuckDB reads (CSV and
-// Parquet files, globs, tables of a .duckdb file). Node only; needs the optional peer
-// dependency @duckdb/node-api. This file only re-exports.
+/**
+ * Summaries, fits and scores on transactions an embedded DuckDB reads: CSV and Parquet files
+ * (globs too) and tables of a `.duckdb` file. The summary is `summarySql` run by DuckDB; only the
+ * distinct (x, t_x, T) and (x, mean spend) rows with their counts come to JavaScript for the
+ * fits, and DuckDB writes the per-customer rows. Node only; needs the optional peer dependency
+ * `@duckdb/node-api` (`npm install @duckdb/node-api`). The guide is `docs/large-data.md`.
+ *
+ * @module loyalty-score/duckdb
+ */
 export { DuckDbDriverMissingError } from './loadDuckDbDriver.js';
 export type { DuckDbSource } from './duckDbSource.js';
 export type { DuckDbEngineOptions } from './openDuckDb.js';

@@ -9,7 +9,20 @@ import { withDuckDb, type DuckDbEngineOptions, type DuckDbSession } from './open
 import { readColumns } from './readColumns.js';
 
 /** Options of {@link summarizeWithDuckDb}: `summarySql`'s (without `dialect` and `source`) and the engine's. */
-export interface DuckDbSummaryOptions extends Omit<SummarySqlOptions, 'dialect' | 'source'>, DuckDbEngineOptions {}
+export interface DuckDbSummaryOptions extends Omit<SummarySqlOptions, 'dialect' | 'source' | 'timeUnit' | 'periods' | 'asOf' | 'calibrationEnd'>, DuckDbEngineOptions {
+  /** Unit of every duration, as in `summarizeCustomers`: `'day'`, `'week'`, `'month'` or `'year'`. @defaultValue `'day'` */
+  readonly timeUnit?: NonNullable<SummarySqlOptions['timeUnit']>;
+  /** `'exact'` or `'calendar'` periods, as in `summarizeCustomers`. @defaultValue `'exact'` */
+  readonly periods?: NonNullable<SummarySqlOptions['periods']>;
+  /** End of observation (inclusive), as in `summarizeCustomers`; not with `calibrationEnd`. @defaultValue the latest transaction date in the source */
+  readonly asOf?: NonNullable<SummarySqlOptions['asOf']>;
+  /**
+   * Makes the summary the calibration summary of `calibrationAndHoldout` (as of this date,
+   * customers first buying later left out) with the holdout columns up to `observationEnd`.
+   * @defaultValue none (no holdout)
+   */
+  readonly calibrationEnd?: NonNullable<SummarySqlOptions['calibrationEnd']>;
+}
 
 /** The holdout columns of a summary with `calibrationEnd`, in the order of its customers. */
 export interface DuckDbHoldoutColumns {
