@@ -1,6 +1,8 @@
 import type { DuckDbSource, DuckDbSummaryOptions } from '../duckdb/index.js';
 import { duckDbSourceColumns } from '../duckdb/index.js';
 import type { SqlTransactionColumns } from '../sql/summarySql.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isoDateFlag, oneOf, str, UsageError, type Flags } from './args.js';
 
 /** Flags of the engine path, shared by `summarize`, `fit` and `score`. */
@@ -13,7 +15,8 @@ export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
                    or a .duckdb database (with --table). Columns by name (--customer, --date,
                    --amount, --cost, --order; defaults as for files); --date-format iso | yyyyMMdd
                    (default: in process)
-  --memory-limit S DuckDB's memory limit, e.g. 2GB; past it DuckDB spills to disk (default: DuckDB's)
+  --memory-limit S DuckDB's memory limit, e.g. 2GB; past it DuckDB spills to the system's
+                   temporary folder (default: DuckDB's, 80% of memory)
   --output FILE    with --engine: DuckDB writes the rows to FILE.parquet or FILE.csv instead of stdout
   --table NAME     with a .duckdb file: the table (or view) of transactions
 `;
@@ -100,5 +103,8 @@ export async function engineSummaryOptions(source: DuckDbSource, flags: Flags, d
     returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
     ...(asOf !== undefined ? { asOf } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+    // Spill files past the memory limit go to the system's temporary folder, not to ./.tmp
+    // (DuckDB's default for an in-memory database); DuckDB removes them when it closes.
+    tempDirectory: join(tmpdir(), 'loyalty-score-duckdb'),
   };
 }

@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/engines/**/*.engine.ts'],
     testTimeout: 300_000,
-    hookTimeout: 300_000,
+    // Spark starts a JVM and runs the whole batch in one hook: minutes on a loaded 2-core machine.
+    hookTimeout: 900_000,
     // One file at a time: Spark's JVM and the server share the machine's two cores.
     fileParallelism: false,
   },
