@@ -320,21 +320,7 @@ export class TransactionTextReader {
     let t = s;
     while (t < e && bytes[t]! <= 32) t++;
     if (t === e) return;
-    if (this.ending && this.splitter.unterminated) {
-      this.record++;
-      this.rejected.push({
-        line: lineNo,
-        issues: [{ code: 'invalid_value', path: [this.record - 1], line: lineNo, message: `a quoted field opened on this line is not closed before the end of the input (expected a closing "; the ${lines} lines after it were read as one field)` }],
-      });
-      return;
-    }
-    if (this.cols === null) {
-      const bom = bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf;
-      const text = decodeUtf8(bytes.subarray(bom ? s + 3 : s, e));
-      if (text.includes('\uFFFD') && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
-      this.firstLine(text, lineNo);
-      return;
-    }
+    if ((this.cols === null || this.ending) && this.rareLine(bytes, s, e, lines, lineNo)) return;
     const f = this.fields;
     if (quoted && this.delimiter !== 'whitespace') {
       const count = f.splitQuoted(bytes, s, e, this.delimiter!);
@@ -343,6 +329,27 @@ export class TransactionTextReader {
       return;
     }
     this.row(bytes, f.split(bytes, s, e, this.delimiterCode), lineNo);
+  }
+
+  /**
+   * The first line (header or first row), and the last record when the input ended inside
+   * quotes; false for any other line (read as usual).
+   */
+  private rareLine(bytes: Uint8Array, s: number, e: number, lines: number, lineNo: number): boolean {
+    if (this.ending && this.splitter.unterminated) {
+      this.record++;
+      this.rejected.push({
+        line: lineNo,
+        issues: [{ code: 'invalid_value', path: [this.record - 1], line: lineNo, message: `a quoted field opened on this line is not closed before the end of the input (expected a closing "; the ${lines} lines after it were read as one field)` }],
+      });
+      return true;
+    }
+    if (this.cols !== null) return false;
+    const bom = bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf;
+    const text = decodeUtf8(bytes.subarray(bom ? s + 3 : s, e));
+    if (text.includes('\uFFFD') && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
+    this.firstLine(text, lineNo);
+    return true;
   }
 
   private firstLine(line: string, lineNo: number): void {
