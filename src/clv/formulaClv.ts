@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Inputs of {@link formulaClv}: one customer's economics per period. */
 export interface FormulaClvOptions {
@@ -68,8 +69,9 @@ export interface FormulaClvResult {
  *
  * @param options - The per-period economics; see {@link FormulaClvOptions}.
  * @returns The lifetime value and its discounted parts.
- * @throws InvalidInputError when a number is missing, negative or out of range, or when the
- *   lifetime is unbounded (`retention = 1` with an infinite horizon).
+ * @throws InvalidInputError when a number is missing, negative or out of range, when the
+ *   lifetime is unbounded (`retention = 1` with an infinite horizon), or when a result would
+ *   overflow (`out_of_range` on the largest money option).
  * @example
  * ```ts
  * import { formulaClv } from 'loyalty-score';
@@ -78,6 +80,7 @@ export interface FormulaClvResult {
  * ```
  */
 export function formulaClv(options: FormulaClvOptions): FormulaClvResult {
+  rejectUnknownKeys(options, FORMULA_CLV_OPTION_KEYS, 'options', 'formulaClv');
   const margin = finiteOption(options.marginPerPeriod, 'marginPerPeriod', -Infinity);
   const r = finiteOption(options.retention, 'retention', 0);
   if (r > 1) invalidOption('retention', 'expected a probability in [0, 1]', 'out_of_range');
@@ -100,14 +103,22 @@ export function formulaClv(options: FormulaClvOptions): FormulaClvResult {
   const discountedMargin = margin * annuity;
   const discountedServingCost = servingCost * annuity;
   const discountedReferralValue = referralValue * annuity;
+  const clv = net * annuity - acquisitionCost;
+  const undiscountedProfit = net * expectedActivePeriods - acquisitionCost;
+  if (!Number.isFinite(clv + undiscountedProfit + discountedMargin + discountedServingCost + discountedReferralValue)) {
+    // Name the largest money option: the one that overflowed the sums.
+    const money: [string, number][] = [['marginPerPeriod', margin], ['servingCost', servingCost], ['referralValue', referralValue], ['acquisitionCost', acquisitionCost]];
+    const worst = money.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
+    invalidOption(worst[0], 'the lifetime value overflows (a sum beyond ±1.8e308): give the amounts in a larger currency unit', 'out_of_range');
+  }
   return {
-    clv: net * annuity - acquisitionCost,
+    clv,
     discountedMargin,
     discountedServingCost,
     discountedReferralValue,
     acquisitionCost,
     expectedActivePeriods,
-    undiscountedProfit: net * expectedActivePeriods - acquisitionCost,
+    undiscountedProfit,
   };
 }
 
@@ -125,3 +136,14 @@ function finiteOption(value: number, name: string, min: number): number {
   if (value < min) invalidOption(name, `expected a number >= ${min}`, 'out_of_range');
   return value;
 }
+
+/** The option names of {@link FormulaClvOptions}. @internal */
+export const FORMULA_CLV_OPTION_KEYS: KeyList<FormulaClvOptions> = {
+  marginPerPeriod: true,
+  retention: true,
+  discountRate: true,
+  horizon: true,
+  acquisitionCost: true,
+  servingCost: true,
+  referralValue: true,
+};

@@ -2,6 +2,7 @@ import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js
 import type { InputIssue } from '../errors/issues.js';
 import type { CustomerSummary } from '../summary/types.js';
 import type { CustomerId } from '../transactions/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link historicalValue}. */
 export interface HistoricalValueOptions {
@@ -61,6 +62,7 @@ export interface HistoricalValueResult {
  * ```
  */
 export function historicalValue(customers: readonly CustomerSummary[], options: HistoricalValueOptions = {}): HistoricalValueResult {
+  rejectUnknownKeys(options, HISTORICAL_VALUE_OPTION_KEYS, 'options', 'historicalValue');
   const margin = options.margin ?? null;
   if (margin !== null && !(Number.isFinite(margin) && margin <= 1)) invalidOption('margin', 'expected a finite share of revenue <= 1, or null');
   const acquisitionCost = options.acquisitionCost ?? 0;
@@ -90,3 +92,9 @@ export function historicalValue(customers: readonly CustomerSummary[], options: 
   if (issues.length > 0) throw new InvalidInputError(issues as [InputIssue, ...InputIssue[]], 'historicalValue');
   return { customers: out, total: { revenue: revenueTotal, cost: costTotal, profit: profitTotal }, unknownCost };
 }
+
+/** The option names of {@link HistoricalValueOptions}. @internal */
+export const HISTORICAL_VALUE_OPTION_KEYS: KeyList<HistoricalValueOptions> = {
+  margin: true,
+  acquisitionCost: true,
+};

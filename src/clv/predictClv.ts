@@ -7,6 +7,7 @@ import { durationBetween } from '../time/duration.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
 import { TIME_UNITS, type TimeUnit } from '../time/units.js';
 import { dayAfter, unitsBetween } from './calendarTime.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A span of calendar time: a whole number of days, weeks, calendar months or years. */
 export interface CalendarSpan {
@@ -192,6 +193,7 @@ export function predictClv<C>(
   customers: readonly ClvInput<C>[] | ClvColumns,
   options: PredictClvOptions,
 ): PredictClvResult {
+  rejectUnknownKeys(options, PREDICT_CLV_OPTION_KEYS, 'options', 'predictClv');
   const asOf = toEpochDay(options.asOf, 'asOf');
   const modelUnit = options.modelTimeUnit ?? 'week';
   if (!TIME_UNITS.includes(modelUnit)) invalidOption('modelTimeUnit', `expected one of ${TIME_UNITS.join(', ')}`);
@@ -314,8 +316,17 @@ export function predictClv<C>(
   for (let i = 0; i < n; i++) {
     expectedPurchases[i] = previous[i] as number;
     const v = (margin[i] as number) * (expectedSpend[i] as number) * (discounted[i] as number);
+    if (!Number.isFinite(v)) {
+      throw new InvalidInputError(
+        [{ code: 'out_of_range', path: [i, 'spend'], message: 'the predicted value overflows (beyond ±1.8e308): the mean spend is too large for this horizon; give amounts in a larger currency unit' }],
+        'predictClv',
+      );
+    }
     clv[i] = v;
     total += v;
+  }
+  if (!Number.isFinite(total)) {
+    throw new InvalidInputError([{ code: 'out_of_range', path: ['customers', 'spend'], message: 'the total predicted value overflows (beyond ±1.8e308): give amounts in a larger currency unit' }], 'predictClv');
   }
   return { clv, expectedPurchases, expectedSpend, margin, total, horizon, steps };
 }
@@ -359,3 +370,14 @@ function lifetimesPeriods(options: PredictClvOptions, discrete: boolean, modelUn
   if (month === undefined) invalidOption('modelTimeUnit', "with convention 'lifetimes' the model unit is day, week or month (lifetimes' freq D, W, M)");
   return { month, horizon: options.horizon.amount * month };
 }
+
+/** The option names of {@link PredictClvOptions}. @internal */
+export const PREDICT_CLV_OPTION_KEYS: KeyList<PredictClvOptions> = {
+  asOf: true,
+  horizon: true,
+  discountRate: true,
+  margin: true,
+  modelTimeUnit: true,
+  step: true,
+  convention: true,
+};

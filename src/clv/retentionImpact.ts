@@ -2,6 +2,7 @@ import { invalidOption } from '../errors/InvalidInputError.js';
 import type { ContractualModel } from '../models/contractual/types.js';
 import { curveClv, scaledChurnCurve } from './curveClv.js';
 import { formulaClv, type FormulaClvOptions, type FormulaClvResult } from './formulaClv.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Inputs of {@link retentionImpact}: the per-period economics and the change in retention. */
 export interface RetentionImpactOptions extends Omit<FormulaClvOptions, 'retention'> {
@@ -78,6 +79,7 @@ export interface RetentionImpactResult {
  * ```
  */
 export function retentionImpact(options: RetentionImpactOptions): RetentionImpactResult {
+  rejectUnknownKeys(options, RETENTION_IMPACT_OPTION_KEYS, 'options', 'retentionImpact');
   const { change, retention, ...economics } = options;
   if (typeof change !== 'number' || !Number.isFinite(change)) invalidOption('change', 'expected a finite number of retention points', 'not_finite');
   if (typeof retention !== 'number') return curveImpact(retention, change, economics);
@@ -129,3 +131,15 @@ function impactResult(retentionBefore: number, retentionAfter: number, before: F
     profitChangeRelative: before.undiscountedProfit === 0 ? null : profitChange / Math.abs(before.undiscountedProfit),
   };
 }
+
+/** The option names of {@link RetentionImpactOptions}. @internal */
+export const RETENTION_IMPACT_OPTION_KEYS: KeyList<RetentionImpactOptions> = {
+  retention: true,
+  change: true,
+  marginPerPeriod: true,
+  discountRate: true,
+  horizon: true,
+  acquisitionCost: true,
+  servingCost: true,
+  referralValue: true,
+};

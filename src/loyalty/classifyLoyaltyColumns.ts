@@ -10,8 +10,9 @@ import { loyaltyReasonWord, loyaltyRuleOf, pyramidLevelOf, pyramidReasonWord } f
 import { explainWord } from './explain.js';
 import { LOYALTY_QUADRANT_CODES, LOYALTY_TYPE_CODES, unpackReasonCodes } from './reasonCodes.js';
 import { signalIssues } from './signalIssues.js';
-import { resolveThresholds, type LoyaltyThresholds, type ResolvedThresholds } from './thresholds.js';
+import { resolveThresholds, type LoyaltyThresholds, type ResolvedThresholds, LOYALTY_THRESHOLD_KEYS } from './thresholds.js';
 import type { AttitudeSignals, ContextSignals, LoyaltyReasonCode, SignalName } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** One customer's survey and context answers, as {@link classifyLoyaltyColumns} asks for them. */
 export interface LoyaltyAnswers {
@@ -138,6 +139,7 @@ export const TYPE_QUADRANT: readonly number[] = [2, 2, 2, 2, 2, 0, 1, 3];
  * ```
  */
 export function classifyLoyaltyColumns(behaviour: BehaviourColumns, options: ClassifyLoyaltyColumnsOptions = {}): LoyaltyColumns {
+  rejectUnknownKeys(options, CLASSIFY_LOYALTY_COLUMNS_OPTION_KEYS, 'options', 'classifyLoyaltyColumns');
   const { answers, customerIds, ...thresholds } = options;
   const t = resolveThresholds(thresholds);
   if (answers !== undefined && typeof answers !== 'function') {
@@ -329,3 +331,6 @@ class LoyaltyColumnsResult implements LoyaltyColumns {
     return explainWord(a, this.thresholds, loyaltyReasonWord(a, loyaltyRuleOf(a))).map((r) => r.message);
   }
 }
+
+/** The option names of {@link ClassifyLoyaltyColumnsOptions}. @internal */
+export const CLASSIFY_LOYALTY_COLUMNS_OPTION_KEYS: KeyList<ClassifyLoyaltyColumnsOptions> = { answers: true, customerIds: true, ...LOYALTY_THRESHOLD_KEYS };

@@ -5,8 +5,9 @@ import { loyaltyReasonWord, loyaltyRuleOf } from './decide.js';
 import { explainWord } from './explain.js';
 import { loyaltyStrategy, type LoyaltyGroup } from './loyaltyStrategy.js';
 import { signalIssues } from './signalIssues.js';
-import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
+import { resolveThresholds, type LoyaltyThresholds, LOYALTY_THRESHOLD_KEYS } from './thresholds.js';
 import type { ClassificationEvidence, LoyaltyQuadrant, LoyaltySignals, LoyaltyType, Strategy } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export type { LoyaltyQuadrant, LoyaltyType } from './types.js';
 
@@ -90,6 +91,7 @@ export function quadrantOf(type: LoyaltyType): LoyaltyQuadrant {
  * ```
  */
 export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLoyaltyTypeOptions = {}): LoyaltyTypeResult {
+  rejectUnknownKeys(options, CLASSIFY_LOYALTY_TYPE_OPTION_KEYS, 'options', 'classifyLoyaltyType');
   const t = resolveThresholds(options);
   const checked = signalIssues(signals);
   if (checked.issues) throw new InvalidInputError(checked.issues);
@@ -110,3 +112,6 @@ export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLo
     ? { type, quadrant, isFalseLoyalty, group, strategy, rule, repeatHigh, attitude, reasons, confidence, missingSignals }
     : { customerId: id, type, quadrant, isFalseLoyalty, group, strategy, rule, repeatHigh, attitude, reasons, confidence, missingSignals };
 }
+
+/** The option names of {@link ClassifyLoyaltyTypeOptions}. @internal */
+export const CLASSIFY_LOYALTY_TYPE_OPTION_KEYS: KeyList<ClassifyLoyaltyTypeOptions> = { ...LOYALTY_THRESHOLD_KEYS };

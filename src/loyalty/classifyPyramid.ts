@@ -4,8 +4,9 @@ import { assessSignals, attitudeReading, missingSignalNames, type AttitudeReadin
 import { pyramidLevelOf, pyramidReasonWord } from './decide.js';
 import { explainWord } from './explain.js';
 import { signalIssues } from './signalIssues.js';
-import { resolveThresholds, type LoyaltyThresholds } from './thresholds.js';
+import { resolveThresholds, type LoyaltyThresholds, LOYALTY_THRESHOLD_KEYS } from './thresholds.js';
 import type { ClassificationEvidence, LoyaltySignals } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A loyalty-pyramid level, from the bottom (DOMAIN §5). */
 export type PyramidLevel = 1 | 2 | 3 | 4;
@@ -81,6 +82,7 @@ const RULES = PYRAMID_RULES;
  * ```
  */
 export function classifyPyramid(signals: LoyaltySignals, options: ClassifyPyramidOptions = {}): PyramidResult {
+  rejectUnknownKeys(options, CLASSIFY_PYRAMID_OPTION_KEYS, 'options', 'classifyPyramid');
   const t = resolveThresholds(options);
   const checked = signalIssues(signals);
   if (checked.issues) throw new InvalidInputError(checked.issues);
@@ -97,3 +99,6 @@ export function classifyPyramid(signals: LoyaltySignals, options: ClassifyPyrami
     ? { level, label, rule, repeatHigh, attitude, reasons, confidence, missingSignals }
     : { customerId: id, level, label, rule, repeatHigh, attitude, reasons, confidence, missingSignals };
 }
+
+/** The option names of {@link ClassifyPyramidOptions}. @internal */
+export const CLASSIFY_PYRAMID_OPTION_KEYS: KeyList<ClassifyPyramidOptions> = { ...LOYALTY_THRESHOLD_KEYS };

@@ -5,6 +5,7 @@ import type { CustomerId } from '../transactions/types.js';
 import type { PyramidLevel } from './classifyPyramid.js';
 import type { LoyaltyQuadrant } from './classifyLoyaltyType.js';
 import type { Strategy } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** The four value x loyalty groups of DOMAIN §7. */
 export type ValueLoyaltyGroup = 'high-end' | 'potential' | 'temporary' | 'stranger';
@@ -101,6 +102,7 @@ const QUADRANTS: readonly LoyaltyQuadrant[] = ['true', 'latent', 'spurious', 'no
  * ```
  */
 export function classifyValueLoyalty(input: ValueLoyaltyInput, options: ClassifyValueLoyaltyOptions = {}): ValueLoyaltyResult {
+  rejectUnknownKeys(options, CLASSIFY_VALUE_LOYALTY_OPTION_KEYS, 'options', 'classifyValueLoyalty');
   const highTiers = options.highTiers ?? ['A', 'B'];
   const minLoyalLevel = options.minLoyalLevel ?? 3;
   const loyalQuadrants = options.loyalQuadrants ?? ['true', 'spurious'];
@@ -188,4 +190,12 @@ const STRATEGIES: Readonly<Record<ValueLoyaltyGroup, Strategy>> = {
     en: 'Stay transactional and take the immediate profit.',
     zh: '以交易为导向,获取即时利润。',
   },
+};
+
+/** The option names of {@link ClassifyValueLoyaltyOptions}. @internal */
+export const CLASSIFY_VALUE_LOYALTY_OPTION_KEYS: KeyList<ClassifyValueLoyaltyOptions> = {
+  highTiers: true,
+  valueThreshold: true,
+  minLoyalLevel: true,
+  loyalQuadrants: true,
 };

@@ -8,6 +8,7 @@ import type { CustomerId } from '../transactions/types.js';
 import type { BehaviourColumns } from './behaviourColumns.js';
 import { scanGrouped } from './scanBehaviourGrouped.js';
 import { streamDayOrdered } from './streamBehaviour.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export { scanGrouped } from './scanBehaviourGrouped.js';
 export { streamDayOrdered } from './streamBehaviour.js';
@@ -71,6 +72,7 @@ export interface BehaviourColumnsResult {
  * ```
  */
 export function deriveBehaviourColumns(input: TableOrRows, options: DeriveBehaviourColumnsOptions = {}): BehaviourColumnsResult {
+  rejectUnknownKeys(options, DERIVE_BEHAVIOUR_COLUMNS_OPTION_KEYS, 'options', 'deriveBehaviourColumns');
   const afterAsOf = options.afterAsOf ?? 'exclude';
   if (afterAsOf !== 'exclude' && afterAsOf !== 'reject') invalidOption('afterAsOf', "expected 'exclude' or 'reject'");
   const table = toTable(input, options);
@@ -88,3 +90,10 @@ function dayOrdered(day: Int32Array): boolean {
   for (let i = 1; i < day.length; i++) if (day[i]! < day[i - 1]!) return false;
   return true;
 }
+
+/** The option names of {@link DeriveBehaviourColumnsOptions}. @internal */
+export const DERIVE_BEHAVIOUR_COLUMNS_OPTION_KEYS: KeyList<DeriveBehaviourColumnsOptions> = {
+  parse: true,
+  asOf: true,
+  afterAsOf: true,
+};

@@ -2,6 +2,7 @@ import type { TableOrRows } from '../transactions/toTable.js';
 import { behaviourSignalsAt } from './behaviourColumns.js';
 import { deriveBehaviourColumns, type DeriveBehaviourColumnsOptions } from './deriveBehaviourColumns.js';
 import type { CustomerLoyaltySignals } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link deriveBehaviourSignals}: how rows are read, and the as-of date. */
 export interface DeriveBehaviourSignalsOptions extends DeriveBehaviourColumnsOptions {}
@@ -70,8 +71,16 @@ export interface BehaviourSignalsResult {
  * ```
  */
 export function deriveBehaviourSignals(input: TableOrRows, options: DeriveBehaviourSignalsOptions = {}): BehaviourSignalsResult {
+  rejectUnknownKeys(options, DERIVE_BEHAVIOUR_SIGNALS_OPTION_KEYS, 'options', 'deriveBehaviourSignals');
   const { columns, customerIds, asOf, excluded } = deriveBehaviourColumns(input, options);
   const customers = new Array<CustomerLoyaltySignals>(columns.length);
   for (let i = 0; i < columns.length; i++) customers[i] = { customerId: customerIds[i]!, behaviour: behaviourSignalsAt(columns, i) };
   return { customers, asOf, excluded };
 }
+
+/** The option names of {@link DeriveBehaviourSignalsOptions}. @internal */
+export const DERIVE_BEHAVIOUR_SIGNALS_OPTION_KEYS: KeyList<DeriveBehaviourSignalsOptions> = {
+  parse: true,
+  asOf: true,
+  afterAsOf: true,
+};

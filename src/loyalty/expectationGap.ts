@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** How experience compares with expectation (DOMAIN §8). */
 export type ExpectationGap = 'delight' | 'satisfied' | 'disappointed';
@@ -37,6 +38,7 @@ export interface ExpectationGapOptions {
  * ```
  */
 export function expectationGap(experience: number, expectation: number, options: ExpectationGapOptions = {}): ExpectationGap {
+  rejectUnknownKeys(options, EXPECTATION_GAP_OPTION_KEYS, 'options', 'expectationGap');
   const tolerance = options.tolerance ?? 0;
   if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) invalidOption('tolerance', 'expected a finite number >= 0');
   for (const [name, v] of [
@@ -50,3 +52,8 @@ export function expectationGap(experience: number, expectation: number, options:
   const gap = experience - expectation;
   return gap > tolerance ? 'delight' : gap < -tolerance ? 'disappointed' : 'satisfied';
 }
+
+/** The option names of {@link ExpectationGapOptions}. @internal */
+export const EXPECTATION_GAP_OPTION_KEYS: KeyList<ExpectationGapOptions> = {
+  tolerance: true,
+};

@@ -3,6 +3,7 @@ import { createRng, sampleNormal } from '../math/random.js';
 import type { CustomerId } from '../transactions/types.js';
 import { signalIssues } from './signalIssues.js';
 import type { AttitudeSignals, BehaviourSignals, ContextSignals } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link simulateSurvey}. */
 export interface SimulateSurveyOptions {
@@ -66,6 +67,7 @@ export function simulateSurvey(
   customers: readonly { readonly customerId: CustomerId; readonly behaviour: BehaviourSignals }[],
   options: SimulateSurveyOptions = {},
 ): SurveyResponse[] {
+  rejectUnknownKeys(options, SIMULATE_SURVEY_OPTION_KEYS, 'options', 'simulateSurvey');
   const seed = options.seed ?? 1;
   const responseRate = options.responseRate ?? 0.3;
   const contextRate = options.contextRate ?? 0.5;
@@ -144,3 +146,11 @@ function likert(v: number): number {
   return Math.min(5, Math.max(1, Math.round(3 + 1.2 * v)));
 }
 
+/** The option names of {@link SimulateSurveyOptions}. @internal */
+export const SIMULATE_SURVEY_OPTION_KEYS: KeyList<SimulateSurveyOptions> = {
+  seed: true,
+  responseRate: true,
+  contextRate: true,
+  skipRate: true,
+  noise: true,
+};

@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import type { KeyList } from '../errors/knownKeys.js';
 
 /**
  * The thresholds shared by {@link classifyPyramid} and {@link classifyLoyaltyType}.
@@ -142,3 +143,17 @@ export function resolveThresholds(options: LoyaltyThresholds): ResolvedThreshold
 function check(v: unknown, name: keyof LoyaltyThresholds, lo: number, hi: number, expected: string, integer = false): void {
   if (typeof v !== 'number' || !(v >= lo && v <= hi) || (integer && !Number.isInteger(v))) invalidOption(name, `expected ${expected}`);
 }
+
+/** The option names of {@link LoyaltyThresholds}, shared by the classifiers' option checks. @internal */
+export const LOYALTY_THRESHOLD_KEYS: KeyList<LoyaltyThresholds> = {
+  minRepeatPurchases: true,
+  maxRecencyRatio: true,
+  maxHabitGapCv: true,
+  minSpendTrend: true,
+  dealDiscountDepth: true,
+  dealPromoShare: true,
+  highAnswer: true,
+  positiveAttitude: true,
+  strongAttitude: true,
+  defectionBelow: true,
+};

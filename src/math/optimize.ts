@@ -31,8 +31,9 @@ export interface MinimizeOptions {
    */
   relativeTolerance?: number;
   /**
-   * The relative step of the criterion above.
-   * @defaultValue 1e-8
+   * The relative step of the criterion above: at the numerical floor the last step moved every
+   * coordinate by at most this (relative to `max(1, |x_i|)`).
+   * @defaultValue 1e-5
    */
   stepTolerance?: number;
   /**
@@ -125,7 +126,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   const maxEvaluations = options.maxEvaluations ?? 10_000;
   const gtol = options.gradientTolerance ?? 1e-8;
   const rtol = options.relativeTolerance ?? 1e-14;
-  const xtol = options.stepTolerance ?? 1e-8;
+  const xtol = options.stepTolerance ?? 1e-5;
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) invalidOption('maxIterations', 'expected a whole number of iterations >= 1');
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 1)) invalidOption('maxEvaluations', 'expected a whole number of evaluations >= 1');
   if (!(Number.isFinite(gtol) && gtol > 0)) invalidOption('gradientTolerance', 'expected a finite number > 0');

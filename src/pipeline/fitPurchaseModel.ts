@@ -5,6 +5,7 @@ import { fitParetoNbd } from '../models/paretonbd/fitParetoNbd.js';
 import type { BtydColumns, BtydCustomer } from '../models/types.js';
 import { ModelFitError } from './ModelFitError.js';
 import { PURCHASE_MODEL_NAMES, PURCHASE_MODEL_TITLES, type PurchaseFit, type PurchaseModelName } from './purchaseModels.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options fragment: how the pipeline's maximum-likelihood fits run. */
 export interface PipelineFitOptions {
@@ -67,6 +68,7 @@ export type PurchaseFitInput = readonly BtydCustomer[] | { readonly customers: r
  * ```
  */
 export function fitPurchaseModel(customers: PurchaseFitInput, options: FitPurchaseModelOptions = {}): PurchaseFit {
+  rejectUnknownKeys(options, FIT_PURCHASE_MODEL_OPTION_KEYS, 'options', 'fitPurchaseModel');
   const name = options.model ?? 'bgnbd';
   if (!PURCHASE_MODEL_NAMES.includes(name)) invalidOption('model', `expected one of ${PURCHASE_MODEL_NAMES.map((m) => `'${m}'`).join(', ')}`);
   const fitOptions = {
@@ -88,3 +90,11 @@ export function fitPurchaseModel(customers: PurchaseFitInput, options: FitPurcha
   if (!finite) throw new ModelFitError(name, `${title} cannot be fitted: the likelihood has no finite maximum on these data`);
   return fit;
 }
+
+/** The option names of {@link FitPurchaseModelOptions}. @internal */
+export const FIT_PURCHASE_MODEL_OPTION_KEYS: KeyList<FitPurchaseModelOptions> = {
+  model: true,
+  standardErrors: true,
+  l2Penalty: true,
+  maxIterations: true,
+};

@@ -4,6 +4,7 @@ import type { GammaGammaFit } from '../models/gammagamma/types.js';
 import type { SpendColumns } from '../models/types.js';
 import { ModelFitError } from './ModelFitError.js';
 import type { PipelineFitOptions } from './fitPurchaseModel.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A Gamma-Gamma spend fit as the pipeline uses it. */
 export interface SpendFit {
@@ -45,6 +46,7 @@ export interface FitSpendModelOptions extends PipelineFitOptions {
  * ```
  */
 export function fitSpendModel(columns: SpendColumns, options: FitSpendModelOptions = {}): SpendFit {
+  rejectUnknownKeys(options, FIT_SPEND_MODEL_OPTION_KEYS, 'options', 'fitSpendModel');
   const n = columns.frequency.length;
   let repeat = 0;
   let zeroSpend = 0;
@@ -88,3 +90,10 @@ export function fitSpendModel(columns: SpendColumns, options: FitSpendModelOptio
   }
   return { fit, zeroSpend };
 }
+
+/** The option names of {@link FitSpendModelOptions}. @internal */
+export const FIT_SPEND_MODEL_OPTION_KEYS: KeyList<FitSpendModelOptions> = {
+  allowUnconverged: true,
+  l2Penalty: true,
+  maxIterations: true,
+};

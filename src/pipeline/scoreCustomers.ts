@@ -19,6 +19,7 @@ import { selectPurchaseModel, type ModelSelection } from './selectPurchaseModel.
 import { scoreIntervals } from './scoreIntervals.js';
 import { surveyLookup } from './surveyLookup.js';
 import type { ScoreCustomersOptions, ScoreWarning } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /**
  * Scores a whole customer base in one call: summaries, RFM, ABCD tiers, loyalty pyramid and
@@ -67,6 +68,7 @@ import type { ScoreCustomersOptions, ScoreWarning } from './types.js';
 export function scoreCustomers(input: TableOrRows, options?: ScoreCustomersOptions): CustomerScores;
 export function scoreCustomers(input: AsyncIterable<readonly TransactionInput[]>, options?: ScoreCustomersOptions): Promise<CustomerScores>;
 export function scoreCustomers(input: TableOrRows | AsyncIterable<readonly TransactionInput[]>, options: ScoreCustomersOptions = {}): CustomerScores | Promise<CustomerScores> {
+  rejectUnknownKeys(options, SCORE_CUSTOMERS_OPTION_KEYS, 'options', 'scoreCustomers');
   checkOptions(options);
   if (isAsyncIterable(input)) return parseTransactionBatches(input, options.parse ?? {}).then((r) => scoreTable(r.table, options));
   return scoreTable(toTable(input, options), options);
@@ -217,3 +219,27 @@ function marginColumn(revenue: Float64Array, cost: Float64Array | null, margin: 
   }
   return out;
 }
+
+/** The option names of {@link ScoreCustomersOptions}. @internal */
+export const SCORE_CUSTOMERS_OPTION_KEYS: KeyList<ScoreCustomersOptions> = {
+  timeUnit: true,
+  rfm: true,
+  tierBy: true,
+  survey: true,
+  loyalty: true,
+  model: true,
+  calibrationEnd: true,
+  horizon: true,
+  discountRate: true,
+  margin: true,
+  allowUnconverged: true,
+  explain: true,
+  onProgress: true,
+  intervals: true,
+  periods: true,
+  asOf: true,
+  afterAsOf: true,
+  parse: true,
+  l2Penalty: true,
+  maxIterations: true,
+};

@@ -12,6 +12,7 @@ import type { RowInputOptions } from '../transactions/options.js';
 import { fitPurchaseModel, type PipelineFitOptions } from './fitPurchaseModel.js';
 import { ModelFitError } from './ModelFitError.js';
 import { PURCHASE_MODEL_NAMES, type PurchaseModelName } from './purchaseModels.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** How one candidate did on the holdout period. */
 export interface HoldoutScore {
@@ -99,6 +100,7 @@ export interface SelectPurchaseModelOptions extends TimeUnitOptions, RowInputOpt
  * ```
  */
 export function selectPurchaseModel(input: TableOrRows, options: SelectPurchaseModelOptions = {}): ModelSelection {
+  rejectUnknownKeys(options, SELECT_PURCHASE_MODEL_OPTION_KEYS, 'options', 'selectPurchaseModel');
   const candidates = options.candidates ?? PURCHASE_MODEL_NAMES;
   if (!Array.isArray(candidates) || candidates.length === 0 || candidates.some((c) => !PURCHASE_MODEL_NAMES.includes(c))) {
     invalidOption('candidates', `expected a non-empty list of ${PURCHASE_MODEL_NAMES.map((m) => `'${m}'`).join(', ')}`);
@@ -181,3 +183,15 @@ function firstPurchaseDay(day: Int32Array, amount: Float64Array, end: number): n
   return lo === Infinity ? null : lo;
 }
 
+/** The option names of {@link SelectPurchaseModelOptions}. @internal */
+export const SELECT_PURCHASE_MODEL_OPTION_KEYS: KeyList<SelectPurchaseModelOptions> = {
+  candidates: true,
+  observationEnd: true,
+  calibrationEnd: true,
+  onCandidate: true,
+  timeUnit: true,
+  periods: true,
+  parse: true,
+  l2Penalty: true,
+  maxIterations: true,
+};

@@ -2,6 +2,7 @@ import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js
 import { customerOf } from '../errors/issues.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { RfmScore, RfmScoreName, ScoreRfmResult } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link rfmChanges}. */
 export interface RfmChangesOptions {
@@ -85,6 +86,7 @@ const NAMES: readonly RfmScoreName[] = ['r', 'f', 'm'];
  * ```
  */
 export function rfmChanges(before: ScoreRfmResult, after: ScoreRfmResult, options: RfmChangesOptions = {}): RfmChangesResult {
+  rejectUnknownKeys(options, RFM_CHANGES_OPTION_KEYS, 'options', 'rfmChanges');
   const threshold = options.dropThreshold ?? 2;
   if (!Number.isInteger(threshold) || threshold < 1) invalidOption('dropThreshold', 'expected a positive integer');
   const watch = options.watch ?? NAMES;
@@ -167,3 +169,9 @@ function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
     seen.add(s.customerId);
   });
 }
+
+/** The option names of {@link RfmChangesOptions}. @internal */
+export const RFM_CHANGES_OPTION_KEYS: KeyList<RfmChangesOptions> = {
+  dropThreshold: true,
+  watch: true,
+};

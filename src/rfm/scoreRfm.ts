@@ -2,6 +2,7 @@ import { summaryList, type SummaryInput } from '../summary/summaryInput.js';
 import { scoreRfmColumns } from './scoreRfmColumns.js';
 import type { ScoreRfmOptions } from './scoreRfmOptions.js';
 import type { RfmScore, ScoreRfmResult } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export type { ScoreRfmOptions } from './scoreRfmOptions.js';
 
@@ -42,6 +43,7 @@ export type { ScoreRfmOptions } from './scoreRfmOptions.js';
  * ```
  */
 export function scoreRfm(summaries: SummaryInput, options: ScoreRfmOptions = {}): ScoreRfmResult {
+  rejectUnknownKeys(options, SCORE_RFM_OPTION_KEYS, 'options', 'scoreRfm');
   const list = summaryList(summaries);
   const n = list.length;
   const recency = new Float64Array(n);
@@ -65,3 +67,11 @@ export function scoreRfm(summaries: SummaryInput, options: ScoreRfmOptions = {})
   const { k, recency: rec, frequency: freq, monetary: mon, segments } = cols;
   return { k, customers, recency: rec, frequency: freq, monetary: mon, segments };
 }
+
+/** The option names of {@link ScoreRfmOptions}. @internal */
+export const SCORE_RFM_OPTION_KEYS: KeyList<ScoreRfmOptions> = {
+  k: true,
+  method: true,
+  breaks: true,
+  segments: true,
+};

@@ -6,6 +6,7 @@ import { binDimension } from './binDimension.js';
 import { cellLabel } from './compileSegmentTable.js';
 import { DIMENSIONS, resolveRfmOptions, type ScoreRfmOptions } from './scoreRfmOptions.js';
 import type { RfmDimensionBinning, RfmPerDimension, RfmSegmentCount } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** The RFM measures by column, one entry per customer (such as `SummaryColumns.rfm`). */
 export type RfmMeasureColumns = RfmPerDimension<Float64Array>;
@@ -91,6 +92,7 @@ export interface RfmColumns {
  * ```
  */
 export function scoreRfmColumns(columns: RfmMeasureColumns, options: ScoreRfmColumnsOptions = {}): RfmColumns {
+  rejectUnknownKeys(options, SCORE_RFM_COLUMNS_OPTION_KEYS, 'options', 'scoreRfmColumns');
   const n = checkColumns(columns);
   const ids = options.customerIds;
   if (ids !== undefined && (!Array.isArray(ids) || ids.length !== n)) {
@@ -186,3 +188,12 @@ function issueAt(index: number, ids: readonly CustomerId[] | undefined, field: s
   if (ids !== undefined) return notFiniteIssue(index, ids[index] as CustomerId, field);
   return { code: 'not_finite', path: [index, field], message: `customer at index ${index}: expected a finite number` };
 }
+
+/** The option names of {@link ScoreRfmColumnsOptions}. @internal */
+export const SCORE_RFM_COLUMNS_OPTION_KEYS: KeyList<ScoreRfmColumnsOptions> = {
+  customerIds: true,
+  k: true,
+  method: true,
+  breaks: true,
+  segments: true,
+};

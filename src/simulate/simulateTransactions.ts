@@ -2,6 +2,7 @@ import { invalidOption } from '../errors/InvalidInputError.js';
 import { createRng, sampleBeta, sampleExponential, sampleGamma } from '../math/random.js';
 import { isoFromDay } from '../time/days.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link simulateTransactions}. */
 export interface SimulateTransactionsOptions {
@@ -72,6 +73,7 @@ export interface SimulatedTransaction {
  * ```
  */
 export function simulateTransactions(options: SimulateTransactionsOptions): SimulatedTransaction[] {
+  rejectUnknownKeys(options, SIMULATE_TRANSACTIONS_OPTION_KEYS, 'options', 'simulateTransactions');
   const n = options.customers;
   if (!Number.isInteger(n) || n < 1) invalidOption('customers', 'expected a whole number >= 1');
   const start = toEpochDay(options.start, 'start');
@@ -130,3 +132,17 @@ export function simulateTransactions(options: SimulateTransactionsOptions): Simu
 function cents(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** The option names of {@link SimulateTransactionsOptions}. @internal */
+export const SIMULATE_TRANSACTIONS_OPTION_KEYS: KeyList<SimulateTransactionsOptions> = {
+  customers: true,
+  start: true,
+  end: true,
+  seed: true,
+  acquisitionDays: true,
+  purchaseRate: true,
+  dropout: true,
+  spend: true,
+  margin: true,
+  promoShare: true,
+};

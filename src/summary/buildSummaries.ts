@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { calendarPeriod, durationBetween } from '../time/duration.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
@@ -97,6 +98,9 @@ export function buildSummaries(
     rfm.monetary[i] = m.rfmMonetary === 'total' ? rev : rev / frequency;
     btyd.frequency[i] = x;
     btyd.monetaryValue[i] = x > 0 ? (st[s + A_PURCHASE_SPEND]! - st[s + A_FIRST_PERIOD_SPEND]!) / x : 0;
+    // Infinity only: a NaN cost is the documented "no cost" marker.
+    const costOverflow = cost !== null && Math.abs(cost[i]!) === Infinity;
+    if (Math.abs(rev) === Infinity || Math.abs(btyd.monetaryValue[i]!) === Infinity || costOverflow) overflowed(i, costOverflow);
   }
   const columns: SummaryColumns = { length: n, customerIds: ids, tableIndex, firstDay, lastDay, revenue, cost, rfm, btyd };
   return { columns, activity: act.signals === null ? null : activityColumns(act, columns, m) };
@@ -155,4 +159,20 @@ function trend(early: number, late: number, earlyScaled: number, lateScaled: num
   if (scale === 0) return 0;
   if (scale === Infinity) return (lateScaled - earlyScaled) / (earlyScaled + lateScaled);
   return (late - early) / scale;
+}
+
+/**
+ * A customer's money sum overflowed (beyond ±1.8e308, e.g. two amounts of 1e308): an
+ * `InvalidInputError` `out_of_range` at `[i, 'revenue']` (or `'cost'`), i the customer's position
+ * in the summaries (customers in id order), instead of a revenue of Infinity.
+ */
+function overflowed(i: number, cost: boolean): never {
+  const field = cost ? 'cost' : 'revenue';
+  throw new InvalidInputError([
+    {
+      code: 'out_of_range',
+      path: [i, field],
+      message: `the ${field} of the customer at position ${i} (customers in id order) overflows: the sum of its amounts is beyond ±1.8e308, so no finite total exists (check the unit of the amount column)`,
+    },
+  ]);
 }

@@ -15,6 +15,7 @@ import { latestDay } from '../transactions/latestDay.js';
 import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import { summaryObjects, type SummaryColumns } from './summaryColumns.js';
 import type { CustomerSummary } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link calibrationAndHoldout}. */
 export interface CalibrationAndHoldoutOptions extends TimeUnitOptions, RowInputOptions {
@@ -93,6 +94,7 @@ export interface CalibrationAndHoldoutColumns extends Omit<CalibrationAndHoldout
  * ```
  */
 export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAndHoldoutOptions): CalibrationAndHoldout {
+  rejectUnknownKeys(options, CALIBRATION_AND_HOLDOUT_OPTION_KEYS, 'options', 'calibrationAndHoldout');
   const { columns, holdout, duration, ...context } = calibrationAndHoldoutColumns(input, options);
   const out: CalibrationHoldoutSummary[] = summaryObjects(columns).map((s, j) => {
     const frequency = holdout.frequency[j]!;
@@ -121,6 +123,7 @@ export function calibrationAndHoldout(input: TableOrRows, options: CalibrationAn
  * ```
  */
 export function calibrationAndHoldoutColumns(input: TableOrRows, options: CalibrationAndHoldoutOptions): CalibrationAndHoldoutColumns {
+  rejectUnknownKeys(options, CALIBRATION_AND_HOLDOUT_OPTION_KEYS, 'options', 'calibrationAndHoldoutColumns');
   if (options === undefined || options.calibrationEnd === undefined) invalidOption('calibrationEnd', 'required (expected yyyy-MM-dd)', 'missing_option');
   const { unit, mode } = resolveTimeOptions(options);
   const table = toTable(input, options);
@@ -184,3 +187,12 @@ function scanCalibrationAndHoldout(
     hold: scanActivity(cols, k, table.orderIds.length, { fromDay: calEnd, toDay: obsEnd, unit, mode }),
   };
 }
+
+/** The option names of {@link CalibrationAndHoldoutOptions}. @internal */
+export const CALIBRATION_AND_HOLDOUT_OPTION_KEYS: KeyList<CalibrationAndHoldoutOptions> = {
+  calibrationEnd: true,
+  observationEnd: true,
+  timeUnit: true,
+  periods: true,
+  parse: true,
+};

@@ -14,6 +14,7 @@ import { scanActivity } from './scanActivity.js';
 import { summaryObjects, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
 import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import type { CustomerSummary } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** What a summary says besides the customers: the as-of date, the time options, the exclusions. */
 export interface SummaryContext {
@@ -92,6 +93,7 @@ export interface CustomerSummaryColumns extends SummaryContext {
  * ```
  */
 export function summarizeCustomers(input: TableOrRows, options: SummarizeCustomersOptions = {}): CustomerSummaries {
+  rejectUnknownKeys(options, SUMMARIZE_CUSTOMERS_OPTION_KEYS, 'options', 'summarizeCustomers');
   const { columns, activity: _activity, ...context } = summarizeCustomerColumns(input, options);
   return { customers: summaryObjects(columns), ...context };
 }
@@ -127,6 +129,7 @@ export function summarizeCustomers(input: TableOrRows, options: SummarizeCustome
  * ```
  */
 export function summarizeCustomerColumns(input: TableOrRows, options: SummarizeCustomerColumnsOptions = {}): CustomerSummaryColumns {
+  rejectUnknownKeys(options, SUMMARIZE_CUSTOMER_COLUMNS_OPTION_KEYS, 'options', 'summarizeCustomerColumns');
   const { unit, mode } = resolveTimeOptions(options);
   const afterAsOf = options.afterAsOf ?? 'exclude';
   if (afterAsOf !== 'exclude' && afterAsOf !== 'reject') invalidOption('afterAsOf', "expected 'exclude' or 'reject'");
@@ -176,3 +179,16 @@ function rejectRowsAfter(table: TransactionTable, asOf: number): never {
   }
   throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
 }
+
+/** The option names of {@link SummarizeCustomersOptions}. @internal */
+export const SUMMARIZE_CUSTOMERS_OPTION_KEYS: KeyList<SummarizeCustomersOptions> = {
+  rfmMonetary: true,
+  timeUnit: true,
+  periods: true,
+  parse: true,
+  asOf: true,
+  afterAsOf: true,
+};
+
+/** The option names of {@link SummarizeCustomerColumnsOptions}. @internal */
+export const SUMMARIZE_CUSTOMER_COLUMNS_OPTION_KEYS: KeyList<SummarizeCustomerColumnsOptions> = { ...SUMMARIZE_CUSTOMERS_OPTION_KEYS, activity: true };

@@ -6,6 +6,7 @@ import { rankOrder } from './rankOrder.js';
 import { tierCounts } from './tierCounts.js';
 import { resolveTierOptions, type AssignTiersOptions, type ResolvedTierOptions } from './tierOptions.js';
 import { TIERS, type Tier, type TierBasis, type TierCounts, type TierShares, type TierTieRule } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link assignTierColumns}. */
 export interface AssignTierColumnsOptions extends AssignTiersOptions {
@@ -88,6 +89,7 @@ export interface TierColumns {
  * ```
  */
 export function assignTierColumns(values: Float64Array, options: AssignTierColumnsOptions = {}): TierColumns {
+  rejectUnknownKeys(options, ASSIGN_TIER_COLUMNS_OPTION_KEYS, 'options', 'assignTierColumns');
   if (!(values instanceof Float64Array)) {
     throw new InvalidInputError([{ code: 'invalid_type', path: ['values'], message: 'expected a Float64Array of values' }]);
   }
@@ -171,3 +173,11 @@ export function tierColumnsOf(
     percentileAt: (index) => (100 * (n - (rank[at(index)] as number))) / n,
   };
 }
+
+/** The option names of {@link AssignTierColumnsOptions}. @internal */
+export const ASSIGN_TIER_COLUMNS_OPTION_KEYS: KeyList<AssignTierColumnsOptions> = {
+  by: true,
+  customerIds: true,
+  shares: true,
+  ties: true,
+};

@@ -6,6 +6,7 @@ import type { CustomerId } from '../transactions/types.js';
 import { missingProfitMessage, tierColumnsOf } from './assignTierColumns.js';
 import { resolveTierOptions, type AssignTiersOptions } from './tierOptions.js';
 import { TIERS, type TierAssignment, type TierAssignments } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export type { AssignTiersOptions } from './tierOptions.js';
 
@@ -42,6 +43,7 @@ export type { AssignTiersOptions } from './tierOptions.js';
  * ```
  */
 export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions = {}): TierAssignments {
+  rejectUnknownKeys(options, ASSIGN_TIERS_OPTION_KEYS, 'options', 'assignTiers');
   const list = summaryList(summaries);
   const resolved = resolveTierOptions(options);
   const { by } = resolved;
@@ -83,3 +85,10 @@ export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions
   const { shares, ties, quotas, counts } = cols;
   return { by, shares, ties, quotas, counts, customers };
 }
+
+/** The option names of {@link AssignTiersOptions}. @internal */
+export const ASSIGN_TIERS_OPTION_KEYS: KeyList<AssignTiersOptions> = {
+  by: true,
+  shares: true,
+  ties: true,
+};

@@ -3,6 +3,7 @@ import { customerOf } from '../errors/issues.js';
 import { compareCustomerIds } from '../summary/compareCustomerIds.js';
 import type { CustomerId } from '../transactions/types.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /**
  * The rule that projects a C customer's value one horizon ahead.
@@ -101,6 +102,7 @@ export function tierMigration(
   after: TierAssignments | readonly TierAssignment[],
   options: TierMigrationOptions = {},
 ): TierMigration {
+  rejectUnknownKeys(options, TIER_MIGRATION_OPTION_KEYS, 'options', 'tierMigration');
   const rule = options.starRule ?? 'linear';
   if (rule !== 'linear' && rule !== 'compound') invalidOption('starRule', "expected 'linear' or 'compound'");
   const horizon = options.starHorizon ?? 1;
@@ -200,3 +202,9 @@ function assignmentList(input: TierAssignments | readonly TierAssignment[], name
   });
   return rows;
 }
+
+/** The option names of {@link TierMigrationOptions}. @internal */
+export const TIER_MIGRATION_OPTION_KEYS: KeyList<TierMigrationOptions> = {
+  starRule: true,
+  starHorizon: true,
+};

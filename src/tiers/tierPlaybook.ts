@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { PLAYBOOK_TEXT, type PlaybookLocale } from './playbookText.js';
 import { TIERS, type Tier } from './types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export type { PlaybookLocale };
 
@@ -51,6 +52,7 @@ export interface TierPlaybook {
  * ```
  */
 export function tierPlaybook(tier: Tier, options: TierPlaybookOptions = {}): TierPlaybook {
+  rejectUnknownKeys(options, TIER_PLAYBOOK_OPTION_KEYS, 'options', 'tierPlaybook');
   if (!TIERS.includes(tier)) invalidOption('tier', "expected 'A', 'B', 'C' or 'D'");
   const locale = options.locale ?? 'en';
   if (locale !== 'en' && locale !== 'zh-CN') invalidOption('locale', "expected 'en' or 'zh-CN'");
@@ -65,3 +67,8 @@ export function tierPlaybook(tier: Tier, options: TierPlaybookOptions = {}): Tie
     actions: [...text.actions],
   };
 }
+
+/** The option names of {@link TierPlaybookOptions}. @internal */
+export const TIER_PLAYBOOK_OPTION_KEYS: KeyList<TierPlaybookOptions> = {
+  locale: true,
+};

@@ -1,5 +1,6 @@
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { isValidHistory } from '../shared/btydCustomer.js';
 import { LogCache } from '../shared/logCache.js';
 import { bgExpectedNew, bgPmfNew } from './betaGeometricFormulas.js';
 import { simulateBgNbd } from './simulateBgNbd.js';
@@ -53,7 +54,7 @@ export function bgNbd(params: BgNbdParams): BgNbdModel {
         const tx = txs[i]!;
         const T = Ts[i]!;
         // The validity test of every history, fused into this pass (NaN fails it).
-        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
+        if (!isValidHistory(x, tx, T)) return false;
         if (x === 0) {
           out[i] = 1;
           continue;

@@ -89,8 +89,9 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * log-likelihood per customer plus the optional L2 penalty λ Σ θ², inside the box
  * 1e-10 <= θ <= 1e10 (a start outside is moved onto it). Converged means a projected gradient
  * below `gradientTolerance` (or, at the numerical floor, a tiny relative change of the objective
- * and of u with the gradient below its square root), never a stall. A stop that is not clean (no
- * gradient criterion, or an estimate outside [1e-8, 1e8]) is followed by restarts from the default
+ * and of u with the gradient below its square root), never a stall. A stop that is not clean (not
+ * converged with a gradient within 10 times `gradientTolerance`, or an estimate outside
+ * [1e-8, 1e8]) is followed by restarts from the default
  * start and from it scaled by 10 and 1/10, and the best optimum wins; `maxIterations` and
  * `maxEvaluations` bound all starts together, so every fit ends in bounded time. Standard errors come from the
  * numerical Hessian of the total negative log-likelihood in u at the optimum, inverted, and mapped

@@ -35,8 +35,8 @@ export interface RestartResult extends MinimizeResult {
  * Minimises a fit's objective over log-parameters inside {@link PARAMETER_BOX}, and restarts after a
  * suspicious stop.
  *
- * A stop is suspicious unless the projected gradient met `gradientTolerance` with every parameter
- * inside [1e-8, 1e8]: a stall on a plateau (BG/BB on weekly CDNOW from some starts stops there, 149
+ * A stop is suspicious unless the run converged with a projected gradient within 10 times
+ * `gradientTolerance` and every parameter inside [1e-8, 1e8]: a stall on a plateau (BG/BB on weekly CDNOW from some starts stops there, 149
  * log-likelihood units below the optimum), a limit reached, a non-finite start, or an estimate
  * drifting to a limit of the model. Then the search is run again from the model's default start
  * and from it scaled by 10 and by 1/10 (those not equal to the first start), until a start stops
@@ -68,7 +68,8 @@ export function minimizeWithRestarts(objective: Objective, u0: Float64Array, def
     return res;
   };
   let best = run(u0, false);
-  if (!isClean(best)) {
+  const gtol = knobs.gradientTolerance ?? 1e-8;
+  if (!isClean(best, gtol)) {
     for (let k = 0; k < RESTART_SCALES.length; k++) {
       const scale = RESTART_SCALES[k]!;
       if (spent >= budget || iterations >= iterationBudget) break;
@@ -76,15 +77,18 @@ export function minimizeWithRestarts(objective: Objective, u0: Float64Array, def
       if (sameStart(start, u0)) continue;
       const res = run(start, k === RESTART_SCALES.length - 1);
       if (better(res, best)) best = res;
-      if (isClean(res) && best === res) break;
+      if (isClean(res, gtol) && best === res) break;
     }
   }
   return { ...best, iterations, evaluations: spent, starts };
 }
 
-/** Stopped on the gradient criterion with every parameter inside the warning thresholds. */
-function isClean(res: MinimizeResult): boolean {
-  if (res.stop !== 'gradient') return false;
+/**
+ * Converged with a projected gradient within 10 times the tolerance (the numerical floor of a
+ * converged run; a plateau stall sits far above it) and every parameter inside the warning thresholds.
+ */
+function isClean(res: MinimizeResult, gradientTolerance: number): boolean {
+  if (!res.converged || !(res.gradientNorm <= 10 * gradientTolerance)) return false;
   for (let i = 0; i < res.x.length; i++) {
     const theta = Math.exp(res.x[i]!);
     if (!(theta >= LOWER_BOUNDARY && theta <= UPPER_BOUNDARY)) return false;

@@ -1,6 +1,7 @@
 import { bgExpectedNew, bgPmfNew } from '../bgnbd/betaGeometricFormulas.js';
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { isValidHistory } from '../shared/btydCustomer.js';
 import { LogCache } from '../shared/logCache.js';
 import { simulateMbgNbd } from './simulateMbgNbd.js';
 import type { MbgNbdModel, MbgNbdParams } from './types.js';
@@ -53,7 +54,7 @@ export function mbgNbd(params: MbgNbdParams): MbgNbdModel {
         const x = xs[i]!;
         const tx = txs[i]!;
         const T = Ts[i]!;
-        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
+        if (!isValidHistory(x, tx, T)) return false;
         if (T === 0) {
           out[i] = survivesFirst;
           continue;

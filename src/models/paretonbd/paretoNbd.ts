@@ -1,6 +1,7 @@
 import { oneMinusPowOverK } from '../../math/oneMinusPowOverK.js';
 import { checkParams } from '../shared/checkParams.js';
 import { continuousModel } from '../shared/continuousModel.js';
+import { isValidHistory } from '../shared/btydCustomer.js';
 import { HistoryCache } from '../shared/logCache.js';
 import { paretoNbdLogBracket, paretoNbdScratch } from './paretoNbdCore.js';
 import { paretoNbdPmfNew } from './paretoNbdPmf.js';
@@ -54,7 +55,7 @@ export function paretoNbd(params: ParetoNbdParams): ParetoNbdModel {
         const x = xs[i]!;
         const tx = txs[i]!;
         const T = Ts[i]!;
-        if (!(x >= 0 && tx >= 0 && tx <= T && T < Infinity && Math.floor(x) === x && (x > 0 || tx === 0) && (T > 0 || x === 0))) return false;
+        if (!isValidHistory(x, tx, T)) return false;
         out[i] = cache.get(x, tx, T, aliveOf);
       }
       return true;

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
 import type { BtydColumns, BtydCustomer, PurchaseModel } from '../types.js';
-import { assertBtydCustomer, btydIssues } from './btydCustomer.js';
+import { assertBtydCustomer, btydIssues, isValidHistory } from './btydCustomer.js';
 import { HistoryCache } from './logCache.js';
 import { validateQuery } from './validateQuery.js';
 
@@ -193,6 +193,11 @@ function columnsOf(customers: readonly BtydCustomer[] | BtydColumns): { x: Float
       if (c === null || typeof c !== 'object') {
         throw new InvalidInputError([{ code: 'not_an_object', path: [i], message: 'expected an object with frequency, recency and T' }]);
       }
+      // A Float64Array would read null as 0 and '3' as 3: only numbers pass (their ranges are checked next).
+      if (typeof c.frequency !== 'number' || typeof c.recency !== 'number' || typeof c.T !== 'number') {
+        const field = typeof c.frequency !== 'number' ? 'frequency' : typeof c.recency !== 'number' ? 'recency' : 'T';
+        throw new InvalidInputError([{ code: 'invalid_type', path: [i, field], message: 'expected a number' }]);
+      }
       x[i] = c.frequency;
       tx[i] = c.recency;
       T[i] = c.T;
@@ -220,7 +225,7 @@ function validateColumns(x: Float64Array, tx: Float64Array, T: Float64Array): vo
     const ti = tx[i]!;
     const Ti = T[i]!;
     // NaN fails every comparison, so it lands in the slow path.
-    if (xi >= 0 && ti >= 0 && ti <= Ti && Ti < Infinity && Math.floor(xi) === xi && (xi > 0 || ti === 0) && (Ti > 0 || xi === 0)) continue;
+    if (isValidHistory(xi, ti, Ti)) continue;
     const issues: InputIssue[] = [];
     for (let j = i; j < n; j++) issues.push(...btydIssues(x[j]!, tx[j]!, T[j]!, j));
     throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>);
