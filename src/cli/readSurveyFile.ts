@@ -12,7 +12,8 @@ type Item = { readonly group: Group; readonly key: string; readonly kind: 'scale
 
 /** Survey columns by header name (snake_case or camelCase, case-insensitive). */
 const ITEMS: Readonly<Record<string, Item>> = (() => {
-  const out: Record<string, Item> = {};
+  // Null prototype: a header named constructor or __proto__ is an unknown column, not Object.prototype.
+  const out = Object.create(null) as Record<string, Item>;
   const add = (group: Group, key: string, kind: Item['kind'] = 'scaled'): void => {
     out[key.toLowerCase()] = { group, key, kind };
     out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = { group, key, kind };
