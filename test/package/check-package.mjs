@@ -93,6 +93,15 @@ try {
     run('node', ['math-esm.mjs'], app);
     run('node', ['math-cjs.cjs'], app);
   });
+  await check('loyalty-score/duckdb without its optional peer @duckdb/node-api: a clear error saying how to install it (ESM and CJS)', () => {
+    // The app installs loyalty-score alone: npm does not install optional peers.
+    assert(!existsSync(join(app, 'node_modules/@duckdb/node-api')), '@duckdb/node-api should not be installed in the app');
+    const probe = (load) => `${load}\nduckdb.summarizeWithDuckDb({ csv: 'x.csv' }).then(() => process.exit(1), (e) => { if (!(e instanceof duckdb.DuckDbDriverMissingError) || !e.message.includes('npm install @duckdb/node-api')) { console.log(e); process.exit(2); } });\n`;
+    writeFileSync(join(app, 'duckdb-esm.mjs'), probe(`import * as duckdb from 'loyalty-score/duckdb';`));
+    writeFileSync(join(app, 'duckdb-cjs.cjs'), probe(`const duckdb = require('loyalty-score/duckdb');`));
+    run('node', ['duckdb-esm.mjs'], app);
+    run('node', ['duckdb-cjs.cjs'], app);
+  });
   await check('bin: npx loyalty-score --help', () => {
     const out = run('npx', ['--no-install', 'loyalty-score', '--help'], app);
     if (!out.includes('summarize')) throw new Error(out);
