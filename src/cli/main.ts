@@ -26,10 +26,13 @@ Exit codes:
   0  success
   1  invalid data: the message names the file, line and column (or the customer and field)
   2  usage error: unknown command or flag, bad flag value
-  3  a file cannot be read (missing, a directory, no permission)
+  3  a file cannot be read (missing, a directory, no permission), or the output cannot be
+     written (disk full, a closed stream)
   4  a model cannot be fitted or used on these data (e.g. nobody buys twice, no holdout to
      compare models on, Gamma-Gamma q <= 1)
   70 internal error (a bug: please report it)
+A run ended by a signal (Ctrl-C is SIGINT, kill sends SIGTERM) has the shell status 128 plus the
+signal's number (130, 143): its output is incomplete.
 `;
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
@@ -88,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  // A write that fails (ENOSPC on a full disk, EBADF on a closed stream): a message and exit 3, no stack.
+  process.stderr.write(`loyalty-score: cannot write the output: ${e.code ?? e.message}${e.code === 'ENOSPC' ? ' (no space left on the device)' : ''}\n`);
+  process.exit(3);
 });
 
 main(process.argv.slice(2)).then(
