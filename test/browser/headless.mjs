@@ -118,7 +118,9 @@ export function readExamplePage(html) {
 export function bundleProblems(code) {
   const rules = [
     [/\bimport\s*\(/, 'a dynamic import()'],
-    [/\bfrom\s*["'`]/, 'a static import (from "...")'],
+    // `}from"./x.js"` or `x from "y"`: a name or a closing brace, then a module specifier (a
+    // quoted word without spaces or commas), so data such as ["from","to"] is not taken for one.
+    [/[}\w*$]\s*\bfrom\s*(["'`])[^"'`\s,]+\1/, 'a static import (from "...")'],
     [/\bimport\s*["'`]/, 'a side-effect import'],
     [/["'`]node:/, 'a node: module specifier'],
     [/\brequire\s*\(/, 'a require() call'],
