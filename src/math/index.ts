@@ -1,7 +1,7 @@
 // The math area: special functions, numerical optimisation and derivatives, and seeded random
 // sampling that the models are built on. Published, together with the calendar arithmetic of
 // src/time, under the `loyalty-score/math` subpath (src/math.ts); the root export does not carry it.
-export { minimize, type MinimizeOptions, type MinimizeResult, type Objective, type Gradient } from './optimize.js';
+export { minimize, type MinimizeOptions, type MinimizeResult, type MinimizeStop, type Objective, type Gradient } from './optimize.js';
 export { centralGradient } from './centralGradient.js';
 export { numericalHessian, cholesky, invertSymmetric } from './hessian.js';
 export { logGamma } from './logGamma.js';
