@@ -22,8 +22,11 @@ export interface CopySummaryWithDuckDbOptions extends DuckDbSummaryOptions, Duck
  * @throws {InvalidInputError} as {@link summarizeWithDuckDb}, and for an output without a known format.
  * @example
  * ```ts
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { copySummaryWithDuckDb } from 'loyalty-score/duckdb';
- * const done = await copySummaryWithDuckDb({ csv: 'examples/data/transactions.csv' }, { timeUnit: 'week', output: '/tmp/loyalty-score-example-summary.parquet' });
+ * const output = join(tmpdir(), 'loyalty-score-example-summary.parquet');
+ * const done = await copySummaryWithDuckDb({ csv: 'examples/data/transactions.csv' }, { timeUnit: 'week', output });
  * done.customers; // => 3000
  * ```
  */

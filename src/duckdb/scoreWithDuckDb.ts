@@ -105,8 +105,11 @@ async function loadRowScores(session: DuckDbSession, rows: CompressedPurchaseRow
  * @throws {ModelFitError} when a model cannot be fitted (nobody repeats, Gamma-Gamma q <= 1, no convergence).
  * @example
  * ```ts
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { scoreWithDuckDb } from 'loyalty-score/duckdb';
- * const result = await scoreWithDuckDb({ csv: 'examples/data/transactions.csv' }, { columns: { cost: 'cost' }, timeUnit: 'week', output: '/tmp/loyalty-score-example-scores.parquet' });
+ * const output = join(tmpdir(), 'loyalty-score-example-scores.parquet');
+ * const result = await scoreWithDuckDb({ csv: 'examples/data/transactions.csv' }, { columns: { cost: 'cost' }, timeUnit: 'week', output });
  * result.customers; // => 3000
  * result.model.model; // => 'bgnbd'
  * ```

@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -13,6 +15,8 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const examples = extractExamples(SRC);
 /** The package's subpath exports, as examples import them: 'loyalty-score/math' -> math. */
 const SUBPATHS: Record<string, object> = { math, duckdb };
+/** What examples may import besides the root: the subpaths, and the Node built-ins the Node-only subpaths' examples use (a temporary folder for an output file). */
+const IMPORTABLE: Record<string, object> = { ...SUBPATHS, 'node:os': os, 'node:path': path };
 
 function __eq(actual: unknown, expected: unknown, at: string): void {
   expect(actual, at).toEqual(expected);
@@ -33,11 +37,11 @@ describe('doc examples', () => {
       }).outputText;
       for (const name of ex.imports) expect(lib, `${ex.file}: '${name}' is not exported`).toHaveProperty(name);
       for (const [subpath, names] of Object.entries(ex.subpathImports ?? {})) {
-        expect(SUBPATHS, `${ex.file}: no subpath 'loyalty-score/${subpath}'`).toHaveProperty(subpath);
-        for (const name of names) expect(SUBPATHS[subpath], `${ex.file}: '${name}' is not exported by 'loyalty-score/${subpath}'`).toHaveProperty(name);
+        expect(IMPORTABLE, `${ex.file}: no subpath 'loyalty-score/${subpath}'`).toHaveProperty(subpath);
+        for (const name of names) expect(IMPORTABLE[subpath], `${ex.file}: '${name}' is not exported by 'loyalty-score/${subpath}'`).toHaveProperty(name);
       }
       const run = new Function('lib', '__eq', '__close', '__subpaths', js) as (...a: unknown[]) => Promise<void>;
-      await run(lib, __eq, __close, SUBPATHS);
+      await run(lib, __eq, __close, IMPORTABLE);
     });
   }
   it('every exported function and class has an @example that uses it', () => {

@@ -15,7 +15,8 @@ export interface DocExample {
   subpathImports?: Record<string, string[]>;
 }
 
-const IMPORT_LINE = /import\s*\{([^}]*)\}\s*from\s*'loyalty-score(?:\/([a-z]+))?';?/g;
+// 'loyalty-score', 'loyalty-score/<subpath>', or a Node built-in ('node:os', for the Node-only subpaths' examples).
+const IMPORT_LINE = /import\s*\{([^}]*)\}\s*from\s*'(?:loyalty-score(?:\/([a-z]+))?|(node:[a-z]+))';?/g;
 
 /** Finds every @example code block in the TypeScript files under `root`. */
 export function extractExamples(root: string): DocExample[] {
@@ -51,8 +52,9 @@ export function extractExamples(root: string): DocExample[] {
           const subpathImports: Record<string, string[]> = {};
           for (const x of src.matchAll(IMPORT_LINE)) {
             const names = x[1]!.split(',').map((s) => s.replace(/^\s*type\s+/, '').trim()).filter(Boolean);
-            if (x[2] === undefined) imports.push(...names);
-            else (subpathImports[x[2]] ??= []).push(...names);
+            const subpath = x[2] ?? x[3];
+            if (subpath === undefined) imports.push(...names);
+            else (subpathImports[subpath] ??= []).push(...names);
           }
           out.push({ file: relative(root, path), line: blockLine, symbol: m![2] ?? '', code: src, imports, subpathImports });
         } else if (inBlock) code.push(l);

@@ -2,13 +2,13 @@
 # Starts (or stops) a throw-away PostgreSQL server for test/engines on loopback only:
 #   bash test/engines/postgres-server.sh start   # prints the export line for LOYALTY_SCORE_PG_URL
 #   bash test/engines/postgres-server.sh stop
-# The cluster lives in $PG_ENGINES_DIR (default /tmp/loyalty-score-pg), owned by the postgres
+# The cluster lives in $PG_ENGINES_DIR (default $TMPDIR/loyalty-score-pg), owned by the postgres
 # system user when run as root (PostgreSQL refuses to run as root), with trust authentication on
 # 127.0.0.1:$PG_ENGINES_PORT (default 54329) and its socket in the same folder. Needs Debian's
 # postgresql package (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin).
 set -euo pipefail
 action="${1:-start}"
-dir="${PG_ENGINES_DIR:-/tmp/loyalty-score-pg}"
+dir="${PG_ENGINES_DIR:-${TMPDIR:-/tmp}/loyalty-score-pg}"
 port="${PG_ENGINES_PORT:-54329}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then

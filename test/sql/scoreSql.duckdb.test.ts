@@ -60,7 +60,9 @@ async function expectScoresEqual(table: TransactionTable, source: string, asOf: 
   if (predictions === 'files') {
     // The CSV files, loaded by DuckDB's reader, instead of the inline VALUES lists.
     const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const dir = mkdtempSync('/tmp/sql-score-');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sql-score-'));
     writeFileSync(`${dir}/p.csv`, out.purchaseCsv);
     writeFileSync(`${dir}/s.csv`, out.spendCsv!);
     await conn.run(`CREATE OR REPLACE TABLE preds AS SELECT * FROM read_csv('${dir}/p.csv', header = true, columns = {'frequency': 'BIGINT', 'recency': 'DOUBLE', 'T': 'DOUBLE', 'p_alive': 'DOUBLE', 'expected_purchases': 'DOUBLE', 'discounted_purchases': 'DOUBLE'})`);
