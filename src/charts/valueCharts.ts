@@ -57,10 +57,14 @@ export function clvDistribution(clv: ArrayLike<number>, options: ClvDistribution
   sorted.sort();
   const top = n > 0 ? Math.max(sorted[Math.min(n - 1, Math.max(0, Math.ceil(clip * n) - 1))]!, 0) : 0;
   // Round widths (1, 2 or 5 times a power of ten) of at least top / bins: at most `bins` bins.
-  // (top / bins can underflow to 0 for subnormal values: one bin of width top then.)
   const step = top > 0 ? niceStep(top / bins) : 1;
-  const width = step > 0 ? step : top;
-  const used = top > 0 ? Math.max(1, Math.ceil(top / width - 1e-9)) : bins;
+  let width = step > 0 ? step : top;
+  let used = top > 0 ? Math.max(1, Math.ceil(top / width - 1e-9)) : bins;
+  // Subnormal tops have no representable round width (10^-324 is 0): one bin of width top then.
+  if (used > bins) {
+    width = top;
+    used = 1;
+  }
   const edge = used * width;
   const counts = new Float64Array(used + 1);
   for (let i = 0; i < n; i++) {

@@ -130,6 +130,12 @@ describe('value charts', () => {
       }),
       { numRuns: 100 },
     );
+    // Subnormal tops (found by the property): no round width is representable, so one bin.
+    for (const [values, bins] of [[[3e-323], 5], [[5e-324], 1], [[1e-320, 2e-321], 30], [[1e-310], 7]] as const) {
+      const out = clvDistribution(values, { bins, clip: 0.01 });
+      expect(out.length).toBeLessThanOrEqual(bins + 1);
+      expect(sum(out.map((b) => b.customers))).toBe(values.length);
+    }
     expect(() => clvDistribution([1, Infinity])).toThrow(InvalidInputError);
     expect(() => clvDistribution([1], { bins: 0 })).toThrow(InvalidInputError);
   });
