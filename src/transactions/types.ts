@@ -61,4 +61,39 @@ export interface TransactionTable {
   readonly promo: Uint8Array | null;
   /** Per row: discount in currency units, or `NaN`; `null` when no row has one. */
   readonly discount: Float64Array | null;
+  /**
+   * Absent (or `false`) for transactions with amounts. A table whose rows carry no amount at all
+   * (a count-only purchase log, `customer,date`) is a {@link CountOnlyTransactionTable} instead.
+   */
+  readonly countOnly?: false;
+}
+
+/**
+ * One count-only record: who bought and when, with no amount (a purchase log such as
+ * `customer,date`). Only the purchase models apply to such data: summaries carry frequency,
+ * recency and T with `null` money, and {@link scoreCustomerCounts} gives P(alive) and expected
+ * purchases.
+ */
+export interface CountOnlyTransactionInput {
+  /** The customer's identifier: a non-empty string or a finite number. */
+  customerId: CustomerId;
+  /** When the purchase happened. Only the calendar day is kept. */
+  date: Date | string | number;
+  /** Order identifier: rows sharing one count as one purchase in RFM frequency (optional). */
+  orderId?: string | number | null | undefined;
+  /** Whether the purchase was made on promotion, with a reward or discount (optional). */
+  promo?: boolean | null | undefined;
+  /** No amount: count-only data. */
+  amount?: undefined;
+}
+
+/**
+ * Validated count-only transactions stored by column: a {@link TransactionTable} whose rows carry
+ * no amount. `amount` holds zeros and `cost` is `null`; `countOnly` is `true`, and functions that
+ * need money (tiers, RFM monetary, spend, lifetime value) refuse it with a message saying so,
+ * while summaries give `null` money fields.
+ */
+export interface CountOnlyTransactionTable extends Omit<TransactionTable, 'countOnly' | 'cost'> {
+  readonly cost: null;
+  readonly countOnly: true;
 }
