@@ -1,21 +1,19 @@
 import type { TransactionTextResult } from '../io/TransactionTextReader.js';
-import { summarizeCustomerColumns } from '../summary/summarizeCustomers.js';
-import { addMonthsToDay, isoFromDay } from '../time/days.js';
-import { durationBetween } from '../time/duration.js';
-import { toEpochDay } from '../time/toEpochDay.js';
+import { COUNT_ONLY_NOTE } from '../pipeline/CustomerCountScores.js';
+import { scoreCustomerCounts } from '../pipeline/scoreCustomerCounts.js';
+import { isoFromDay } from '../time/days.js';
 import type { LoadOptions } from './loadSummaries.js';
-import { fitChosenModels, type ModelChoice } from './modelFlags.js';
+import { formatSelection, type ModelChoice } from './modelFlags.js';
 import type { Progress } from './progress.js';
 import { warningLines } from './warningLines.js';
 import { writeColumns, type IndexedColumn, type OutputFormat } from './writeTable.js';
 
-/** The note `score` prints for count-only data. */
-export const COUNT_ONLY_NOTE = 'count-only data (no amount column): the purchase model only; revenue, RFM monetary, tiers, loyalty types, spend and lifetime value need amounts and are left out';
+const STAGE_LABEL = { summarizing: 'summarizing', selecting: 'comparing models', fitting: 'fitting', scoring: 'scoring' } as const;
 
 /**
- * `score` on count-only data (no amount column): the customer summary's counts and ages, the
- * purchase model's probability alive and expected purchases over the horizon, one row per
- * customer; a note on stderr says what is left out and why.
+ * `score` on count-only data (no amount column), through {@link scoreCustomerCounts}: the
+ * customer summary's counts and ages, the purchase model's probability alive and expected
+ * purchases over the horizon, one row per customer; a note on stderr says what is left out and why.
  */
 export async function scoreCountOnly(
   read: TransactionTextResult,
@@ -26,22 +24,27 @@ export async function scoreCountOnly(
   limit: number | undefined,
   progress: Progress,
 ): Promise<void> {
-  progress.start('summarizing');
-  const summary = summarizeCustomerColumns(read.table, { ...(load.asOf ? { asOf: load.asOf } : {}), timeUnit: load.timeUnit, periods: load.periods });
-  const { columns } = summary;
-  const model = choice.model === 'all' ? 'bgnbd' : choice.model;
-  const { fits } = fitChosenModels({ ...choice, model }, { table: read.table, btyd: columns.btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
-  const fit = fits[0]!;
-  const asOf = toEpochDay(summary.asOf, 'asOf');
-  // The horizon in the model's time unit (spans are whole numbers of days, weeks, months or years).
-  const end = horizon.unit === 'day' ? asOf + horizon.amount : horizon.unit === 'week' ? asOf + 7 * horizon.amount : addMonthsToDay(asOf, horizon.amount * (horizon.unit === 'year' ? 12 : 1));
-  const t = durationBetween(asOf, end, summary.timeUnit);
-  const pAlive = fit.probabilityAliveMany(columns.btyd);
-  const expected = fit.expectedPurchasesMany(t, columns.btyd);
+  let stage = '';
+  const scores = scoreCustomerCounts(read.table, {
+    ...(load.asOf ? { asOf: load.asOf } : {}),
+    timeUnit: load.timeUnit,
+    periods: load.periods,
+    model: choice.model === 'all' ? 'bgnbd' : choice.model,
+    ...(choice.calibrationEnd !== undefined ? { calibrationEnd: choice.calibrationEnd } : {}),
+    ...choice.fit,
+    horizon,
+    onProgress: (s, fraction) => {
+      if (STAGE_LABEL[s] !== stage) progress.start((stage = STAGE_LABEL[s]));
+      progress.update(fraction);
+    },
+  });
   progress.done();
+  if (scores.selection) process.stderr.write(formatSelection(scores.selection, scores.timeUnit));
+  const fit = scores.model;
+  const { summary: columns, pAlive, expectedPurchases: expected } = scores.columns;
   const params = Object.entries(fit.params).map(([k, v]) => `${k}=${Number((v as number).toPrecision(4))}`).join(', ');
-  process.stderr.write(`${read.notes[0]}\n${columns.length} customers as of ${summary.asOf} (${read.table.length} rows; ${summary.excluded.rowsAfterAsOf} rows after as-of left out); model ${fit.model} ${params}\n${COUNT_ONLY_NOTE}\n`);
-  process.stderr.write(warningLines(fit.warnings.map((w) => ({ ...w, model: fit.model }))));
+  process.stderr.write(`${read.notes[0]}\n${columns.length} customers as of ${scores.asOf} (${read.table.length} rows; ${scores.excluded.rowsAfterAsOf} rows after as-of left out); model ${fit.model} ${params}\n${COUNT_ONLY_NOTE}\n`);
+  process.stderr.write(warningLines(scores.warnings));
   const { btyd, rfm } = columns;
   const cells: IndexedColumn[] = [
     { name: 'customer_id', cell: (i) => columns.customerIds[i]! },

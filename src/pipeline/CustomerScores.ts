@@ -8,6 +8,7 @@ import type { TierBasis } from '../tiers/types.js';
 import { isoFromDay } from '../time/days.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
+import { buildEach } from './buildEach.js';
 import type { PurchaseFit } from './purchaseModels.js';
 import type { ModelSelection } from './selectPurchaseModel.js';
 import type { ScoredCustomer, ScoreIntervals, ScoreWarning } from './types.js';
@@ -123,17 +124,7 @@ export class CustomerScores {
 
   /** One object per customer, in {@link compareCustomerIds} order (built on first access). */
   get customers(): readonly ScoredCustomer[] {
-    if (this.#customers === null) {
-      const cache = new Map<number, string>();
-      const iso = (d: number): string => {
-        let s = cache.get(d);
-        if (s === undefined) cache.set(d, (s = isoFromDay(d)));
-        return s;
-      };
-      const out = new Array<ScoredCustomer>(this.length);
-      for (let i = 0; i < out.length; i++) out[i] = this.#build(i, this.#explain, iso);
-      this.#customers = out;
-    }
+    this.#customers ??= buildEach(this.length, (i, iso) => this.#build(i, this.#explain, iso));
     return this.#customers;
   }
 

@@ -1,7 +1,6 @@
 import type { CalendarSpan } from '../clv/predictClv.js';
-import { addMonthsToDay } from '../time/days.js';
-import { durationBetween } from '../time/duration.js';
 import type { TimeUnit } from '../time/units.js';
+import { horizonLength } from './horizonLength.js';
 
 /**
  * Length of the discounting sub-periods of the pipeline's CLV, in whole model time units: 1, or
@@ -12,11 +11,5 @@ import type { TimeUnit } from '../time/units.js';
  * @internal
  */
 export function discountStep(asOf: number, horizon: CalendarSpan, unit: TimeUnit): number {
-  const to =
-    horizon.unit === 'day'
-      ? asOf + horizon.amount
-      : horizon.unit === 'week'
-        ? asOf + 7 * horizon.amount
-        : addMonthsToDay(asOf, horizon.amount * (horizon.unit === 'month' ? 1 : 12));
-  return Math.max(1, Math.ceil(durationBetween(asOf, to, unit) / 60));
+  return Math.max(1, Math.ceil(horizonLength(asOf, horizon, unit) / 60));
 }

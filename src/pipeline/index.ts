@@ -6,3 +6,5 @@ export { selectPurchaseModel, type HoldoutScore, type ModelSelection, type Selec
 export { PURCHASE_MODEL_NAMES, PURCHASE_MODEL_TITLES, type PurchaseFit, type PurchaseModelName } from './purchaseModels.js';
 export { ModelFitError } from './ModelFitError.js';
 export { fitSpendModel, type FitSpendModelOptions, type SpendFit } from './fitSpendModel.js';
+export { scoreCustomerCounts, type ScoreCustomerCountsOptions } from './scoreCustomerCounts.js';
+export { COUNT_ONLY_NOTE, CustomerCountScores, type ScoredCountCustomer } from './CustomerCountScores.js';

@@ -1,5 +1,5 @@
 import { predictClv } from '../clv/predictClv.js';
-import { invalidOption } from '../errors/InvalidInputError.js';
+import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { classifyLoyaltyColumns } from '../loyalty/classifyLoyaltyColumns.js';
 import type { SpendColumns } from '../models/types.js';
 import { scoreRfmColumns } from '../rfm/scoreRfmColumns.js';
@@ -14,8 +14,8 @@ import { discountStep } from './discountStep.js';
 import { fitPurchaseModel } from './fitPurchaseModel.js';
 import { fitSpendModel } from './fitSpendModel.js';
 import { ModelFitError } from './ModelFitError.js';
-import { PURCHASE_MODEL_NAMES, type PurchaseModelName } from './purchaseModels.js';
-import { selectPurchaseModel, type ModelSelection } from './selectPurchaseModel.js';
+import { PURCHASE_MODEL_NAMES } from './purchaseModels.js';
+import { choosePurchaseModel } from './choosePurchaseModel.js';
 import { scoreIntervals } from './scoreIntervals.js';
 import { surveyLookup } from './surveyLookup.js';
 import type { ScoreCustomersOptions, ScoreWarning } from './types.js';
@@ -93,6 +93,19 @@ function checkOptions(o: ScoreCustomersOptions): void {
 }
 
 function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): CustomerScores {
+  if ((table as { countOnly?: boolean }).countOnly === true) {
+    throw new InvalidInputError(
+      [
+        {
+          code: 'missing_field',
+          path: ['transactions', 'amount'],
+          message:
+            'the transactions carry no amount (count-only data): RFM monetary, tiers, loyalty types, spend and lifetime value need amounts; use scoreCustomerCounts for P(alive) and expected purchases',
+        },
+      ],
+      'scoreCustomers',
+    );
+  }
   const progress = options.onProgress ?? ((): void => {});
   const timeUnit = options.timeUnit ?? 'week';
   const periods = options.periods ?? 'exact';
@@ -121,31 +134,28 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   }
 
   progress('classifying', 0);
-  const rfm = scoreRfmColumns(columns.rfm, { method: options.rfm?.method ?? 'quantile', customerIds: columns.customerIds });
+  // customer ids in issues only under the caller's parse.revealValues (the CLI's --reveal-values)
+  const revealValues = options.parse?.revealValues === true;
+  const rfm = scoreRfmColumns(columns.rfm, { method: options.rfm?.method ?? 'quantile', customerIds: columns.customerIds, revealValues });
   const tierValue = tierBy === 'profit' ? profitColumn(columns.revenue, columns.cost!) : columns.revenue;
-  const tiers = assignTierColumns(tierValue, { by: tierBy, customerIds: columns.customerIds });
+  const tiers = assignTierColumns(tierValue, { by: tierBy, customerIds: columns.customerIds, revealValues });
   const survey = options.survey === undefined ? null : surveyLookup(options.survey);
   const loyalty = classifyLoyaltyColumns(activity, {
     ...(options.loyalty ?? {}),
     customerIds: columns.customerIds,
+    revealValues,
     ...(survey !== null ? { answers: (i: number) => survey.get(columns.customerIds[i]!) } : {}),
   });
   progress('classifying', 1);
 
-  let selection: ModelSelection | undefined;
-  let model: PurchaseModelName;
-  if (options.model === 'best') {
-    progress('selecting', 0);
-    selection = selectPurchaseModel(table, {
-      observationEnd: summary.asOf,
-      timeUnit,
-      periods,
-      ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}),
-      ...fitOptions,
-      onCandidate: (i, count) => progress('selecting', i / count),
-    });
-    model = selection.best;
-  } else model = options.model ?? 'bgnbd';
+  const { model, selection } = choosePurchaseModel(table, options.model ?? 'bgnbd', {
+    asOf: summary.asOf,
+    timeUnit,
+    periods,
+    calibrationEnd: options.calibrationEnd,
+    fitOptions,
+    progress,
+  });
 
   progress('fitting', 0);
   const purchase = fitPurchaseModel(columns.btyd, { model, ...fitOptions });

@@ -1,14 +1,16 @@
-export type { BtydMeasures, CustomerSummary, RfmMeasures } from './types.js';
+export type { BtydMeasures, CountSummary, CustomerSummary, RfmMeasures } from './types.js';
 export type { SummarizeCustomersOptions, TimeUnitOptions } from './options.js';
 export {
   summarizeCustomers,
   summarizeCustomerColumns,
+  type CountSummaries,
   type CustomerSummaries,
+  type SummarizableInput,
   type CustomerSummaryColumns,
   type SummarizeCustomerColumnsOptions,
   type SummaryContext,
 } from './summarizeCustomers.js';
-export { customerSummaryAt, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
+export { countSummaryAt, customerSummaryAt, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
 export { compareCustomerIds } from './compareCustomerIds.js';
 export {
   calibrationAndHoldout,

@@ -4,7 +4,7 @@ import { isoFromDay } from '../time/days.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import { toEpochDay } from '../time/toEpochDay.js';
 import type { TimeUnit } from '../time/units.js';
-import type { TransactionTable } from '../transactions/types.js';
+import type { CountOnlyTransactionInput, CountOnlyTransactionTable, TransactionTable } from '../transactions/types.js';
 import { latestDay } from '../transactions/latestDay.js';
 import { buildSummaries } from './buildSummaries.js';
 import { dayOrderedColumns } from './dayOrderedColumns.js';
@@ -13,7 +13,7 @@ import { resolveTimeOptions } from './resolveOptions.js';
 import { scanActivity } from './scanActivity.js';
 import { summaryObjects, type ActivityColumns, type SummaryColumns } from './summaryColumns.js';
 import { toTable, type TableOrRows } from '../transactions/toTable.js';
-import type { CustomerSummary } from './types.js';
+import type { CountSummary, CustomerSummary } from './types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** What a summary says besides the customers: the as-of date, the time options, the exclusions. */
@@ -37,7 +37,20 @@ export interface SummaryContext {
 export interface CustomerSummaries extends SummaryContext {
   /** One summary per customer with at least one purchase up to `asOf`, ordered by {@link compareCustomerIds}. */
   readonly customers: CustomerSummary[];
+  /** `false`: the records carry amounts. */
+  readonly countOnly: false;
 }
+
+/** Result of {@link summarizeCustomers} on count-only data (records without amounts). */
+export interface CountSummaries extends SummaryContext {
+  /** One count-only summary per customer with a purchase up to `asOf`, ordered by {@link compareCustomerIds}. */
+  readonly customers: CountSummary[];
+  /** `true`: the records carry no amount, so every money field is `null`. */
+  readonly countOnly: true;
+}
+
+/** Transactions with amounts, or count-only ones: what the summaries accept. */
+export type SummarizableInput = TableOrRows | CountOnlyTransactionTable | readonly CountOnlyTransactionInput[];
 
 /** Options of {@link summarizeCustomerColumns}. */
 export interface SummarizeCustomerColumnsOptions extends SummarizeCustomersOptions {
@@ -55,6 +68,11 @@ export interface CustomerSummaryColumns extends SummaryContext {
   readonly columns: SummaryColumns;
   /** With `activity: true`, the same customers' activity columns; else `null`. */
   readonly activity: ActivityColumns | null;
+  /**
+   * `true` for count-only data (records without amounts): the money columns (`revenue`,
+   * `rfm.monetary`, `btyd.monetaryValue`) then hold zeros that mean "unknown", not zero spend.
+   */
+  readonly countOnly: boolean;
 }
 
 /**
@@ -92,10 +110,13 @@ export interface CustomerSummaryColumns extends SummaryContext {
  * customers[0].rfm; // => { recency: 1, frequency: 3, monetary: 45 }
  * ```
  */
-export function summarizeCustomers(input: TableOrRows, options: SummarizeCustomersOptions = {}): CustomerSummaries {
+export function summarizeCustomers(input: TableOrRows, options?: SummarizeCustomersOptions): CustomerSummaries;
+export function summarizeCustomers(input: CountOnlyTransactionTable | readonly CountOnlyTransactionInput[], options?: SummarizeCustomersOptions): CountSummaries;
+export function summarizeCustomers(input: SummarizableInput, options?: SummarizeCustomersOptions): CustomerSummaries | CountSummaries;
+export function summarizeCustomers(input: SummarizableInput, options: SummarizeCustomersOptions = {}): CustomerSummaries | CountSummaries {
   rejectUnknownKeys(options, SUMMARIZE_CUSTOMERS_OPTION_KEYS, 'options', 'summarizeCustomers');
-  const { columns, activity: _activity, ...context } = summarizeCustomerColumns(input, options);
-  return { customers: summaryObjects(columns), ...context };
+  const { columns, activity: _activity, countOnly, ...context } = summarizeCustomerColumns(input, options);
+  return countOnly ? { customers: summaryObjects(columns, true), countOnly, ...context } : { customers: summaryObjects(columns), countOnly, ...context };
 }
 
 /**
@@ -128,7 +149,7 @@ export function summarizeCustomers(input: TableOrRows, options: SummarizeCustome
  * Array.from(activity.meanGapDays); // => [NaN, 5]
  * ```
  */
-export function summarizeCustomerColumns(input: TableOrRows, options: SummarizeCustomerColumnsOptions = {}): CustomerSummaryColumns {
+export function summarizeCustomerColumns(input: SummarizableInput, options: SummarizeCustomerColumnsOptions = {}): CustomerSummaryColumns {
   rejectUnknownKeys(options, SUMMARIZE_CUSTOMER_COLUMNS_OPTION_KEYS, 'options', 'summarizeCustomerColumns');
   const { unit, mode } = resolveTimeOptions(options);
   const afterAsOf = options.afterAsOf ?? 'exclude';
@@ -137,7 +158,7 @@ export function summarizeCustomerColumns(input: TableOrRows, options: SummarizeC
   if (rfmMonetary !== 'total' && rfmMonetary !== 'mean') invalidOption('rfmMonetary', "expected 'total' or 'mean'");
   const withSignals = options.activity ?? false;
   if (typeof withSignals !== 'boolean') invalidOption('activity', 'expected true or false');
-  const table = toTable(input, options);
+  const table = toTable(input as TableOrRows, options);
   const asOf = options.asOf === undefined ? latestDay(table) : toEpochDay(options.asOf, 'asOf');
 
   // The day-ordered columns (a copy when the rows are not in day order) are only reachable during
@@ -157,6 +178,7 @@ export function summarizeCustomerColumns(input: TableOrRows, options: SummarizeC
   return {
     columns,
     activity,
+    countOnly: (table as TransactionTable | CountOnlyTransactionTable).countOnly === true,
     asOf: isoFromDay(asOf),
     timeUnit: unit,
     periods: mode,

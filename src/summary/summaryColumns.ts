@@ -1,6 +1,6 @@
 import type { CustomerId } from '../transactions/types.js';
 import { isoFromDay } from '../time/days.js';
-import type { CustomerSummary } from './types.js';
+import type { CountSummary, CustomerSummary } from './types.js';
 
 /**
  * Customer summaries by column: one typed array per measure, one entry per customer, customers
@@ -94,15 +94,48 @@ export function customerSummaryAt(columns: SummaryColumns, index: number, iso: (
   };
 }
 
-/** Every customer's summary object, in column order. @internal */
-export function summaryObjects(columns: SummaryColumns): CustomerSummary[] {
+/**
+ * The count-only summary of the customer at `index`: {@link customerSummaryAt} with every money
+ * field `null`, for columns summarised from records without amounts (whose money columns hold
+ * zeros; see `countOnly` of {@link summarizeCustomerColumns}).
+ * @param columns - Summaries by column, from {@link summarizeCustomerColumns}.
+ * @param index - The customer's position in the columns (0-based).
+ * @param iso - How a day number becomes `yyyy-MM-dd`. @defaultValue {@link isoFromDay}
+ * @example
+ * ```ts
+ * import { countSummaryAt, summarizeCustomerColumns } from 'loyalty-score';
+ * const { columns } = summarizeCustomerColumns([
+ *   { customerId: 7, date: '2024-01-01', amount: 10 },
+ *   { customerId: 7, date: '2024-01-08', amount: 30 },
+ * ]);
+ * countSummaryAt(columns, 0).btyd; // => { frequency: 1, recency: 7, T: 7, monetaryValue: null }
+ * ```
+ */
+export function countSummaryAt(columns: SummaryColumns, index: number, iso: (day: number) => string = isoFromDay): CountSummary {
+  return {
+    customerId: columns.customerIds[index]!,
+    firstPurchase: iso(columns.firstDay[index]!),
+    lastPurchase: iso(columns.lastDay[index]!),
+    revenue: null,
+    cost: null,
+    profit: null,
+    rfm: { recency: columns.rfm.recency[index]!, frequency: columns.rfm.frequency[index]!, monetary: null },
+    btyd: { frequency: columns.btyd.frequency[index]!, recency: columns.btyd.recency[index]!, T: columns.btyd.T[index]!, monetaryValue: null },
+  };
+}
+
+/** Every customer's summary object, in column order (count-only summaries for count-only data). @internal */
+export function summaryObjects(columns: SummaryColumns, countOnly: true): CountSummary[];
+export function summaryObjects(columns: SummaryColumns, countOnly?: false): CustomerSummary[];
+export function summaryObjects(columns: SummaryColumns, countOnly = false): (CustomerSummary | CountSummary)[] {
   const cache = new Map<number, string>();
   const iso = (d: number): string => {
     let s = cache.get(d);
     if (s === undefined) cache.set(d, (s = isoFromDay(d)));
     return s;
   };
-  const out = new Array<CustomerSummary>(columns.length);
-  for (let i = 0; i < columns.length; i++) out[i] = customerSummaryAt(columns, i, iso);
+  const at = countOnly ? countSummaryAt : customerSummaryAt;
+  const out = new Array<CustomerSummary | CountSummary>(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = at(columns, i, iso);
   return out;
 }

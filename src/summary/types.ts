@@ -41,3 +41,24 @@ export interface CustomerSummary {
 }
 
 export type { TimeUnit };
+
+/**
+ * One customer's summary from count-only data (records without amounts): the counts and ages of
+ * both conventions, with every money field `null`. The purchase models take it as they take a
+ * {@link CustomerSummary} (they read `btyd.frequency`, `btyd.recency` and `btyd.T`).
+ */
+export interface CountSummary {
+  readonly customerId: CustomerId;
+  /** Calendar date of the first purchase, `yyyy-MM-dd`. */
+  readonly firstPurchase: string;
+  /** Calendar date of the last purchase, `yyyy-MM-dd`. */
+  readonly lastPurchase: string;
+  /** No amounts: `null`. */
+  readonly revenue: null;
+  /** No amounts: `null`. */
+  readonly cost: null;
+  /** No amounts: `null`. */
+  readonly profit: null;
+  readonly rfm: { readonly recency: number; readonly frequency: number; readonly monetary: null };
+  readonly btyd: { readonly frequency: number; readonly recency: number; readonly T: number; readonly monetaryValue: null };
+}

@@ -1,0 +1,151 @@
+// Count-only data through the API (issue 10): summaries with null money, the purchase-model-only
+// pipeline scoreCustomerCounts, and scoreCustomers refusing count-only data with a pointer to it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  COUNT_ONLY_NOTE,
+  CustomerCountScores,
+  InvalidInputError,
+  ModelFitError,
+  fitPurchaseModel,
+  parseTransactions,
+  scoreCustomerCounts,
+  scoreCustomers,
+  simulateTransactions,
+  summarizeCustomerColumns,
+  summarizeCustomers,
+  type CountOnlyTransactionTable,
+  type TransactionInput,
+} from '../../src/index.js';
+import { SHARED_DATA } from '../helpers/sharedData.js';
+
+/** A count-only table as a reader makes it from `customer,date` rows: amounts zero, no cost, flagged. */
+function countOnlyTable(rows: readonly { customerId: string | number; date: string }[]): CountOnlyTransactionTable {
+  const { table } = parseTransactions(rows.map((r) => ({ ...r, amount: 0 })));
+  return { ...table, cost: null, countOnly: true };
+}
+
+const simulated = simulateTransactions({ customers: 400, start: '2024-01-01', end: '2025-06-30', seed: 11 });
+const counts = simulated.map(({ customerId, date }) => ({ customerId, date: String(date) }));
+
+describe('summaries of count-only data', () => {
+  it('carry frequency, recency and T with every money field null', () => {
+    const table = countOnlyTable([
+      { customerId: 'a', date: '2024-01-01' },
+      { customerId: 'a', date: '2024-01-15' },
+      { customerId: 'b', date: '2024-01-08' },
+    ]);
+    const s = summarizeCustomers(table, { asOf: '2024-01-29', timeUnit: 'week' });
+    expect(s.countOnly).toBe(true);
+    expect(s.customers).toEqual([
+      { customerId: 'a', firstPurchase: '2024-01-01', lastPurchase: '2024-01-15', revenue: null, cost: null, profit: null, rfm: { recency: 2, frequency: 2, monetary: null }, btyd: { frequency: 1, recency: 2, T: 4, monetaryValue: null } },
+      { customerId: 'b', firstPurchase: '2024-01-08', lastPurchase: '2024-01-08', revenue: null, cost: null, profit: null, rfm: { recency: 3, frequency: 1, monetary: null }, btyd: { frequency: 0, recency: 0, T: 3, monetaryValue: null } },
+    ]);
+    expect(summarizeCustomerColumns(table).countOnly).toBe(true);
+  });
+
+  it('keep countOnly false for data with amounts, and the same counts as the count-only table', () => {
+    const money = summarizeCustomers(simulated, { asOf: '2025-06-30' });
+    const none = summarizeCustomers(countOnlyTable(counts), { asOf: '2025-06-30' });
+    expect(money.countOnly).toBe(false);
+    expect(none.customers.map((c) => [c.customerId, c.btyd.frequency, c.btyd.recency, c.btyd.T, c.rfm.frequency, c.rfm.recency])).toEqual(
+      money.customers.map((c) => [c.customerId, c.btyd.frequency, c.btyd.recency, c.btyd.T, c.rfm.frequency, c.rfm.recency]),
+    );
+  });
+});
+
+describe('scoreCustomerCounts', () => {
+  it('gives the purchase-model numbers of scoreCustomers on the same data (P(alive) exact, expected purchases to 1e-12)', () => {
+    const full = scoreCustomers(simulated, { asOf: '2025-06-30' });
+    const only = scoreCustomerCounts(simulated, { asOf: '2025-06-30' });
+    expect(only.countOnly).toBe(false);
+    expect(only.note).toBeNull();
+    expect(only.model.params).toEqual(full.model.params);
+    expect(Array.from(only.columns.pAlive)).toEqual(Array.from(full.columns.pAlive));
+    only.columns.expectedPurchases.forEach((e, i) => expect(Math.abs(e - full.columns.expectedPurchases[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, e)));
+    expect(only.customers.map((c) => c.customerId)).toEqual(full.customers.map((c) => c.customerId));
+  });
+
+  it('scores a count-only table with the note, null money and the same numbers as with amounts', () => {
+    const withMoney = scoreCustomerCounts(simulated, { asOf: '2025-06-30', model: 'paretonbd', horizon: { amount: 26, unit: 'week' } });
+    const scores = scoreCustomerCounts(countOnlyTable(counts), { asOf: '2025-06-30', model: 'paretonbd', horizon: { amount: 26, unit: 'week' } });
+    expect(scores).toBeInstanceOf(CustomerCountScores);
+    expect(scores.countOnly).toBe(true);
+    expect(scores.note).toBe(COUNT_ONLY_NOTE);
+    expect(scores.model.params).toEqual(withMoney.model.params);
+    expect(Array.from(scores.columns.expectedPurchases)).toEqual(Array.from(withMoney.columns.expectedPurchases));
+    const c = scores.customer(3);
+    expect([c.revenue, c.cost, c.profit, c.rfm.monetary, c.btyd.monetaryValue]).toEqual([null, null, null, null, null]);
+    expect(c).toEqual(scores.customers[3]);
+    const fit = fitPurchaseModel(scores.columns.summary.btyd, { model: 'paretonbd' });
+    expect(Array.from(scores.columns.expectedPurchases)).toEqual(Array.from(fit.expectedPurchasesMany(26, scores.columns.summary.btyd)));
+  });
+
+  it('fits BG/NBD, Pareto/NBD and MBG/NBD on groceryElog (cust,date), and chooses one by holdout', () => {
+    const lines = readFileSync(resolve(SHARED_DATA, 'btydplus/groceryElog.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+    const table = countOnlyTable(lines.map((l) => {
+      const [cust, date] = l.split(',');
+      return { customerId: Number(cust), date: date! };
+    }));
+    for (const model of ['bgnbd', 'paretonbd', 'mbgnbd'] as const) {
+      const s = scoreCustomerCounts(table, { model });
+      expect(s.length).toBe(1525);
+      expect(s.model.converged, model).toBe(true);
+      for (const v of Object.values(s.model.params as unknown as Record<string, number>)) expect(Number.isFinite(v) && v > 0).toBe(true);
+    }
+    const best = scoreCustomerCounts(table, { model: 'best' });
+    expect(best.selection?.scores).toHaveLength(3);
+    expect(best.model.model).toBe(best.selection!.best);
+  });
+
+  it('reports stages in order and leaves its input untouched', () => {
+    const table = countOnlyTable(counts);
+    const before = Array.from(table.day);
+    const stages: string[] = [];
+    scoreCustomerCounts(table, { onProgress: (stage, f) => f === 0 && stages.push(stage) });
+    expect(stages).toEqual(['summarizing', 'fitting', 'scoring']);
+    expect(Array.from(table.day)).toEqual(before);
+  });
+
+  it('refuses bad options with the option named', () => {
+    const table = countOnlyTable(counts);
+    const issue = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidInputError);
+        return (e as InvalidInputError).issues[0];
+      }
+      throw new Error('expected an InvalidInputError');
+    };
+    expect(issue(() => scoreCustomerCounts(table, { horizn: 1 } as never))).toMatchObject({ code: 'unknown_option', path: ['options', 'horizn'] });
+    expect(issue(() => scoreCustomerCounts(table, { model: 'gamma' as never }))).toMatchObject({ path: ['options', 'model'] });
+    expect(issue(() => scoreCustomerCounts(table, { horizon: { amount: 1.5, unit: 'year' } }))).toMatchObject({ path: ['options', 'horizon'] });
+    expect(issue(() => scoreCustomerCounts(table, { calibrationEnd: '2025-01-01' }))).toMatchObject({ path: ['options', 'calibrationEnd'] });
+  });
+
+  it('says so when nobody bought up to the as-of date', () => {
+    expect(() => scoreCustomerCounts(countOnlyTable(counts), { asOf: '2023-01-01' })).toThrow(ModelFitError);
+  });
+});
+
+describe('scoreCustomers on count-only data', () => {
+  it('is an InvalidInputError that points to scoreCustomerCounts', () => {
+    try {
+      scoreCustomers(countOnlyTable(counts) as never);
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidInputError);
+      const issue = (e as InvalidInputError).issues[0]!;
+      expect(issue.code).toBe('missing_field');
+      expect(issue.path).toEqual(['transactions', 'amount']);
+      expect(issue.message).toContain('scoreCustomerCounts');
+    }
+  });
+
+  it('still scores rows with amounts (the flag is absent)', () => {
+    const rows: TransactionInput[] = simulated.slice(0, 300);
+    expect(scoreCustomers(rows).length).toBeGreaterThan(0);
+  });
+});
