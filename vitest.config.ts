@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],
     testTimeout: 60_000,
+    setupFiles: ['test/helpers/fastCheckSeed.ts'],
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],
