@@ -1,16 +1,9 @@
 // Synthetic columnar transactions for benchmarks, shared by the vitest benches and the
 // peak-memory script (plain JavaScript so that both can load it).
+import { xorshift32 } from '../helpers/xorshift32.mjs';
 
-/** xorshift32: a tiny seeded generator; benchmarks need speed, not statistical quality. */
-function rng32(seed) {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
+/** Benchmarks need speed, not statistical quality. */
+const rng32 = xorshift32;
 
 const START = 19358; // 2023-01-01 as days since 1970-01-01
 const DAYS = 731; // 2023-2024

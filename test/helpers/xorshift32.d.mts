@@ -1,0 +1,2 @@
+/** xorshift32: uniform numbers in [0, 1), the same sequence for the same seed. */
+export function xorshift32(seed: number): () => number;
