@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_DAY_RANGE, describeDayRange, type DayRange } from '../time/dateRange.js';
+import { dayFromIso } from '../time/days.js';
 
 /** A usage error: bad flags or arguments (exit code 2). */
 export class UsageError extends Error {
@@ -49,13 +51,18 @@ export function numberFlag(flags: Flags, name: string, check: (n: number) => boo
   return n;
 }
 
-/** A `yyyy-MM-dd` flag checked for a real calendar date; `undefined` when absent. */
-export function isoDateFlag(flags: Flags, name: string): string | undefined {
+/**
+ * A `yyyy-MM-dd` flag checked for a real calendar date inside the accepted range of date
+ * options (1900-01-01..2199-12-31, as the library's `asOf`); `undefined` when absent.
+ */
+export function isoDateFlag(flags: Flags, name: string, range: DayRange = DEFAULT_DAY_RANGE): string | undefined {
   const v = str(flags, name);
   if (v === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   const ok = m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
   if (!ok) throw new UsageError(`--${name} must be a calendar date yyyy-MM-dd (got ${v})`);
+  const day = dayFromIso(v);
+  if (day < range.minDay || day > range.maxDay) throw new UsageError(`--${name} must be a date in ${describeDayRange(range)}, the accepted range of dates (got ${v})`);
   return v;
 }
 

@@ -21,7 +21,8 @@ export type DayParserAt = (text: string, start: number, end: number) => number;
  *
  * - `'iso'` (default elsewhere): `yyyy-MM-dd`, optionally followed by `T` or a space and a time
  *   with an optional offset. The calendar date is taken as written; the time and offset are
- *   ignored, so `2024-03-01T23:30:00-05:00` is 1 March.
+ *   ignored, so `2024-03-01T23:30:00-05:00` is 1 March. An impossible time (`25:61:99`, an
+ *   offset of `+24:00`) makes the date invalid.
  * - Formats made only of `yyyy`, `MM`, `dd` and separators (`yyyyMMdd`, `dd/MM/yyyy`, …) use a
  *   fixed-width parser with no allocation.
  * - Other formats made of the common date-fns tokens (`y`, `M`, `MMM`, `d`, `H`, `h`, `m`, `s`,
@@ -32,7 +33,8 @@ export type DayParserAt = (text: string, start: number, end: number) => number;
  * - Any other date-fns format string is parsed by date-fns `parse`, reading the local calendar
  *   date of the result.
  *
- * Impossible dates (`2023-02-29`) give `NaN`.
+ * Impossible dates (`2023-02-29`) and impossible times of day (hour 24 or more, minute or
+ * second 60 or more, but a leap second `:60`) give `NaN`.
  *
  * @param format - `'iso'` or a date-fns format string (Unicode tokens: `yyyy`, `MM`, `dd`, …).
  * @returns The parser.
@@ -105,7 +107,12 @@ function parseIsoDayAt(text: string, s: number, end: number): number {
   return civilOrNaN(y, m, d);
 }
 
-const ISO_TIME = /^\d{2}(:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$/;
+/**
+ * A time after the date: hours 00-23, minutes 00-59, seconds 00-60 (60: a leap second), an
+ * optional fraction, and an optional offset `Z` or `±hh[[:]mm]` (hours 00-23, minutes 00-59).
+ * `2024-03-01T25:61:99` is no time of day, so it is no date either.
+ */
+const ISO_TIME = /^(?:[01]\d|2[0-3])(:[0-5]\d(:(?:[0-5]\d|60)(\.\d{1,9})?)?)?(Z|z|[+-](?:[01]\d|2[0-3])(:?[0-5]\d)?)?$/;
 
 function compileFixedWidth(format: string): DayParserAt | null {
   const tokens = /^(?:yyyy|MM|dd|[^A-Za-z'])+$/;

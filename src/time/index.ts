@@ -5,4 +5,4 @@ export type { TimeUnit } from './units.js';
 export { TIME_UNITS } from './units.js';
 export { dayFromIso, isoFromDay } from './days.js';
 export type { PeriodMode } from './periodIndexer.js';
-export type { DateLike } from './toEpochDay.js';
+export type { DateLike, DateRangeOption } from './dateRange.js';

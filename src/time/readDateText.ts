@@ -27,14 +27,22 @@ const TOKENS: Readonly<Record<string, { re: string; set: Setter }>> = (() => {
     f(p, Number(t));
     return true;
   };
-  const hour12 = (p: DateParts, v: number): void => {
+  // A clock field outside its range (hour 25, minute 61) makes the text no date at all.
+  const clock = (max: number, ms: number): Setter => (p, t) => {
+    const v = Number(t);
+    p.time += v * ms;
+    return v <= max;
+  };
+  const hour12: Setter = (p, t) => {
+    const v = Number(t);
     p.time += (v % 12) * 3_600_000;
+    return v >= 1 && v <= 12;
   };
   const offset: Setter = (p, t) => {
     if (t === 'Z' || t === 'z') p.offset = 0;
     else {
       const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(t);
-      if (!m) return false;
+      if (!m || Number(m[2]) > 23 || Number(m[3] ?? 0) > 59) return false;
       p.offset = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
     }
     return true;
@@ -58,14 +66,14 @@ const TOKENS: Readonly<Record<string, { re: string; set: Setter }>> = (() => {
     M: { re: '(\\d{1,2})', set: num((p, v) => (p.m = v)) },
     dd: { re: '(\\d{2})', set: num((p, v) => (p.d = v)) },
     d: { re: '(\\d{1,2})', set: num((p, v) => (p.d = v)) },
-    HH: { re: '(\\d{2})', set: num((p, v) => (p.time += v * 3_600_000)) },
-    H: { re: '(\\d{1,2})', set: num((p, v) => (p.time += v * 3_600_000)) },
-    hh: { re: '(\\d{2})', set: num(hour12) },
-    h: { re: '(\\d{1,2})', set: num(hour12) },
-    mm: { re: '(\\d{2})', set: num((p, v) => (p.time += v * 60_000)) },
-    m: { re: '(\\d{1,2})', set: num((p, v) => (p.time += v * 60_000)) },
-    ss: { re: '(\\d{2})', set: num((p, v) => (p.time += v * 1000)) },
-    s: { re: '(\\d{1,2})', set: num((p, v) => (p.time += v * 1000)) },
+    HH: { re: '(\\d{2})', set: clock(23, 3_600_000) },
+    H: { re: '(\\d{1,2})', set: clock(23, 3_600_000) },
+    hh: { re: '(\\d{2})', set: hour12 },
+    h: { re: '(\\d{1,2})', set: hour12 },
+    mm: { re: '(\\d{2})', set: clock(59, 60_000) },
+    m: { re: '(\\d{1,2})', set: clock(59, 60_000) },
+    ss: { re: '(\\d{2})', set: clock(60, 1000) },
+    s: { re: '(\\d{1,2})', set: clock(60, 1000) },
     a: { re: '([AaPp][Mm])', set: (p, t) => ((p.time += t.toLowerCase() === 'pm' ? 12 * 3_600_000 : 0), true) },
     aa: { re: '([AaPp][Mm])', set: (p, t) => ((p.time += t.toLowerCase() === 'pm' ? 12 * 3_600_000 : 0), true) },
     EEE: { re: '([A-Za-z]{3})', set: () => true },
@@ -129,7 +137,8 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/** As the `'iso'` day parser: hours 00-23, minutes 00-59, seconds 00-60 (a leap second), offsets up to ±23:59. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]([01]\d|2[0-3])(?::([0-5]\d)(?::([0-5]\d|60)(?:\.(\d{1,9}))?)?)?(Z|z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?$/;
 
 function readIsoParts(text: string): DateParts | null {
   const m = ISO.exec(text);

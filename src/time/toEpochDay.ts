@@ -1,23 +1,20 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
-import { parseIsoDay } from './compileDateFormat.js';
-import { MS_PER_DAY } from './days.js';
+import { DEFAULT_DAY_RANGE, dayOfDateLike, describeDayRange, type DateLike, type DayRange } from './dateRange.js';
 
-/** A calendar date given as an option: an ISO `yyyy-MM-dd` string, a `Date`, or epoch milliseconds. */
-export type DateLike = string | Date | number;
+export type { DateLike } from './dateRange.js';
 
 /**
  * Reads an option's date as an epoch day; throws {@link InvalidInputError} naming the option.
- * `Date` objects and epoch milliseconds give their UTC calendar date.
+ * `Date` objects and epoch milliseconds give their UTC calendar date. A date outside `range`
+ * (by default 1900-01-01..2199-12-31) is refused with code `date_out_of_range`: an as-of date of
+ * `9999-12-31` is a placeholder, not an end of observation.
  * @internal
  */
-export function toEpochDay(value: DateLike, optionName: string): number {
-  let day = Number.NaN;
-  if (typeof value === 'string') day = parseIsoDay(value);
-  else if (typeof value === 'number') day = Number.isFinite(value) ? Math.floor(value / MS_PER_DAY) : Number.NaN;
-  else if (value instanceof Date) {
-    const ms = value.getTime();
-    day = Number.isFinite(ms) ? Math.floor(ms / MS_PER_DAY) : Number.NaN;
-  }
+export function toEpochDay(value: DateLike, optionName: string, range: DayRange = DEFAULT_DAY_RANGE): number {
+  const day = dayOfDateLike(value);
   if (day !== day) invalidOption(optionName, 'not a valid date (expected yyyy-MM-dd, a Date or epoch milliseconds)', 'invalid_date');
+  if (day < range.minDay || day > range.maxDay) {
+    invalidOption(optionName, `outside the accepted date range ${describeDayRange(range)} (expected a date in it)`, 'date_out_of_range');
+  }
   return day;
 }

@@ -1,3 +1,17 @@
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
+import type { RowCheckOptions } from './options.js';
+import {
+  dateOutOfRangeMessage,
+  NEGATIVE_COST_MESSAGE,
+  NEGATIVE_QUANTITY_MESSAGE,
+  orderConflictMessage,
+  resolveRowChecks,
+  type CheckedField,
+  type PositionLabel,
+  type RefusedRow,
+  type RowChecks,
+} from './rowChecks.js';
 import type { CustomerId, TransactionTable } from './types.js';
 
 /** Values of one validated row, ready to append. Optional numbers are `NaN` when absent. */
@@ -13,13 +27,31 @@ export interface ValidatedRow {
   discount: number;
 }
 
+/** Options of {@link TransactionTableBuilder}: the row rules of {@link RowCheckOptions}, and sizing. */
+export interface TransactionTableBuilderOptions extends RowCheckOptions {
+  /** Rows to allocate for up front (the columns double as they fill). @defaultValue `1024` */
+  initialCapacity?: number;
+  /** Show the refused value (a date) in messages. @defaultValue `false` */
+  revealValues?: boolean;
+}
+
+/** The option names of {@link TransactionTableBuilderOptions}. @internal */
+export const TABLE_BUILDER_OPTION_KEYS: KeyList<TransactionTableBuilderOptions> = { initialCapacity: true, revealValues: true, dateRange: true, negativeCost: true, orderIds: true };
+
 /**
  * Builds a {@link TransactionTable} row by row into growing typed arrays, interning customer and
  * order ids. Used by {@link parseTransactions} and by the streaming file readers.
  *
  * Optional columns are only materialised once a row carries the field, and come out `null` when
- * no row did. Values are not validated here: use it for data already checked, as the file
- * readers do.
+ * no row did. Field types are not validated here (use it for values already read, as the file
+ * readers do), but the rules every row must meet are (see {@link RowCheckOptions}): the date in
+ * `dateRange`, no negative cost on a purchase unless `negativeCost: 'allow'`, no negative
+ * quantity on a positive amount, and one customer and one day per order id unless
+ * `orderIds: 'lenient'`. A row that breaks one throws an {@link InvalidInputError} naming it
+ * (`row N`: the N-th row offered, from 0) and the field, and is not stored.
+ *
+ * Cost: O(1) per row (integer comparisons; order ids interned, with their first customer, day
+ * and row kept per order id, not per row).
  *
  * @example
  * ```ts
@@ -30,6 +62,13 @@ export interface ValidatedRow {
  * const table = builder.finish();
  * table.customerIds; // => ['ann']
  * Array.from(table.cost); // => [NaN, 9]
+ * const strict = new TransactionTableBuilder({ dateRange: { from: '2000-01-01' } });
+ * try {
+ *   strict.append('bob', dayFromIso('1999-12-31'), 5);
+ * } catch (e) {
+ *   e.issues[0].path; // => [0, 'date']
+ *   e.issues[0].code; // => 'date_out_of_range'
+ * }
  * ```
  */
 export class TransactionTableBuilder {
@@ -47,12 +86,65 @@ export class TransactionTableBuilder {
   private order: Int32Array | null = null;
   private promo: Uint8Array | null = null;
   private discount: Float64Array | null = null;
+  private readonly minDay: number;
+  private readonly maxDay: number;
+  private readonly allowNegativeCost: boolean;
+  private readonly lenientOrderIds: boolean;
+  private readonly checks: RowChecks;
+  /** Per order id: the customer, day and caller position of its first row. */
+  private orderCustomer = new Int32Array(64);
+  private orderDay = new Int32Array(64);
+  private orderAt = new Float64Array(64);
+  private conflicts = 0;
+  /** Rows offered to {@link appendAt}, stored or refused. */
+  private offered = 0;
+  private positionOf: (() => number) | null = null;
+  private label: PositionLabel = 'row';
+  private refused: ((row: RefusedRow) => void) | null = null;
 
-  constructor(initialCapacity = 1024) {
-    this.capacity = Math.max(16, initialCapacity | 0);
+  /**
+   * @param options - The row rules and sizing ({@link TransactionTableBuilderOptions}), or the
+   *   initial capacity alone (then every rule has its default).
+   * @throws {@link InvalidInputError} for an unknown option key (with the nearest valid name) or a bad value.
+   */
+  constructor(options: number | TransactionTableBuilderOptions = {}, resolved?: RowChecks) {
+    let capacity = 1024;
+    if (typeof options === 'number') capacity = options;
+    else {
+      rejectUnknownKeys(options, TABLE_BUILDER_OPTION_KEYS, 'options', 'TransactionTableBuilder');
+      const c = options.initialCapacity ?? 1024;
+      if (typeof c !== 'number' || !(c >= 0) || !Number.isFinite(c)) throw new InvalidInputError([{ code: 'invalid_option', path: ['options', 'initialCapacity'], message: 'expected a finite number >= 0' }]);
+      capacity = c;
+    }
+    this.checks = resolved ?? resolveRowChecks(typeof options === 'number' ? {} : options);
+    this.minDay = this.checks.range.minDay;
+    this.maxDay = this.checks.range.maxDay;
+    this.allowNegativeCost = this.checks.allowNegativeCost;
+    this.lenientOrderIds = this.checks.lenientOrderIds;
+    this.capacity = Math.max(16, Math.min(capacity, 1 << 30) | 0);
     this.customer = new Int32Array(this.capacity);
     this.day = new Int32Array(this.capacity);
     this.amount = new Float64Array(this.capacity);
+  }
+
+  /**
+   * Rows whose order id was used before by another customer or on another day, kept under
+   * `orderIds: 'lenient'` (under `'strict'` they are refused, so this stays 0).
+   */
+  get orderIdConflicts(): number {
+    return this.conflicts;
+  }
+
+  /**
+   * Sends refused rows to `sink` instead of throwing, with the caller's `position()` of the row
+   * being appended (its input index, its line) in the refusal and in later order-id messages
+   * (`label` names it). For parsers and readers, which collect or report the rows themselves.
+   * @internal
+   */
+  refuseTo(position: () => number, label: PositionLabel, sink: (row: RefusedRow) => void): void {
+    this.positionOf = position;
+    this.label = label;
+    this.refused = sink;
   }
 
   /** Number of rows appended so far. */
@@ -60,14 +152,20 @@ export class TransactionTableBuilder {
     return this.n;
   }
 
-  /** Appends one row of already-validated values. */
-  push(row: ValidatedRow): void {
-    this.append(row.customerId, row.day, row.amount, row.cost, row.quantity, row.orderId, row.promo, row.discount);
+  /**
+   * Appends one row of values already read (see {@link append}).
+   * @returns `true` when stored; `false` when refused by a rule and sent to the sink of {@link refuseTo}.
+   * @throws {@link InvalidInputError} for a row that breaks a rule (without a sink).
+   */
+  push(row: ValidatedRow): boolean {
+    return this.append(row.customerId, row.day, row.amount, row.cost, row.quantity, row.orderId, row.promo, row.discount);
   }
 
   /**
    * Appends one row. `cost`, `quantity` and `discount` are `NaN` when absent, `orderId` `null`,
    * `promo` 255.
+   * @returns `true` when stored; `false` when refused by a rule and sent to the sink of {@link refuseTo}.
+   * @throws {@link InvalidInputError} for a row that breaks a rule (without a sink), naming it and the field.
    */
   append(
     customerId: CustomerId,
@@ -78,22 +176,51 @@ export class TransactionTableBuilder {
     orderId: string | number | null = null,
     promo = 255,
     discount = Number.NaN,
-  ): void {
-    let c = this.idIndex.get(customerId);
-    if (c === undefined) {
-      c = this.ids.length;
+  ): boolean {
+    const known = this.idIndex.get(customerId);
+    const c = known ?? this.ids.length;
+    // A new id is registered only once its row is stored: a refused row leaves no customer behind.
+    if (!this.appendAt(c, day, amount, cost, quantity, orderId, promo, discount)) return false;
+    if (known === undefined) {
       this.ids.push(customerId);
       this.idIndex.set(customerId, c);
     }
-    this.appendAt(c, day, amount, cost, quantity, orderId, promo, discount);
+    return true;
   }
 
   /**
    * Appends one row for the customer at index `c` of ids registered with {@link addCustomerIds}.
-   * For readers that intern ids themselves; do not mix with {@link append}.
+   * For readers that intern ids themselves; do not mix with {@link append}. Checks the row rules
+   * first: integer comparisons, and for an order id one map lookup and the comparison with the
+   * customer and day of its first row.
+   * @returns `true` when stored, `false` when refused (and sent to the sink).
    * @internal
    */
-  appendAt(c: number, day: number, amount: number, cost: number, quantity: number, orderId: string | number | null, promo: number, discount: number): void {
+  appendAt(c: number, day: number, amount: number, cost: number, quantity: number, orderId: string | number | null, promo: number, discount: number): boolean {
+    this.offered++;
+    // `!(a && b)` so that a NaN day is refused too; the Int32 column never sees a wrapped day.
+    if (!(day >= this.minDay && day <= this.maxDay)) return this.refuse('date', 'date_out_of_range', dateOutOfRangeMessage(day, this.checks));
+    if (cost < 0 && amount >= 0 && !this.allowNegativeCost) return this.refuse('cost', 'negative_cost', NEGATIVE_COST_MESSAGE);
+    if (quantity < 0 && amount > 0) return this.refuse('quantity', 'negative_quantity', NEGATIVE_QUANTITY_MESSAGE);
+    let o = -1;
+    if (orderId !== null) {
+      const known = this.orderIndex.get(orderId);
+      if (known === undefined) {
+        o = this.orders.length;
+        if (o === this.orderCustomer.length) this.growOrders();
+        this.orderCustomer[o] = c;
+        this.orderDay[o] = day;
+        this.orderAt[o] = this.positionOf === null ? this.offered - 1 : this.positionOf();
+        this.orders.push(orderId);
+        this.orderIndex.set(orderId, o);
+      } else {
+        o = known;
+        if (this.orderCustomer[o] !== c || this.orderDay[o] !== day) {
+          if (!this.lenientOrderIds) return this.refuse('orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[o]!, this.orderCustomer[o] !== c));
+          this.conflicts++;
+        }
+      }
+    }
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.customer[i] = c;
@@ -107,15 +234,30 @@ export class TransactionTableBuilder {
     else if (this.discount) this.discount[i] = Number.NaN;
     if (promo !== 255) (this.promo ??= new Uint8Array(this.capacity).fill(255))[i] = promo;
     else if (this.promo) this.promo[i] = 255;
-    if (orderId !== null) {
-      let o = this.orderIndex.get(orderId);
-      if (o === undefined) {
-        o = this.orders.length;
-        this.orders.push(orderId);
-        this.orderIndex.set(orderId, o);
-      }
-      (this.order ??= new Int32Array(this.capacity).fill(-1))[i] = o;
-    } else if (this.order) this.order[i] = -1;
+    if (o >= 0) (this.order ??= new Int32Array(this.capacity).fill(-1))[i] = o;
+    else if (this.order) this.order[i] = -1;
+    return true;
+  }
+
+  /** Refuses the row being appended: to the sink, or as an {@link InvalidInputError}. */
+  private refuse(field: CheckedField, code: RefusedRow['code'], message: string): false {
+    const position = this.positionOf === null ? this.offered - 1 : this.positionOf();
+    if (this.refused === null) throw new InvalidInputError([{ code, path: [position, field], message }]);
+    this.refused({ position, field, code, message });
+    return false;
+  }
+
+  private growOrders(): void {
+    const cap = this.orderCustomer.length * 2;
+    const customer = new Int32Array(cap);
+    customer.set(this.orderCustomer);
+    this.orderCustomer = customer;
+    const day = new Int32Array(cap);
+    day.set(this.orderDay);
+    this.orderDay = day;
+    const at = new Float64Array(cap);
+    at.set(this.orderAt);
+    this.orderAt = at;
   }
 
   /**

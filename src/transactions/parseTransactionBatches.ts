@@ -1,8 +1,8 @@
-import { InvalidInputError } from '../errors/InvalidInputError.js';
-import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import type { RowPolicyOptions } from './options.js';
-import { parseTransactions, type ParseTransactionsResult, type RejectedRow } from './parseTransactions.js';
-import { TransactionTableBuilder } from './TransactionTableBuilder.js';
+import { rejectUnknownKeys } from '../errors/knownKeys.js';
+import { PARSE_TRANSACTIONS_OPTION_KEYS, type ParseTransactionsOptions } from './parseTransactions.js';
+import type { ParseTransactionsResult } from './parseResult.js';
+import { resolveRowPolicies } from './resolveRowPolicies.js';
+import { RowAppender } from './RowAppender.js';
 import type { TransactionInput } from './types.js';
 
 /**
@@ -11,13 +11,15 @@ import type { TransactionInput } from './types.js';
  * {@link TransactionTable}, validated as one input. Row indices in issues and in `rejected`
  * count from the first row of the first batch, so they name the row of the whole stream.
  *
- * Cost: O(n) time; each batch is validated, then appended, so only the table and one batch are
- * held at once.
+ * Cost: O(n) time; each batch is validated and appended, so only the table and one batch are
+ * held at once. The row rules hold across batches: an order id of one batch used by another
+ * customer in a later batch is a conflict like any other.
  *
  * @param batches - The row batches, in order.
- * @param options - See {@link RowPolicyOptions}: date format, invalid rows, returns, raw values in messages.
- * @returns The table, the rejected rows and the number of returns dropped.
- * @throws {@link InvalidInputError} under `onInvalid: 'throw'` (the default) when any row is invalid, after reading every batch.
+ * @param options - See {@link ParseTransactionsOptions}: date format, invalid rows, returns, row rules, raw values in messages.
+ * @returns The table, the rejected rows, the number of returns dropped and of order-id conflicts kept.
+ * @throws {@link InvalidInputError} under `onInvalid: 'throw'` (the default) when any row is invalid, after reading every batch;
+ *   at once for an unknown option key (naming the nearest valid one), a bad option value or a batch that is not an array.
  * @example
  * ```ts
  * import { parseTransactionBatches } from 'loyalty-score';
@@ -30,38 +32,13 @@ import type { TransactionInput } from './types.js';
  * rejected[0].row; // => 2
  * ```
  */
-export async function parseTransactionBatches(batches: AsyncIterable<ArrayLike<TransactionInput>>, options: RowPolicyOptions = {}): Promise<ParseTransactionsResult> {
-  const onInvalid = options.onInvalid ?? 'throw';
-  const builder = new TransactionTableBuilder();
-  const rejected: RejectedRow[] = [];
-  let returnsDropped = 0;
+export async function parseTransactionBatches(batches: AsyncIterable<ArrayLike<TransactionInput>>, options: ParseTransactionsOptions = {}): Promise<ParseTransactionsResult> {
+  rejectUnknownKeys(options, PARSE_TRANSACTIONS_OPTION_KEYS, 'options', 'parseTransactionBatches');
+  const appender = new RowAppender(resolveRowPolicies(options), 1024);
   let offset = 0;
   for await (const batch of batches) {
-    // Validates the batch first (its own onInvalid check comes after every batch is read).
-    const part = parseTransactions(batch, { ...options, onInvalid: 'collect' });
-    for (const r of part.rejected) rejected.push({ row: r.row + offset, issues: r.issues.map((i) => shift(i, offset)) as unknown as NonEmptyArray<InputIssue> });
-    returnsDropped += part.returnsDropped;
-    const t = part.table;
-    for (let i = 0; i < t.length; i++) {
-      const o = t.order === null ? -1 : t.order[i]!;
-      builder.append(
-        t.customerIds[t.customer[i]!]!,
-        t.day[i]!,
-        t.amount[i]!,
-        t.cost === null ? Number.NaN : t.cost[i]!,
-        t.quantity === null ? Number.NaN : t.quantity[i]!,
-        o < 0 ? null : t.orderIds[o]!,
-        t.promo === null ? 255 : t.promo[i]!,
-        t.discount === null ? Number.NaN : t.discount[i]!,
-      );
-    }
+    appender.add(batch, offset);
     offset += batch.length;
   }
-  if (onInvalid === 'throw' && rejected.length > 0) throw new InvalidInputError(rejected.flatMap((r) => r.issues) as unknown as NonEmptyArray<InputIssue>);
-  return { table: builder.finish(), rejected, returnsDropped };
-}
-
-function shift(issue: InputIssue, offset: number): InputIssue {
-  const [head, ...rest] = issue.path;
-  return typeof head === 'number' ? { ...issue, path: [head + offset, ...rest] } : issue;
+  return appender.finish();
 }

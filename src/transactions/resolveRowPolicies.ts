@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { compileDateFormat, ISO_DATE_FORMAT, type DayParser } from '../time/compileDateFormat.js';
 import type { InvalidRowPolicy, ReturnsPolicy, RowPolicyOptions } from './options.js';
+import { resolveRowChecks, type RowChecks } from './rowChecks.js';
 
 export type { RowPolicyOptions } from './options.js';
 
@@ -14,6 +15,8 @@ export interface RowPolicies {
   readonly onInvalid: InvalidRowPolicy;
   readonly returns: ReturnsPolicy;
   readonly reveal: boolean;
+  /** The row rules, for the {@link TransactionTableBuilder} the rows go into. */
+  readonly checks: RowChecks;
 }
 
 /** Validates the shared row-reading options; throws {@link InvalidInputError} naming the option. @internal */
@@ -31,5 +34,6 @@ export function resolveRowPolicies(options: RowPolicyOptions): RowPolicies {
     onInvalid,
     returns,
     reveal: options.revealValues === true,
+    checks: resolveRowChecks(options),
   };
 }

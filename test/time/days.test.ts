@@ -80,6 +80,33 @@ describe('compileDateFormat', () => {
     expect(compileDateFormat('iso')('2024-01-01T10:00:00Z')).toBe(dayFromIso('2024-01-01'));
     expect(compileDateFormat('iso')('2024-01-01 10:00:00')).toBe(dayFromIso('2024-01-01'));
     expect(compileDateFormat('iso')('2024-01-01X')).toBeNaN();
-    expect(compileDateFormat('iso')('2024-01-01T99')).toBe(dayFromIso('2024-01-01'));
+    expect(compileDateFormat('iso')('2024-01-01T23')).toBe(dayFromIso('2024-01-01'));
+    // Hour 99 is no time of day (issue 11): the date is invalid, not 1 January.
+    expect(compileDateFormat('iso')('2024-01-01T99')).toBeNaN();
+  });
+});
+
+describe('impossible times of day (issue 11)', () => {
+  const iso = compileDateFormat('iso');
+  it.each(['2024-03-01T25:61:99', '2024-03-01T24:00', '2024-03-01T23:60', '2024-03-01T23:59:61', '2024-03-01 12:00:00+24:00', '2024-03-01T12:00-05:60'])('iso %s is no date', (text) => {
+    expect(iso(text)).toBeNaN();
+  });
+  it.each(['2024-03-01T00:00', '2024-03-01T23:59:59.999', '2024-03-01T23:59:60Z', '2024-03-01 12:00:00+14:00', '2024-03-01T12:00-0530'])('iso %s is 1 March', (text) => {
+    expect(isoFromDay(iso(text))).toBe('2024-03-01');
+  });
+  it.each([
+    ['yyyy-MM-dd HH:mm:ss', '2024-03-01 25:00:00'],
+    ['yyyy-MM-dd HH:mm:ss', '2024-03-01 10:61:00'],
+    ['yyyy-MM-dd HH:mm:ss', '2024-03-01 10:00:99'],
+    ['M/d/yyyy h:mm a', '3/1/2024 13:00 PM'],
+    ['M/d/yyyy h:mm a', '3/1/2024 0:30 AM'],
+    ['yyyy-MM-dd HH:mm:ss xx', '2024-03-01 10:00:00 +2500'],
+  ])('%s reads %s as no date', (format, text) => {
+    expect(compileDateFormat(format)(text)).toBeNaN();
+  });
+  it('valid times in token formats still read', () => {
+    expect(isoFromDay(compileDateFormat('yyyy-MM-dd HH:mm:ss')('2024-03-01 23:59:59'))).toBe('2024-03-01');
+    expect(isoFromDay(compileDateFormat('M/d/yyyy h:mm a')('3/1/2024 12:30 AM'))).toBe('2024-03-01');
+    expect(isoFromDay(compileDateFormat('yyyy-MM-dd HH:mm:ss xx')('2024-03-01 23:30:00 -0500'))).toBe('2024-03-01');
   });
 });
