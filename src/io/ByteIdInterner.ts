@@ -1,6 +1,5 @@
 import type { CustomerId } from '../transactions/types.js';
 import { fieldText } from './decodeField.js';
-import { encodeUtf8 } from './utf8.js';
 
 
 /**
@@ -30,17 +29,13 @@ export class ByteIdInterner {
   private numberMask = (1 << 12) - 1;
   private numberCount = 0;
 
-  /**
-   * @param numeric - Whether all-digit ids become numbers.
-   * @param onInvalidUtf8 - Called (and expected to throw) for an id whose bytes are not UTF-8,
-   *   with the id's bytes `[start, end)`; without it such an id is interned as decoded (U+FFFD).
-   */
-  constructor(
-    private readonly numeric: boolean,
-    private readonly onInvalidUtf8: ((bytes: Uint8Array, start: number, end: number) => void) | null = null,
-  ) {}
+  /** @param numeric - Whether all-digit ids become numbers. */
+  constructor(private readonly numeric: boolean) {}
 
-  /** Index of the id `bytes[start, end)` (already trimmed, non-empty). */
+  /**
+   * Index of the id `bytes[start, end)` (already trimmed, non-empty, valid UTF-8: the reader
+   * refuses a record holding bytes that are not, so equal ids as text are equal bytes).
+   */
   intern(bytes: Uint8Array, start: number, end: number): number {
     const n = end - start;
     if (this.numeric) {
@@ -68,24 +63,7 @@ export class ByteIdInterner {
       }
     }
     let h = 0x811c9dc5;
-    let any = 0;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      any |= b;
-      h = Math.imul(h ^ b, 0x01000193);
-    }
-    if (any >= 128) {
-      // Byte sequences that are not UTF-8 decode to U+FFFD: intern the decoded text's own
-      // bytes, so that ids equal as strings are one customer, as when reading decoded text.
-      const text = fieldText(bytes, start, end);
-      if (text.includes('\uFFFD')) {
-        const canonical = encodeUtf8(text);
-        if (canonical.length !== n || canonical.some((b: number, k: number) => b !== bytes[start + k])) {
-          if (this.onInvalidUtf8) this.onInvalidUtf8(bytes, start, end);
-          return this.intern(canonical, 0, canonical.length);
-        }
-      }
-    }
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     h = mix(h);
     let a: number;
     let b: number;

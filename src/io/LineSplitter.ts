@@ -187,6 +187,8 @@ export class LineSplitter {
 export class FieldBounds {
   start: Int32Array = new Int32Array(32);
   end: Int32Array = new Int32Array(32);
+  /** Whether the last {@link split} line held a byte >= 0x80 (then it must be checked as UTF-8). */
+  high = false;
   /** Whether the last {@link splitQuoted} line decoded to a U+FFFD (written, or from bytes that are not UTF-8). */
   replaced = false;
   /** The bytes fields point into after {@link splitQuoted}. */
@@ -195,13 +197,17 @@ export class FieldBounds {
   /** Splits `bytes[s, e)` (no quotes in it); returns the number of fields. */
   split(bytes: Uint8Array, s: number, e: number, delimiter: number | 'whitespace'): number {
     let k = 0;
+    let high = 0;
     if (delimiter === 'whitespace') {
       let i = s;
       for (;;) {
         while (i < e && isBlank(bytes[i]!)) i++;
-        if (i >= e) return k;
+        if (i >= e) {
+          this.high = high >= 128;
+          return k;
+        }
         const start = i;
-        while (i < e && !isBlank(bytes[i]!)) i++;
+        for (; i < e && !isBlank(bytes[i]!); i++) high |= bytes[i]!;
         this.set(k++, start, i);
       }
     }
@@ -209,7 +215,9 @@ export class FieldBounds {
     let fs = this.start;
     let fe = this.end;
     for (let i = s; i < e; i++) {
-      if (bytes[i] === delimiter) {
+      const c = bytes[i]!;
+      high |= c;
+      if (c === delimiter) {
         if (k >= fs.length - 1) {
           this.grow();
           fs = this.start;
@@ -221,6 +229,7 @@ export class FieldBounds {
       }
     }
     this.set(k++, start, e);
+    this.high = high >= 128;
     return k;
   }
 

@@ -8,7 +8,6 @@ import { lineIssues } from './lineIssues.js';
 import type { FieldBounds } from './LineSplitter.js';
 import { isCancelledOrder, returnAction, skipsRow } from './rowPolicies.js';
 import type { RejectedLine } from './transactionTextResult.js';
-import { firstInvalidUtf8 } from './utf8.js';
 
 /** What a {@link RowDecoder} needs beyond the row: the reader's resolved policies. @internal */
 export interface RowSettings {
@@ -49,7 +48,6 @@ export class RowDecoder {
     private readonly interner: ByteIdInterner,
     private readonly decodeDay: DayDecoder,
     private readonly onRowKept: ((row: number) => void) | null,
-    private readonly onInvalidUtf8: (bytes: Uint8Array, start: number, end: number, field: Field) => void,
   ) {
     this.decimal = decimal;
   }
@@ -134,7 +132,6 @@ export class RowDecoder {
     if (action === 'keep') {
       if (isCancelled) this.cancelled++;
       const order = oS === oE ? null : fieldText(b, oS, oE);
-      if (order !== null && order.includes('\uFFFD') && firstInvalidUtf8(b, oS, oE) < oE) this.onInvalidUtf8(b, oS, oE, 'order');
       this.builder.appendAt(this.interner.intern(b, idS, idE), day, amount, cost!, quantity!, order, promo, discount!);
       this.onRowKept?.(this.builder.length - 1);
       return;

@@ -2,7 +2,7 @@ import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
 import { ByteIdInterner } from './ByteIdInterner.js';
-import { amountSource, describeColumns, resolveColumns, type AmountSource, type Field, type ResolvedColumns } from './columnMapping.js';
+import { amountSource, describeColumns, resolveColumns, type AmountSource, type ResolvedColumns } from './columnMapping.js';
 import { compileDayDecoder, type DayDecoder } from './decodeField.js';
 import { AutoDayDecoder } from './detectDateFormat.js';
 import { isHeaderLine } from './detectHeader.js';
@@ -11,7 +11,8 @@ import { resolveReaderOptions, type ReaderSettings, type TransactionTextOptions 
 import { RowDecoder } from './RowDecoder.js';
 import { detectDelimiter, splitFields, type Delimiter } from './splitFields.js';
 import { readNotes, type RejectedLine, type TransactionTextResult } from './transactionTextResult.js';
-import { decodeUtf8, encodeUtf8, firstInvalidUtf8, TextTranscoder } from './utf8.js';
+import { checkRecordUtf8 } from './invalidUtf8.js';
+import { decodeUtf8, encodeUtf8, TextTranscoder } from './utf8.js';
 
 export type { TransactionTextOptions } from './readerOptions.js';
 export type { RejectedLine, TransactionTextResult } from './transactionTextResult.js';
@@ -60,9 +61,6 @@ export class TransactionTextReader {
   private readonly fields = new FieldBounds();
   /** A high surrogate that ended the last string chunk, waiting for its pair. */
   private pendingSurrogate = '';
-  /** The current record's first byte and physical lines, for {@link invalidUtf8}. */
-  private recordStart = 0;
-  private recordLines = 1;
 
   constructor(options: TransactionTextOptions = {}) {
     const settings = resolveReaderOptions(options);
@@ -76,12 +74,10 @@ export class TransactionTextReader {
     } catch {
       invalidOption('encoding', "expected 'utf-8', 'latin1', 'windows-1252' or 'utf-16le'");
     }
-    this.interner = new ByteIdInterner(settings.numericIds, (bytes, at, end) => this.invalidUtf8(bytes, at, end, 'customer'));
+    this.interner = new ByteIdInterner(settings.numericIds);
     this.builder.addCustomerIds(this.interner.ids);
     const autoDates = this.autoDates;
-    this.rows = new RowDecoder(settings, settings.decimal, this.fields, this.builder, this.interner, decodeDay, autoDates ? (row) => autoDates.rowKept(row) : null, (bytes, at, end, field) =>
-      this.invalidUtf8(bytes, at, end, field),
-    );
+    this.rows = new RowDecoder(settings, settings.decimal, this.fields, this.builder, this.interner, decodeDay, autoDates ? (row) => autoDates.rowKept(row) : null);
     this.splitter = new LineSplitter({ line: (bytes, start, end, quoted, lines) => this.line(bytes, start, end, quoted, lines) });
   }
 
@@ -89,8 +85,8 @@ export class TransactionTextReader {
    * Feeds the next chunk: bytes in the declared `encoding` (chunks may cut a character or a line
    * anywhere) or text.
    * @param chunk - The next piece of the input.
-   * @throws {@link InvalidInputError} when a customer id, an order id or the header is not valid
-   *   UTF-8, naming the line, the column and the byte offset.
+   * @throws {@link InvalidInputError} when a record holds bytes that are not UTF-8 (in any field,
+   *   read or not), naming the byte offset, the line and the column.
    */
   push(chunk: Uint8Array | string): void {
     if (this.finished) throw new Error('TransactionTextReader: push after finish');
@@ -150,31 +146,15 @@ export class TransactionTextReader {
     };
   }
 
-  /**
-   * Refuses bytes that are not UTF-8 in a field the reader decodes (a customer or order id, the
-   * header): `at` is the index of the field's first byte in `bytes`, the current record's bytes.
-   */
-  private invalidUtf8(bytes: Uint8Array, at: number, end: number, field: Field | ''): never {
-    const bad = firstInvalidUtf8(bytes, at, end);
-    const offset = bytes !== this.fields.unquoted ? this.splitter.recordOffset + (bad - this.recordStart) : -1;
-    const where = offset >= 0 ? `byte ${offset} (0-based) of the input` : `a byte of the record starting at byte ${this.splitter.recordOffset} (0-based)`;
-    const record = this.rows.record;
-    throw new InvalidInputError([
-      {
-        code: 'invalid_value',
-        path: this.cols === null ? [] : field === '' ? [record] : [record - 1, field],
-        line: this.lineNo - this.recordLines + 1,
-        ...(this.cols !== null && field !== '' ? { column: this.cols[field] + 1 } : {}),
-        message: `${where} is not valid UTF-8 (expected UTF-8 text; give the file's encoding with the encoding option, --encoding latin1, windows-1252 or utf-16le on the command line)`,
-      },
-    ]);
+  /** Refuses the record `bytes[s, e)` when it holds bytes that are not UTF-8 (see {@link checkRecordUtf8}). */
+  private checkUtf8(bytes: Uint8Array, s: number, e: number, lineNo: number, record: number | null): void {
+    const delimiter = this.delimiter ?? detectDelimiter(decodeUtf8(bytes.subarray(s, e)));
+    checkRecordUtf8(bytes, s, e, { offset: this.splitter.recordOffset, line: lineNo, record, delimiter, columns: this.cols });
   }
 
   private line(bytes: Uint8Array, s: number, e: number, quoted: boolean, lines: number): void {
     const lineNo = this.lineNo + 1;
     this.lineNo += lines;
-    this.recordStart = s;
-    this.recordLines = lines;
     let t = s;
     while (t < e && bytes[t]! <= 32) t++;
     if (t === e) return;
@@ -182,11 +162,13 @@ export class TransactionTextReader {
     const f = this.fields;
     if (quoted && this.delimiter !== 'whitespace') {
       const count = f.splitQuoted(bytes, s, e, this.delimiter!);
-      if (f.replaced && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
+      if (f.replaced) this.checkUtf8(bytes, s, e, lineNo, this.rows.record);
       this.rows.row(f.unquoted, count, lineNo);
       return;
     }
-    this.rows.row(bytes, f.split(bytes, s, e, this.delimiterCode), lineNo);
+    const count = f.split(bytes, s, e, this.delimiterCode);
+    if (f.high) this.checkUtf8(bytes, s, e, lineNo, this.rows.record);
+    this.rows.row(bytes, count, lineNo);
   }
 
   /**
@@ -201,7 +183,7 @@ export class TransactionTextReader {
     if (this.cols !== null) return false;
     const bom = bytes[s] === 0xef && bytes[s + 1] === 0xbb && bytes[s + 2] === 0xbf;
     const text = decodeUtf8(bytes.subarray(bom ? s + 3 : s, e));
-    if (text.includes('\uFFFD') && firstInvalidUtf8(bytes, s, e) < e) this.invalidUtf8(bytes, s, e, '');
+    if (text.includes('\uFFFD')) this.checkUtf8(bytes, s, e, lineNo, null);
     this.firstLine(text, lineNo);
     return true;
   }

@@ -1,0 +1,39 @@
+// What a user sees of the transaction reader's input errors, through the real command line:
+// bytes that are not UTF-8 (issue 10), numbers that are not decimal numbers and files that cannot
+// be read as transactions (issue 11).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, CLI } from './runCli.js';
+
+const DIR = mkdtempSync(join(tmpdir(), 'loyalty-reader-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(DIR, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe.runIf(existsSync(CLI))('the reader through the command line', () => {
+  it('refuses bytes that are not UTF-8 in a column it does not even use, naming byte, line and column; --encoding reads them', () => {
+    const head = new TextEncoder().encode('customer,date,amount,city\nA,2024-01-02,3,Par');
+    const bytes = Uint8Array.from([...head, 0xe9, ...new TextEncoder().encode('s\nB,2024-01-03,4,Lyon\n')]);
+    const path = file('latin1.csv', bytes);
+    for (const command of ['summarize', 'score', 'fit']) {
+      const r = cli([command, path]);
+      expect([r.code, r.stderr.split('\n')[0]], command).toEqual([
+        1,
+        `loyalty-score ${command}: ${path}: line 2, column 4: byte ${head.length} (0-based) of the input is not valid UTF-8 (expected UTF-8 text; give the file's encoding with the encoding option, --encoding latin1, windows-1252 or utf-16le on the command line)`,
+      ]);
+      expect(r.stderr).not.toContain('\uFFFD');
+    }
+    const ok = cli(['summarize', path, '--encoding', 'latin1']);
+    expect([ok.code, ok.stdout.split('\n').slice(1, 3).map((l) => l.split(',')[0])]).toEqual([0, ['A', 'B']]);
+    const id = file('latin1-id.csv', Uint8Array.from([...new TextEncoder().encode('customer,date,amount\nJos'), 0xe9, ...new TextEncoder().encode(',2024-01-02,3\n')]));
+    const r = cli(['summarize', id, '--on-invalid', 'collect']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(`${id}: line 2, column 1 (customer): byte 24 (0-based) of the input is not valid UTF-8`) as unknown as string]);
+    expect(r.stdout).toBe('');
+  });
+});
