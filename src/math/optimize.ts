@@ -46,6 +46,24 @@ export interface MinimizeOptions {
    * @defaultValue no upper bounds
    */
   upper?: ArrayLike<number>;
+  /**
+   * A starting inverse-Hessian approximation (row-major n x n, symmetric positive definite), for
+   * instance the inverse Hessian of a fit to a subsample: the first step is then a quasi-Newton
+   * step of length 1 instead of a scaled steepest-descent step. When the direction it gives is not
+   * a descent direction, the run falls back to the identity as without it.
+   * @defaultValue the identity, rescaled after the first step (Nocedal & Wright eq. 6.20)
+   */
+  initialInverseHessian?: ArrayLike<number>;
+  /**
+   * Relative rounding resolution of `f`, for objectives summed over very many terms. Near the
+   * optimum a quasi-Newton step promises a decrease that rounding hides, and the sufficient-decrease
+   * test on `f` then rejects good steps at random (a million-term sum is only good to about 1e-15
+   * relative). When both the decrease asked for and the change found are below
+   * `objectiveResolution * |f|`, a step is accepted on the approximate Wolfe conditions of Hager &
+   * Zhang (2005) instead: 0.9 g·d <= g(x + t d)·d <= -0.8 g·d, tested on the gradient alone.
+   * @defaultValue 0 (every step passes the sufficient-decrease test on `f`)
+   */
+  objectiveResolution?: number;
 }
 
 /**
@@ -105,8 +123,9 @@ export type Gradient = (x: Float64Array, out: Float64Array) => void;
  * @param gradient - Optional analytic gradient.
  * @returns The best point found, its value, iterations, evaluations, convergence flag, stop reason and gradient norm.
  * @throws {InvalidInputError} When `maxIterations` or `maxEvaluations` is not a whole number >= 1,
- * a tolerance is not a finite number > 0, or a bound list has the wrong length or a lower bound
- * above its upper bound.
+ * a tolerance is not a finite number > 0, a bound list has the wrong length or a lower bound
+ * above its upper bound, `initialInverseHessian` is not n x n finite numbers, or
+ * `objectiveResolution` is not in [0, 1).
  * @example
  * ```ts
  * import { minimize } from 'loyalty-score/math';
@@ -127,11 +146,13 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   const gtol = options.gradientTolerance ?? 1e-8;
   const rtol = options.relativeTolerance ?? 1e-14;
   const xtol = options.stepTolerance ?? 1e-5;
+  const resolution = options.objectiveResolution ?? 0;
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) invalidOption('maxIterations', 'expected a whole number of iterations >= 1');
   if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 1)) invalidOption('maxEvaluations', 'expected a whole number of evaluations >= 1');
   if (!(Number.isFinite(gtol) && gtol > 0)) invalidOption('gradientTolerance', 'expected a finite number > 0');
   if (!(Number.isFinite(rtol) && rtol > 0)) invalidOption('relativeTolerance', 'expected a finite number > 0');
   if (!(Number.isFinite(xtol) && xtol > 0)) invalidOption('stepTolerance', 'expected a finite number > 0');
+  if (!(Number.isFinite(resolution) && resolution >= 0 && resolution < 1)) invalidOption('objectiveResolution', 'expected a finite number >= 0 and < 1');
   const lower = boundsOf(options.lower, n, -Infinity, 'lower');
   const upper = boundsOf(options.upper, n, Infinity, 'upper');
   for (let i = 0; i < n; i++) if (!(lower[i]! <= upper[i]!)) invalidOption('lower', `expected lower bound ${i} at most its upper bound`);
@@ -162,6 +183,14 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   if (!allFinite(g)) return notFinite();
 
   const H = identity(n);
+  let firstStep = true;
+  if (options.initialInverseHessian !== undefined) {
+    const H0 = options.initialInverseHessian;
+    if (H0 === null || typeof H0 !== 'object' || H0.length !== n * n) invalidOption('initialInverseHessian', `expected ${n * n} entries (an n x n matrix, row-major)`);
+    for (let i = 0; i < n * n; i++) if (!Number.isFinite(H0[i])) invalidOption('initialInverseHessian', 'expected finite entries');
+    H.set(H0);
+    firstStep = false;
+  }
   const d = new Float64Array(n);
   const xNew = new Float64Array(n);
   const gNew = new Float64Array(n);
@@ -172,7 +201,6 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
   let iterations = 0;
   let pg = projectedNorm(x, g, lower, upper, free);
   let stop: MinimizeStop | null = pg <= gtol ? 'gradient' : null;
-  let firstStep = true;
 
   while (stop === null) {
     if (iterations >= maxIterations) {
@@ -197,7 +225,7 @@ export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeO
       else if (d[i]! < 0) maxStep = Math.min(maxStep, (lower[i]! - x[i]!) / d[i]!);
     }
     const step0 = firstStep ? Math.min(1, 1 / Math.sqrt(dot(d, d, n))) : 1;
-    const ls = wolfeSearch({ f: counted, grad, x, fx, slope, d, step0, maxStep, xNew, gNew, clamp, canEvaluate });
+    const ls = wolfeSearch({ f: counted, grad, x, fx, slope, d, step0, maxStep, xNew, gNew, clamp, canEvaluate, resolution });
     if (ls === null) {
       if (!canEvaluate()) {
         stop = 'max_evaluations';

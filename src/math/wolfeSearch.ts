@@ -1,6 +1,7 @@
 /**
  * The line search of `minimize`: weak-Wolfe bracketing (Lewis & Overton) along a direction,
- * never past a given longest step, within a fixed number of trials.
+ * never past a given longest step, within a fixed number of trials; optionally with the
+ * approximate Wolfe conditions of Hager & Zhang where `f` is at its rounding floor.
  * @internal
  */
 
@@ -31,6 +32,12 @@ export interface LineSearch {
   readonly clamp: (x: Float64Array) => void;
   /** Whether the evaluation budget allows one more call. */
   readonly canEvaluate: () => boolean;
+  /**
+   * Relative resolution of `f` (0: none assumed). When both the decrease a trial step is asked for
+   * and the change of `f` it finds are below `resolution * |f|`, the step is judged on the
+   * directional derivative instead (the approximate Wolfe conditions).
+   */
+  readonly resolution: number;
 }
 
 /**
@@ -55,6 +62,7 @@ export function wolfeSearch(s: LineSearch): number | null {
   for (let k = 0; k < LINE_SEARCH_TRIALS && s.canEvaluate(); k++) {
     place(t);
     const ft = f(xNew);
+    if (s.resolution > 0 && Number.isFinite(ft) && ft > fx + c1 * t * slope && belowResolution(s.resolution, fx, ft, t * slope) && s.canEvaluate() && approximateWolfe(s, t)) return ft;
     if (!Number.isFinite(ft) || ft > fx + c1 * t * slope) {
       if (Number.isFinite(ft) && ft < bestF) {
         bestF = ft;
@@ -93,6 +101,25 @@ export function wolfeSearch(s: LineSearch): number | null {
     if (allFinite(gNew)) return bestF;
   }
   return null;
+}
+
+/** Whether the decrease asked for and the change found are both below the resolution of `f`. */
+function belowResolution(resolution: number, fx: number, ft: number, expected: number): boolean {
+  const floor = resolution * Math.abs(fx);
+  return -expected <= floor && ft - fx <= floor;
+}
+
+/**
+ * The approximate Wolfe conditions of Hager & Zhang (2005), tested on the directional derivative
+ * alone: 0.9 φ'(0) <= φ'(t) <= (2δ − 1) φ'(0) with δ = 0.1, which for a quadratic along `d` is the
+ * sufficient decrease that `f` itself can no longer resolve. Writes the gradient into `gNew`.
+ */
+function approximateWolfe(s: LineSearch, t: number): boolean {
+  s.grad(s.xNew, s.gNew);
+  if (!allFinite(s.gNew)) return false;
+  let gd = 0;
+  for (let i = 0; i < s.x.length; i++) gd += s.gNew[i]! * s.d[i]!;
+  return gd >= 0.9 * s.slope && gd <= -0.8 * s.slope && t <= s.maxStep;
 }
 
 /** Whether every entry is finite. @internal */

@@ -23,6 +23,10 @@ export interface RestartKnobs {
   readonly maxEvaluations?: number;
   readonly gradientTolerance?: number;
   readonly relativeTolerance?: number;
+  /** Starting inverse Hessian of the first run only (the restarts start from the identity). */
+  readonly initialInverseHessian?: ArrayLike<number>;
+  /** Relative resolution of the objective (see `MinimizeOptions`). */
+  readonly objectiveResolution?: number;
 }
 
 /** A {@link MinimizeResult} over several starts: iterations and evaluations are totals. @internal */
@@ -59,9 +63,11 @@ export function minimizeWithRestarts(objective: Objective, u0: Float64Array, def
   // A run may spend half of what is left while a restart could follow it, so a start that crawls
   // cannot use up the budget of the restarts.
   const share = (left: number, last: boolean): number => Math.max(1, last ? left : Math.ceil(left / 2));
+  const { initialInverseHessian, ...common } = knobs;
   const run = (start: Float64Array, last: boolean): MinimizeResult => {
     const left = { maxIterations: share(iterationBudget - iterations, last), maxEvaluations: share(budget - spent, last) };
-    const res = minimize(objective, start, { ...knobs, ...left, lower, upper }, gradient);
+    const first = starts === 0 && initialInverseHessian !== undefined ? { initialInverseHessian } : {};
+    const res = minimize(objective, start, { ...common, ...first, ...left, lower, upper }, gradient);
     spent += res.evaluations;
     iterations += res.iterations;
     starts++;

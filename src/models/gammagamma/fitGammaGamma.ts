@@ -63,6 +63,7 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
   // Warm start on large data: fit an evenly spaced subsample of about 20,000 customers first, so
   // the full-data passes (one logarithm per customer each) are spent near the optimum.
   let start: Readonly<Record<keyof GammaGammaParams, number>> = DEFAULT_START;
+  let warmCurvature: { logParameterCovariance: Float64Array; customers: number } | undefined;
   if (size > 4 * WARM_START_SIZE && options.start === undefined) {
     const stride = Math.floor(size / WARM_START_SIZE);
     const m = Math.ceil(size / stride);
@@ -73,8 +74,13 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
       sample.monetaryValue[j] = M[i] as number;
       sampleWeights[j] = W[i] as number;
     }
-    const warm = fitGammaGamma(sample, { ...options, weights: sampleWeights, standardErrors: false });
-    if (warm.converged) start = warm.params;
+    // Its covariance gives the full fit its curvature from the start: every pass over the rows is
+    // then a quasi-Newton step (about 5 passes instead of 70 from the identity).
+    const warm = fitGammaGamma(sample, { ...options, weights: sampleWeights, standardErrors: true });
+    if (warm.converged) {
+      start = warm.params;
+      if (warm.logParameterCovariance) warmCurvature = { logParameterCovariance: warm.logParameterCovariance, customers: warm.customers };
+    }
   }
 
   // Terms that do not depend on the parameters, or only linearly on p.
@@ -131,6 +137,7 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
     customers: count,
     repeatBuyers: count,
     upperBoundaries: { q: Q_BOUNDARY },
+    ...(warmCurvature !== undefined ? { warmCurvature } : {}),
     options,
     logLikelihood(theta) {
       const p = theta[0] as number;

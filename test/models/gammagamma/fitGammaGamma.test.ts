@@ -97,6 +97,29 @@ describe('fitGammaGamma on CDNOW', () => {
   });
 });
 
+describe('fitGammaGamma on large data (warm start from a 20,000-customer subsample)', () => {
+  it('reaches the optimum of the plain fit in a few passes over the customers', () => {
+    // 200k customers (above the 80k threshold): the warm start and its curvature are used. The
+    // reference is the same likelihood fitted from the default start (no warm start), stopped at
+    // a 100 times tighter gradient tolerance.
+    const truth = { p: 6, q: 4, gamma: 15 };
+    const freqs = Array.from({ length: 200_000 }, (_, i) => 1 + (i % 12));
+    const data = simulateGammaGamma(truth, freqs, { seed: 11 });
+    const warm = fitGammaGamma(data);
+    const reference = fitGammaGamma(data, { start: { p: 1, q: 1, gamma: 1 }, gradientTolerance: 1e-10 });
+    expect(warm.converged).toBe(true);
+    expect(reference.converged).toBe(true);
+    for (const k of ['p', 'q', 'gamma'] as const) {
+      // Far inside the standard error (1e-4 of it) and within 1e-6 relative.
+      expect(Math.abs(warm.params[k] - reference.params[k])).toBeLessThan(1e-4 * warm.standardErrors![k]);
+      expect(Math.abs(warm.params[k] / reference.params[k] - 1)).toBeLessThan(1e-6);
+    }
+    expect(Math.abs(warm.logLikelihood - reference.logLikelihood)).toBeLessThan(1e-6);
+    expect(warm.evaluations!).toBeLessThan(20);
+    expect(warm.evaluations!).toBeLessThan(reference.evaluations!);
+  });
+});
+
 describe('fitGammaGamma input checks', () => {
   it('throws a clear error when nobody has a repeat purchase', () => {
     const run = (): unknown => fitGammaGamma([{ frequency: 0, monetaryValue: 0 }, { frequency: 0, monetaryValue: 12 }]);
