@@ -1,5 +1,5 @@
 import { simulateTransactions } from '../simulate/simulateTransactions.js';
-import { oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
+import { isoDateFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.js';
 import { writeRows } from './writeTable.js';
 
 export const SIMULATE_HELP = `loyalty-score simulate [options]
@@ -19,8 +19,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   if (positionals.length > 0) throw new UsageError('simulate takes no file');
   const rows = simulateTransactions({
     customers: positiveInt(flags, 'customers') ?? 3000,
-    start: str(flags, 'start') ?? '2024-01-01',
-    end: str(flags, 'end') ?? '2025-12-31',
+    start: isoDateFlag(flags, 'start') ?? '2024-01-01',
+    end: isoDateFlag(flags, 'end') ?? '2025-12-31',
     seed: positiveInt(flags, 'seed') ?? 2024,
   });
   const columns = ['customer_id', 'date', 'amount', 'cost', 'quantity', 'promo', 'discount'];
