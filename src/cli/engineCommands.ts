@@ -2,18 +2,17 @@ import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { compressedSummaryWithDuckDb, copySummaryWithDuckDb, DuckDbDriverMissingError, fitCompressedSummary, scoreWithDuckDb, type DuckDbOutputFormat } from '../duckdb/index.js';
+import { compressedSummaryWithDuckDb, copySummaryWithDuckDb, DuckDbDriverMissingError, scoreWithDuckDb, type DuckDbOutputFormat } from '../duckdb/index.js';
 import { InvalidInputError } from '../errors/InvalidInputError.js';
-import { ModelFitError } from '../pipeline/ModelFitError.js';
-import { PURCHASE_MODEL_NAMES, type PurchaseFit, type PurchaseModelName } from '../pipeline/purchaseModels.js';
 import type { TimeUnit } from '../time/units.js';
 import { isoDateFlag, numberFlag, oneOf, spanFlag, str, UsageError, type Flags } from './args.js';
 import { engineSummaryOptions, sourceFromArgument } from './engineFlags.js';
-import { writeFitReport } from './fitReport.js';
+import { reportCompressedFits } from './compressedFitReport.js';
 import type { ModelChoice } from './modelFlags.js';
+import { fitWithPostgres, scoreWithPostgresCommand, summarizeWithPostgres } from './postgresCommands.js';
 import { warningLines } from './warningLines.js';
 
-// The `--engine duckdb` paths of summarize, fit and score: the summary runs in DuckDB, only the
+// The `--engine duckdb` paths of summarize, fit and score (--engine postgres: postgresCommands.ts): the summary runs in DuckDB, only the
 // compressed rows come to JavaScript, and row outputs are written by DuckDB (to --output, or to
 // stdout), so no per-customer or per-transaction objects are made here.
 
@@ -65,7 +64,9 @@ async function flushToStdout(target: RowTarget): Promise<void> {
 }
 
 /** `summarize --engine duckdb`. */
-export async function summarizeWithEngine(path: string, flags: Flags): Promise<void> {
+export async function summarizeWithEngine(path: string | undefined, flags: Flags): Promise<void> {
+  if (flags.engine === 'postgres') return summarizeWithPostgres(path, flags);
+  if (path === undefined) throw new UsageError('summarize takes exactly one file (or - for stdin)');
   if (flags.limit !== undefined) throw new UsageError('--limit is not used with --engine duckdb (query the --output file instead)');
   const source = sourceFromArgument(path, flags);
   const target = rowTarget(flags, ['csv', 'json', 'ndjson']);
@@ -80,30 +81,23 @@ export async function summarizeWithEngine(path: string, flags: Flags): Promise<v
 }
 
 /** `fit --engine duckdb`: the chosen model(s) and Gamma-Gamma on DuckDB's compressed rows. */
-export async function fitWithEngine(path: string, flags: Flags, choice: ModelChoice, format: 'text' | 'json'): Promise<void> {
+export async function fitWithEngine(path: string | undefined, flags: Flags, choice: ModelChoice, format: 'text' | 'json'): Promise<void> {
+  if (flags.engine === 'postgres') return fitWithPostgres(path, flags, choice, format);
+  if (path === undefined) throw new UsageError('fit takes exactly one file (or - for stdin)');
   if (flags.output !== undefined) throw new UsageError('--output applies to summarize and score; fit prints its report');
   if (choice.model === 'best') throw new UsageError('--model best is not available with --engine duckdb (it refits on a holdout split in process): choose bgnbd, paretonbd, mbgnbd or all');
   const chosen = choice.model;
   const source = sourceFromArgument(path, flags);
   await engineStep(async () => {
     const rows = await compressedSummaryWithDuckDb(source, await engineSummaryOptions(source, flags, 'week'));
-    if (rows.customers === 0) throw new ModelFitError(null, `${path}: no customer has a purchase up to ${rows.asOf}`);
-    const names: readonly PurchaseModelName[] = chosen === 'all' ? PURCHASE_MODEL_NAMES : [chosen];
-    const fits: PurchaseFit[] = [];
-    let spend: { fit: ReturnType<typeof fitCompressedSummary>['spendModel']; zeroSpend: number } | null = null;
-    for (const model of names) {
-      const fitted = fitCompressedSummary(rows, { model, ...choice.fit, allowUnconverged: choice.allowUnconverged });
-      fits.push(fitted.model);
-      spend ??= { fit: fitted.spendModel, zeroSpend: fitted.spendModel.zeroSpend };
-    }
-    process.stderr.write(warningLines([...fits.flatMap((f) => f.warnings.map((w) => ({ ...w, model: f.model }))), ...spend!.fit.warnings.map((w) => ({ ...w, model: 'gammagamma' }))]));
-    process.stderr.write(`${rows.purchase.frequency.length} distinct (x, t_x, T) rows and ${rows.spend.frequency.length} distinct (x, mean spend) rows for ${rows.customers} customers\n`);
-    writeFitReport({ file: path, asOf: rows.asOf, timeUnit: rows.timeUnit, periods: rows.periods, customers: rows.customers, fits, spend, note: null, selection: null, engine: 'duckdb' }, format);
+    reportCompressedFits(path, rows, { ...choice, model: chosen }, format, 'duckdb');
   });
 }
 
 /** `score --engine duckdb`: summary, fit and scores in DuckDB; DuckDB writes the rows. */
-export async function scoreWithEngine(path: string, flags: Flags, choice: ModelChoice): Promise<void> {
+export async function scoreWithEngine(path: string | undefined, flags: Flags, choice: ModelChoice): Promise<void> {
+  if (flags.engine === 'postgres') return scoreWithPostgresCommand(path, flags, choice);
+  if (path === undefined) throw new UsageError('score takes exactly one file (or - for stdin)');
   if (choice.model === 'best') throw new UsageError('--model best is not available with --engine duckdb (it refits on a holdout split in process): choose bgnbd, paretonbd or mbgnbd');
   for (const f of ['survey', 'sort', 'limit', 'summary', 'explain', 'tier-by', 'rfm-method', 'top']) {
     if (flags[f] !== undefined) throw new UsageError(`--${f} is not used with --engine duckdb: it writes the summary and the model scores (P(alive), expected purchases and spend, margin, CLV), not RFM, tiers or loyalty (see docs/large-data.md)`);

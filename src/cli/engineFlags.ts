@@ -1,12 +1,12 @@
 import type { DuckDbSource, DuckDbSummaryOptions } from '../duckdb/index.js';
 import { duckDbSourceColumns } from '../duckdb/index.js';
-import type { SqlTransactionColumns } from '../sql/summarySql.js';
+import type { SqlTransactionColumns, SummarySqlOptions } from '../sql/summarySql.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isoDateFlag, oneOf, str, UsageError, type Flags } from './args.js';
 
 /** Flags of the engine path, shared by `summarize`, `fit` and `score`. */
-export const ENGINE_FLAGS = ['engine', 'memory-limit', 'output', 'table'] as const;
+export const ENGINE_FLAGS = ['engine', 'memory-limit', 'output', 'table', 'connection', 'output-table'] as const;
 
 /** Help text of {@link ENGINE_FLAGS}. */
 export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
@@ -19,19 +19,28 @@ export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
                    temporary folder (default: DuckDB's, 80% of memory)
   --output FILE    with --engine: DuckDB writes the rows to FILE.parquet or FILE.csv instead of stdout
   --table NAME     with a .duckdb file: the table (or view) of transactions
+  --engine postgres  summarise on a PostgreSQL server (needs npm install pg): no file argument;
+                   --table NAME (schema.table) holds the transactions, columns found by name as above
+  --connection URL postgres://user@host:port/database (default: pg's PGHOST, PGPORT, PGUSER,
+                   PGDATABASE; keep the password in PGPASSWORD or ~/.pgpass, off the command line)
+  --output-table T with --engine postgres: summarize and score write their rows to the table T on
+                   the server (replaced if it exists) instead of CSV on stdout
 `;
 
 /** Reading flags the engine path cannot honour: DuckDB reads the file itself. */
 const IN_PROCESS_ONLY = ['price', 'quantity', 'refunded', 'promo', 'discount', 'delimiter', 'time-zone', 'decimal', 'encoding', 'on-invalid', 'ids', 'skip-missing', 'cancelled-prefix', 'header', 'no-header'];
 
 /** The engine chosen by `--engine`, or `null` (in process); engine-only flags without it are usage errors. */
-export function engineFromFlags(flags: Flags): 'duckdb' | null {
-  const engine = str(flags, 'engine') === undefined ? null : oneOf(flags, 'engine', ['duckdb'], 'duckdb');
+export function engineFromFlags(flags: Flags): 'duckdb' | 'postgres' | null {
+  const engine = str(flags, 'engine') === undefined ? null : oneOf(flags, 'engine', ['duckdb', 'postgres'], 'duckdb');
   if (engine === null) {
-    for (const f of ['memory-limit', 'output', 'table']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --engine duckdb`);
+    for (const f of ['memory-limit', 'output', 'table', 'connection', 'output-table']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --engine ${f === 'connection' || f === 'output-table' ? 'postgres' : f === 'table' ? 'duckdb or --engine postgres' : 'duckdb'}`);
     return null;
   }
-  for (const f of IN_PROCESS_ONLY) if (flags[f] !== undefined) throw new UsageError(`--${f} is not used with --engine duckdb (DuckDB reads the file itself; see docs/large-data.md)`);
+  const reads = engine === 'duckdb' ? 'DuckDB reads the file itself' : 'the server reads the table itself';
+  for (const f of IN_PROCESS_ONLY) if (flags[f] !== undefined) throw new UsageError(`--${f} is not used with --engine ${engine} (${reads}; see docs/large-data.md)`);
+  const other = engine === 'duckdb' ? ['connection', 'output-table'] : ['memory-limit', 'output'];
+  for (const f of other) if (flags[f] !== undefined) throw new UsageError(`--${f} is not used with --engine ${engine}${f === 'output' ? ' (write the rows to a table with --output-table, or read CSV on stdout)' : ''}`);
   return engine;
 }
 
@@ -58,8 +67,7 @@ const FLAG_OF = { customerId: 'customer', date: 'date', amount: 'amount', cost: 
 const norm = (name: string): string => name.toLowerCase().replace(/[\s_]/g, '');
 
 /** The source's columns named by flags (a name or a 1-based position) or found by the usual header names. */
-async function columnsFromFlags(source: DuckDbSource, flags: Flags, memoryLimit: string | undefined): Promise<SqlTransactionColumns> {
-  const names = await duckDbSourceColumns(source, memoryLimit === undefined ? {} : { memoryLimit });
+export function columnsFromFlags(names: readonly string[], flags: Flags): SqlTransactionColumns {
   const pick = (key: keyof typeof CANDIDATES, required: boolean): string | undefined => {
     const given = str(flags, FLAG_OF[key]);
     if (given !== undefined) {
@@ -96,7 +104,7 @@ export async function engineSummaryOptions(source: DuckDbSource, flags: Flags, d
   const dateFormat = oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
   const asOf = isoDateFlag(flags, 'as-of');
   return {
-    columns: await columnsFromFlags(source, flags, memoryLimit),
+    columns: columnsFromFlags(await duckDbSourceColumns(source, memoryLimit === undefined ? {} : { memoryLimit }), flags),
     dateFormat,
     timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
     periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
@@ -106,5 +114,29 @@ export async function engineSummaryOptions(source: DuckDbSource, flags: Flags, d
     // Spill files past the memory limit go to the system's temporary folder, not to ./.tmp
     // (DuckDB's default for an in-memory database); DuckDB removes them when it closes.
     tempDirectory: join(tmpdir(), 'loyalty-score-duckdb'),
+  };
+}
+
+/** PostgreSQL's type OIDs of dates and timestamps: such a column needs no parsing. */
+const DATE_TYPES = new Set([1082, 1114, 1184]);
+
+/**
+ * The summary options of `--engine postgres` from flags: columns found among the table's (by
+ * name or position), the date read as a date when the column is a DATE or TIMESTAMP, else as
+ * --date-format says (default iso text).
+ */
+export function postgresSummaryOptions(fields: readonly { readonly name: string; readonly dataTypeID: number }[], flags: Flags, defaultUnit: 'day' | 'week'): Omit<SummarySqlOptions, 'dialect' | 'source'> {
+  const columns = columnsFromFlags(fields.map((f) => f.name), flags);
+  const dateType = fields.find((f) => f.name === columns.date)?.dataTypeID;
+  const given = str(flags, 'date-format');
+  const dateFormat = given === undefined && dateType !== undefined && DATE_TYPES.has(dateType) ? 'date' : oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
+  const asOf = isoDateFlag(flags, 'as-of');
+  return {
+    columns,
+    dateFormat,
+    timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
+    periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
+    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
+    ...(asOf !== undefined ? { asOf } : {}),
   };
 }

@@ -26,7 +26,7 @@ ${ENGINE_HELP}`;
 /** `loyalty-score fit <file>`. */
 export async function fitCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, ...SUMMARY_FLAGS, ...MODEL_FLAGS, ...ENGINE_FLAGS, 'format'], [...READ_BOOLEANS, 'allow-unconverged']);
-  if (positionals.length !== 1) throw new UsageError('fit takes exactly one file (or - for stdin)');
+  if (positionals.length !== 1 && flags.engine !== 'postgres') throw new UsageError('fit takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['text', 'json'], 'text');
   const choice = modelChoiceFromFlags(flags, true);
   if (engineFromFlags(flags) !== null) return fitWithEngine(positionals[0]!, flags, choice, format);

@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args.js';
 import { FIT_HELP, fitCommand } from './fitCommand.js';
 import { ModelFitError } from '../pipeline/ModelFitError.js';
+import { PostgresEngineError } from '../postgres/openPostgres.js';
 import { REPORT_HELP, reportCommand } from './reportCommand.js';
 import { RETENTION_HELP, retentionCommand } from './retentionCommand.js';
 import { SCORE_HELP, scoreCommand } from './scoreCommand.js';
@@ -78,6 +79,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof ModelFitError) {
       process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
       return 4;
+    }
+    if (e instanceof PostgresEngineError) {
+      process.stderr.write(`loyalty-score ${name}: ${e.message}\n`);
+      return 3;
     }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {

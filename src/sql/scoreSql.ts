@@ -147,17 +147,29 @@ export function scoreSql(fit: ScorablePurchaseModel, options: ScoreSqlOptions): 
 
   const defaultMargin = options.margin ?? 1;
   if (!(typeof defaultMargin === 'number' && Number.isFinite(defaultMargin) && defaultMargin <= 1)) invalidOption('margin', 'expected a finite share of spend <= 1');
-  const purchaseValues = valuesSql(d, PURCHASE_COLUMNS, purchaseTable, [true, false, false, false, false, false]);
-  const spendValues = spendTable === null ? null : valuesSql(d, SPEND_COLUMNS, spendTable, [true, false, false]);
+  // The VALUES lists and CSV files are written when first read: a caller loading the CSV files
+  // of millions of rows never builds the VALUES text as well (each is hundreds of megabytes).
+  let purchaseValuesText: string | undefined;
+  let spendValuesText: string | null | undefined;
+  const purchaseValues = (): string => (purchaseValuesText ??= valuesSql(d, PURCHASE_COLUMNS, purchaseTable, [true, false, false, false, false, false]));
+  const spendValues = (): string | null => (spendValuesText ??= spendTable === null ? null : valuesSql(d, SPEND_COLUMNS, spendTable, [true, false, false]));
+  // Checked up front (cheaply), so that an invalid number fails here and not on first reading.
+  for (const [table, names] of [[purchaseTable, PURCHASE_COLUMNS], [spendTable ?? [], SPEND_COLUMNS]] as const) {
+    for (const row of table) {
+      if (!Number.isSafeInteger(row[0])) invalidOption(`predictions.${names[0]}`, 'expected a whole number');
+      for (let j = 1; j < row.length; j++) if (!Number.isFinite(row[j])) invalidOption(`predictions.${names[j]!}`, 'expected a finite number');
+    }
+  }
   const where = options.predictions ?? 'inline';
   let purchaseFrom: string;
   let spendFrom: string | null;
   if (where === 'inline') {
-    purchaseFrom = `(SELECT * FROM ${purchaseValues})`;
-    spendFrom = spendValues === null ? null : `(SELECT * FROM ${spendValues})`;
+    purchaseFrom = `(SELECT * FROM ${purchaseValues()})`;
+    const sv = spendValues();
+    spendFrom = sv === null ? null : `(SELECT * FROM ${sv})`;
   } else if (where !== null && typeof where === 'object') {
     purchaseFrom = sourceSql(d, where.purchases);
-    spendFrom = spendValues === null ? null : where.spend === undefined ? invalidOption('predictions.spend', 'needed with a spend model (expected the table loaded from spendCsv)') : sourceSql(d, where.spend);
+    spendFrom = spendTable === null ? null : where.spend === undefined ? invalidOption('predictions.spend', 'needed with a spend model (expected the table loaded from spendCsv)') : sourceSql(d, where.spend);
   } else {
     return invalidOption('predictions', "expected 'inline' or { purchases, spend }");
   }
@@ -171,11 +183,21 @@ export function scoreSql(fit: ScorablePurchaseModel, options: ScoreSqlOptions): 
     joins.push(`LEFT JOIN ${spendFrom} AS sp ON sp.${q('frequency')} = ${s('btyd_frequency')} AND sp.${q('monetary_value')} = ${s('btyd_monetary_value')}`);
   }
   const joinSql = `SELECT ${select.join(', ')}\nFROM ${sourceSql(d, options.summary)} AS s\n${joins.join('\n')}`;
+  let purchaseCsv: string | undefined;
+  let spendCsv: string | null | undefined;
   return {
-    purchaseValues,
-    purchaseCsv: csv(PURCHASE_COLUMNS, purchaseTable),
-    spendValues,
-    spendCsv: spendTable === null ? null : csv(SPEND_COLUMNS, spendTable),
+    get purchaseValues() {
+      return purchaseValues();
+    },
+    get purchaseCsv() {
+      return (purchaseCsv ??= csv(PURCHASE_COLUMNS, purchaseTable));
+    },
+    get spendValues() {
+      return spendValues();
+    },
+    get spendCsv() {
+      return (spendCsv ??= spendTable === null ? null : csv(SPEND_COLUMNS, spendTable));
+    },
     joinSql,
     probabilityAliveSql: fit.model === 'bgnbd' || fit.model === 'mbgnbd' ? probabilityAliveSql(fit as ClosedFormAliveModel, options.dialect, { frequency: s('btyd_frequency'), recency: s('btyd_recency'), T: s('btyd_T') }) : null,
   };

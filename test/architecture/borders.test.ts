@@ -47,12 +47,15 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // (the optional peer @duckdb/node-api, loaded by a dynamic import only when called), the fits on
   // its compressed rows (models, pipeline's fit checks) and the scores DuckDB writes (clv).
   duckdb: ['errors', 'time', 'math', 'transactions', 'summary', 'models', 'clv', 'pipeline', 'sql'],
+  // The CLI's PostgreSQL engine: the SQL of src/sql on a server, fitted with duckdb's
+  // fitCompressedSummary (engine-neutral: weighted distinct rows in, fits out).
+  postgres: ['errors', 'time', 'math', 'transactions', 'summary', 'models', 'clv', 'pipeline', 'sql', 'duckdb'],
   // charts: plot-ready data and SVG strings drawn from every measure (a scored base, fitted
   // models, their evaluation); browser-safe, below the report.
   charts: ['errors', 'time', 'math', 'transactions', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'clv', 'pipeline'],
   // report: the HTML document that lays the charts out; the CLI's report command writes it.
   report: ['errors', 'time', 'math', 'transactions', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'clv', 'pipeline', 'charts'],
-  cli: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'simulate', 'clv', 'pipeline', 'report', 'duckdb', 'sql'],
+  cli: ['errors', 'time', 'math', 'transactions', 'io', 'summary', 'rfm', 'tiers', 'loyalty', 'models', 'simulate', 'clv', 'pipeline', 'report', 'duckdb', 'sql', 'postgres'],
 };
 
 /**
@@ -63,6 +66,7 @@ const NODE_ONLY = [
   /^cli\//,
   // loyalty-score/duckdb is a Node-only subpath (a native driver): it may use Node built-ins.
   /^duckdb\//,
+  /^postgres\//,
 ];
 
 /**
@@ -77,6 +81,8 @@ const SHARED_INTERNALS = ['errors', 'time', 'math', 'transactions'];
 const INTERNAL_EXCEPTIONS: Readonly<Record<string, string>> = {
   'cli -> io/splitFields.ts#splitFields': 'the survey file reader splits lines as the transaction reader does',
   'cli -> io/splitFields.ts#detectDelimiter': 'the survey file reader detects the delimiter as the transaction reader does',
+  'postgres -> duckdb/engineErrors.ts#engineError': 'the checks summarySql raises inside the engine read alike on DuckDB and PostgreSQL',
+  'postgres -> pipeline/discountStep.ts#discountStep': "scores written by PostgreSQL discount in the pipeline's steps, as DuckDB's do",
   'duckdb -> pipeline/discountStep.ts#discountStep': "scores written by DuckDB discount in the pipeline's steps, so their CLV is scoreCustomers' CLV",
 };
 
@@ -86,6 +92,7 @@ const INTERNAL_EXCEPTIONS: Readonly<Record<string, string>> = {
  */
 const PEER_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   duckdb: ['@duckdb/node-api'],
+  postgres: ['pg'],
 };
 
 /** Files outside src/ that src/ may read, by importing file. */
