@@ -2,7 +2,8 @@ import type { ReturnsPolicy } from '../transactions/options.js';
 import type { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
 import type { ByteIdInterner } from './ByteIdInterner.js';
 import type { AmountSource, Field, ResolvedColumns } from './columnMapping.js';
-import { decodeFlag, decodeNumberWith, fieldText, trimEnd, trimStart, type DayDecoder } from './decodeField.js';
+import { decodeFlag, fieldText, trimEnd, trimStart, type DayDecoder } from './decodeField.js';
+import { decodeNumberWith, isBlankCell } from './decodeNumber.js';
 import { lastSeparator } from './detectHeader.js';
 import { lineIssues } from './lineIssues.js';
 import type { FieldBounds } from './LineSplitter.js';
@@ -93,7 +94,7 @@ export class RowDecoder {
     let quantityState: 'missing' | 'invalid' | null = quantity === undefined ? 'invalid' : null;
     if (src === 'column') {
       amount = c.amount < count ? decodeNumberWith(b, fs[c.amount]!, fe[c.amount]!, dec) : Number.NaN;
-      if (amount !== amount) amountState = 'invalid';
+      if (amount !== amount) amountState = c.amount < count && !isBlankCell(b, fs[c.amount]!, fe[c.amount]!) ? 'invalid' : 'missing';
     } else if (src === 'none') amount = 0;
     else {
       price = optional(b, c.price, count, fs, fe, dec);
@@ -174,9 +175,6 @@ export class RowDecoder {
 /** NaN when the column is absent or the field empty; undefined when present but not a finite number. */
 function optional(b: Uint8Array, k: number, count: number, fs: Int32Array, fe: Int32Array, decimal: 44 | 46): number | undefined {
   if (k < 0 || k >= count) return Number.NaN;
-  const s = trimStart(b, fs[k]!, fe[k]!);
-  const e = fe[k]!;
-  if (s === e) return Number.NaN;
-  const v = decodeNumberWith(b, s, e, decimal);
-  return v === v ? v : undefined;
+  const v = decodeNumberWith(b, fs[k]!, fe[k]!, decimal);
+  return v === v ? v : isBlankCell(b, fs[k]!, fe[k]!) ? Number.NaN : undefined;
 }

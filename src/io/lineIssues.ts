@@ -1,6 +1,7 @@
 import type { InputIssue, IssueCode, NonEmptyArray } from '../errors/issues.js';
 import type { Field, ResolvedColumns } from './columnMapping.js';
-import { fieldText, numberHint } from './decodeField.js';
+import { fieldText } from './decodeField.js';
+import { expectedNumber, numberHint } from './decodeNumber.js';
 
 /** What was wrong with one line, as found by the reader. @internal */
 export interface LineProblems {
@@ -68,14 +69,15 @@ export function lineIssues(p: LineProblems, at: LineContext): NonEmptyArray<Inpu
   if (p.date === 'missing') fail('date', 'missing_field', 'missing', at.expectedDate);
   else if (p.date === 'invalid') fail('date', 'invalid_date', 'not a valid date', at.expectedDate);
   const amountField: Field = at.columns.amount >= 0 ? 'amount' : 'price';
-  if (p.amount === 'missing') fail(amountField, 'missing_field', 'missing', 'a finite number');
-  else if (p.amount === 'invalid') notNumber(amountField, 'a finite number');
-  if (p.priceInvalid && amountField !== 'price') notNumber('price', 'a finite number or empty');
-  if (p.quantity === 'missing') fail('quantity', 'missing_field', 'missing', 'a finite number (the amount is quantity × price)');
-  else if (p.quantity === 'invalid') notNumber('quantity', 'a finite number or empty');
-  if (p.refundedInvalid) notNumber('refunded', 'a finite number or empty');
-  if (p.costInvalid) notNumber('cost', 'a finite number or empty');
-  if (p.discount !== null) fail('discount', p.discount === 'invalid' ? 'not_finite' : 'out_of_range', 'not a number >= 0', 'a finite number >= 0 or empty');
+  const number = expectedNumber(at.decimal);
+  if (p.amount === 'missing') fail(amountField, 'missing_field', 'missing', number);
+  else if (p.amount === 'invalid') notNumber(amountField, number);
+  if (p.priceInvalid && amountField !== 'price') notNumber('price', `${number}, or empty`);
+  if (p.quantity === 'missing') fail('quantity', 'missing_field', 'missing', `${number} (the amount is quantity × price)`);
+  else if (p.quantity === 'invalid') notNumber('quantity', `${number}, or empty`);
+  if (p.refundedInvalid) notNumber('refunded', `${number}, or empty`);
+  if (p.costInvalid) notNumber('cost', `${number}, or empty`);
+  if (p.discount !== null) fail('discount', p.discount === 'invalid' ? 'not_finite' : 'out_of_range', 'not a number >= 0', `a decimal number >= 0 such as ${at.decimal === 44 ? '12,50' : '12.50'}, or empty`);
   if (p.promoInvalid) fail('promo', 'invalid_value', 'not a yes/no value', 'true/false, yes/no, 1/0 or empty');
   if (p.rejectedReturn) fail(amountField, 'negative_amount', "a return (negative amount) where returns: 'reject'", 'an amount >= 0');
   return issues as unknown as NonEmptyArray<InputIssue>;

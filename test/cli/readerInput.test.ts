@@ -36,4 +36,22 @@ describe.runIf(existsSync(CLI))('the reader through the command line', () => {
     expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(`${id}: line 2, column 1 (customer): byte 24 (0-based) of the input is not valid UTF-8`) as unknown as string]);
     expect(r.stdout).toBe('');
   });
+
+  it('reads only decimal numbers: 0x1A, 0b101, Infinity and a no-break space are errors naming line and column', () => {
+    const cases: [string, string][] = [
+      ['customer,date,amount\nA,2024-01-02,0x1A\n', 'line 2, column 3 (amount): not a number (expected a decimal number such as -1234.50 or 1,234.50); hexadecimal, binary and octal numbers are not read'],
+      ['customer,date,amount,cost\nA,2024-01-02,5,0b101\n', 'line 2, column 4 (cost): not a number (expected a decimal number such as -1234.50 or 1,234.50, or empty); hexadecimal'],
+      ['customer,date,amount\nA,2024-01-02,Infinity\n', 'line 2, column 3 (amount): not a number (expected a decimal number such as -1234.50 or 1,234.50); Infinity and NaN'],
+      ['customer,date,amount\nA,2024-01-02,\u00a0\n', 'line 2, column 3 (amount): not a number (expected a decimal number such as -1234.50 or 1,234.50); blanks other than spaces and tabs (such as a no-break space)'],
+      ['customer;date;amount\nA;2024-01-02;12.50\n', 'line 2, column 3 (amount): not a number (expected a decimal number such as -1234,50 or 1.234,50); it looks like a decimal point'],
+    ];
+    for (const [text, message] of cases) {
+      const args = text.includes(';') ? ['summarize', '-', '--decimal', 'comma'] : ['summarize', '-'];
+      const r = cli(args, text);
+      expect([r.code, r.stderr], text).toEqual([1, expect.stringContaining(`loyalty-score summarize: <stdin>: ${message}`) as unknown as string]);
+      expect(r.stdout).toBe('');
+    }
+    const ok = cli(['summarize', '-', '--decimal', 'comma'], 'customer;date;amount\nA;2024-01-02;1.234,50\nA;2024-01-03; 1e-1 \n');
+    expect([ok.code, ok.stdout.split('\n')[1]?.split(',').slice(0, 1)]).toEqual([0, ['A']]);
+  });
 });

@@ -73,7 +73,7 @@ describe.runIf(existsSync(CLI))('shop exports through the command line', () => {
     expect(merged.stderr).toContain("ids: 1 numeric customer id was written in more than one way (such as 00042 and 42) and merged; --ids string (ids: 'string') keeps them apart\n");
     expect(merged.stdout.split('\n').slice(1, 3).map((l) => l.split(',')[0])).toEqual(['42', '12346']);
     const comma = cli(['summarize', '-'], 'customer;date;amount\nA;2024-01-02;12,50\n');
-    expect(comma.stderr).toContain('line 2, column 3 (amount): not a number (expected a finite number); it looks like a decimal comma: read it with --decimal comma');
+    expect(comma.stderr).toContain('line 2, column 3 (amount): not a number (expected a decimal number such as -1234.50 or 1,234.50); it looks like a decimal comma: read it with --decimal comma');
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteIdInterner } from '../../src/io/ByteIdInterner.js';
-import { compileDayDecoder, decodeFlag, decodeNumber } from '../../src/io/decodeField.js';
+import { compileDayDecoder, decodeFlag } from '../../src/io/decodeField.js';
 import { compileDateFormat } from '../../src/time/compileDateFormat.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -11,28 +11,6 @@ function framed(field: string, pad: string): [Uint8Array, number, number] {
   const before = utf8(`${pad}|`).length;
   return [utf8(`${pad}|${field}|${pad}`), before, before + utf8(field).length];
 }
-
-const reference = (s: string): number => {
-  const t = s.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-  const v = t === '' ? Number.NaN : Number(t);
-  return Number.isFinite(v) ? v : Number.NaN;
-};
-
-describe('decodeNumber', () => {
-  it('gives exactly the double Number() gives, for decimals written every way (property)', () => {
-    const decimal = fc
-      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,12}$/), fc.boolean(), fc.stringMatching(/^\d{0,9}$/))
-      .map(([sign, int, dot, frac]) => `${sign}${int}${dot ? '.' : ''}${dot ? frac : ''}`);
-    const anything = fc.oneof(decimal, fc.double().map(String), fc.string({ maxLength: 8 }), fc.constantFrom('1e3', '0x1F', 'Infinity', '.', '-', ' 12 ', '1.2.3', '\u00a05', '12345678901234567'));
-    fc.assert(
-      fc.property(anything, fc.string({ maxLength: 3 }), (field, pad) => {
-        const [bytes, s, e] = framed(field, pad);
-        expect(Object.is(decodeNumber(bytes, s, e), reference(field))).toBe(true);
-      }),
-      { numRuns: 20_000 },
-    );
-  });
-});
 
 describe('decodeFlag', () => {
   it('reads yes/no words in any case, as the trimmed lower-cased text would (property)', () => {

@@ -3,7 +3,8 @@
 // encoding option; never replacement characters in ids or order ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, TransactionTextReader, type TransactionTextOptions } from '../../src/index.js';
+import { TransactionTextReader, type TransactionTextOptions } from '../../src/index.js';
+import { issueOf } from './readerHelpers.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -11,16 +12,6 @@ function read(bytes: Uint8Array, options: TransactionTextOptions = {}, chunk = 1
   const r = new TransactionTextReader(options);
   for (let i = 0; i < bytes.length; i += chunk) r.push(bytes.subarray(i, i + chunk));
   return r.finish();
-}
-
-function issueOf(f: () => unknown): InvalidInputError['issues'][0] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e.issues[0];
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError');
 }
 
 /** `text` as UTF-8 with the `@` at its place replaced by the bytes `bad`; returns the bytes and the offset. */

@@ -118,7 +118,7 @@ describe('number locale', () => {
 
   it('hints at --decimal when a value looks like a decimal comma, and names currency signs', () => {
     const [comma] = issuesOf(() => read('customer;date;amount\nA;2024-01-02;12,50\n'));
-    expect(comma!.message).toBe("not a number (expected a finite number); it looks like a decimal comma: read it with --decimal comma (API decimal: 'comma')");
+    expect(comma!.message).toBe("not a number (expected a decimal number such as -1234.50 or 1,234.50); it looks like a decimal comma: read it with --decimal comma (API decimal: 'comma')");
     const [euro] = issuesOf(() => read('customer;date;amount\nA;2024-01-02;€12\n'));
     expect(euro!.message).toMatch(/currency signs are not read/);
     const [point] = issuesOf(() => read('customer;date;amount\nA;2024-01-02;12.5\n', { decimal: 'comma' }));
