@@ -44,8 +44,8 @@ export const A_PERIODS = 6;
 /** Purchases counted by order: distinct order ids plus purchase rows without one. */
 export const A_ORDERS = 7;
 
-/** Doubles per customer of the signal statistics (112 bytes). @internal */
-export const BSTRIDE = 14;
+/** Doubles per customer of the signal statistics (104 bytes). @internal */
+export const BSTRIDE = 13;
 /** Distinct purchase days so far (whatever the period mode). */
 export const B_DAYS = 0;
 /** Running mean of the gaps between consecutive purchase days (Welford). */
@@ -60,22 +60,20 @@ export const B_PROMO_YES = 4;
 export const B_DEPTH_SUM = 5;
 /** Purchase rows with a discount and `amount + discount > 0`. */
 export const B_DEPTH_COUNT = 6;
-/** Summed spend of the first `floor(D / 2)` purchase days (D = all purchase days in the window), in day order. */
+/** Summed spend of the first `floor(D / 2)` purchase days (D = all purchase days in the window, counted before the main pass), in day order. */
 export const B_EARLY = 7;
 /** Summed spend of the last `floor(D / 2)` purchase days, in day order. */
 export const B_LATE = 8;
-/** D: the customer's purchase days in the window, counted before the main pass. */
-export const B_TOTAL_DAYS = 9;
 /** Spend of the customer's current (latest) purchase day, added to a block when the day ends. */
-export const B_DAY_SPEND = 10;
+export const B_DAY_SPEND = 9;
 /**
  * {@link B_DAY_SPEND}, {@link B_EARLY} and {@link B_LATE} in units of 2^1000, which no sum of
  * doubles can overflow: the spend trend falls back on them when a block sums to Infinity
  * (amounts near the double limit).
  */
-export const B_DAY_SPEND_SCALED = 11;
-export const B_EARLY_SCALED = 12;
-export const B_LATE_SCALED = 13;
+export const B_DAY_SPEND_SCALED = 10;
+export const B_EARLY_SCALED = 11;
+export const B_LATE_SCALED = 12;
 /** The scale of the `*_SCALED` sums. */
 const UNIT = 2 ** -1000;
 
@@ -95,25 +93,55 @@ export interface ScanWindow {
 }
 
 /**
+ * How the blocked scan cuts the work: customers per block (their records, 64 + 104 + 8 bytes
+ * each, fit in a 2 MB L2 cache at the default 8,192) and rows per chunk of the partition scratch.
+ * @internal
+ */
+export interface ScanBlocking {
+  /** log2 of the customers per block. */
+  readonly blockShift: number;
+  /** Rows partitioned at a time. */
+  readonly chunkRows: number;
+  /** Customers from which the scan is blocked; below it one plain pass is faster. */
+  readonly minCustomers: number;
+}
+
+/** The blocking of {@link scanActivity}. @internal */
+export const SCAN_BLOCKING: ScanBlocking = { blockShift: 13, chunkRows: 1 << 20, minCustomers: 1 << 15 };
+
+/** Everything one pass over rows reads and accumulates into. */
+interface ScanContext {
+  readonly st: Float64Array;
+  readonly bt: Float64Array | null;
+  /** With signals: each customer's purchase days D at `2 c + 1` (see {@link countPurchaseDays}). */
+  readonly days: Int32Array | null;
+  readonly orderOwner: Int32Array | null;
+  readonly sharedOrders: Map<number, Set<number>>;
+  readonly exact: boolean;
+  readonly periodOf: (day: number) => number;
+}
+
+/**
  * One sequential pass over day-ordered rows, accumulating each customer's activity in the window.
  * With `withSignals`, the same pass also gathers the statistics behind the behaviour signals; the
  * spend trend needs each customer's number of purchase days up front, which a counting sweep over
- * the day, customer and amount columns gives first (4 bytes per customer of scratch).
- * Cost: O(n) time; 64 bytes per customer (176 with signals).
+ * the day, customer and amount columns gives first (8 bytes per customer).
+ *
+ * With many customers the records (176 bytes each with signals) far exceed the caches, and a
+ * day-ordered pass touches a random record per row. The rows are then taken a chunk at a time
+ * and partitioned (stably) by block of customers, so each block's records stay in cache while its
+ * rows are added. Each customer still sees her rows in day order, so every sum is the same, bit
+ * for bit, as in one plain pass.
+ * Cost: O(n) time; 64 bytes per customer (176 with signals), plus up to 33 bytes per row of a
+ * chunk (1M rows) of partition scratch.
  * @internal
  */
-export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow): CustomerActivity {
+export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow, blocking: ScanBlocking = SCAN_BLOCKING): CustomerActivity {
   const n = cols.length;
-  const { customer, day, amount } = cols;
-  const costCol = cols.cost;
+  const { customer, day } = cols;
   const orderCol = cols.order;
   const st = new Float64Array(customers * STRIDE);
   const seenAfter = new Uint8Array(customers);
-  // Which customer record first used each order id; ids shared by customers get a set.
-  const orderOwner = orderCol ? new Int32Array(orderIds).fill(-1) : null;
-  const sharedOrders = new Map<number, Set<number>>();
-  const exact = w.mode === 'exact' || w.unit === 'day';
-  const periodOf = periodIndexer(w.unit, w.mode, cols.minDay, Math.max(cols.maxDay, cols.minDay));
   const { fromDay, toDay } = w;
 
   // Rows before the window are skipped; rows after it are only counted.
@@ -122,11 +150,47 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
   let end = j;
   while (end < n && day[end]! <= toDay) end++;
   for (let i = end; i < n; i++) seenAfter[customer[i]!] = 1;
-  const bt = w.withSignals === true ? countPurchaseDays(cols, customers, j, end) : null;
-  const promoCol = bt !== null ? cols.promo : null;
-  const discountCol = bt !== null ? cols.discount : null;
+  const bt = w.withSignals === true ? new Float64Array(customers * BSTRIDE) : null;
+  const days = bt !== null ? countPurchaseDays(cols, customers, j, end) : null;
+  const ctx: ScanContext = {
+    st,
+    bt,
+    days,
+    // Which customer record first used each order id; ids shared by customers get a set.
+    orderOwner: orderCol ? new Int32Array(orderIds).fill(-1) : null,
+    sharedOrders: new Map<number, Set<number>>(),
+    exact: w.mode === 'exact' || w.unit === 'day',
+    periodOf: periodIndexer(w.unit, w.mode, cols.minDay, Math.max(cols.maxDay, cols.minDay)),
+  };
+  if (customers < blocking.minCustomers) scanRows(ctx, cols, j, end);
+  else {
+    const chunk = new BlockPartition(cols, customers, blocking, bt !== null);
+    for (let k = j; k < end; k += blocking.chunkRows) scanRows(ctx, chunk.partition(k, Math.min(end, k + blocking.chunkRows)), 0, Math.min(end - k, blocking.chunkRows));
+  }
 
-  for (let i = j; i < end; i++) {
+  if (bt !== null) for (let c = 0; c < customers; c++) if (bt[c * BSTRIDE + B_DAYS]! > 0) endPurchaseDay(bt, c * BSTRIDE, days![2 * c + 1]!);
+
+  // No row in the window: revenue is 0 and no period; returns only: negative revenue, no period.
+  let customersOnlyAfter = 0;
+  let customersWithoutPurchase = 0;
+  for (let c = 0; c < customers; c++) {
+    const s = c * STRIDE;
+    if (st[s + A_PERIODS] !== 0) continue;
+    if (st[s + A_REVENUE]! < 0) customersWithoutPurchase++;
+    else if (seenAfter[c] === 1) customersOnlyAfter++;
+  }
+  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase, signals: bt };
+}
+
+/** Adds the rows `[from, to)` of `src` to the records (any order across customers, day order within each). */
+function scanRows(ctx: ScanContext, src: DayOrderedColumns, from: number, to: number): void {
+  const { st, bt, days, orderOwner, sharedOrders, exact, periodOf } = ctx;
+  const { customer, day, amount } = src;
+  const costCol = src.cost;
+  const orderCol = src.order;
+  const promoCol = bt !== null ? src.promo : null;
+  const discountCol = bt !== null ? src.discount : null;
+  for (let i = from; i < to; i++) {
     const d = day[i]!;
     const c = customer[i]!;
     const s = c * STRIDE;
@@ -137,7 +201,7 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     st[s + A_PURCHASE_SPEND]! += a;
     if (bt !== null) {
       const b = c * BSTRIDE;
-      signalRow(bt, b, d, a, st[s + A_PERIODS] === 0, st[s + A_LAST_DAY]!);
+      signalRow(bt, b, d, a, st[s + A_PERIODS] === 0, st[s + A_LAST_DAY]!, days![2 * c + 1]!);
       if (promoCol !== null) {
         const f = promoCol[i]!;
         if (f !== 255) {
@@ -190,40 +254,100 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     }
     st[s + A_LAST_DAY] = d;
   }
-
-  if (bt !== null) for (let c = 0; c < customers; c++) if (bt[c * BSTRIDE + B_DAYS]! > 0) endPurchaseDay(bt, c * BSTRIDE);
-
-  // No row in the window: revenue is 0 and no period; returns only: negative revenue, no period.
-  let customersOnlyAfter = 0;
-  let customersWithoutPurchase = 0;
-  for (let c = 0; c < customers; c++) {
-    const s = c * STRIDE;
-    if (st[s + A_PERIODS] !== 0) continue;
-    if (st[s + A_REVENUE]! < 0) customersWithoutPurchase++;
-    else if (seenAfter[c] === 1) customersOnlyAfter++;
-  }
-  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase, signals: bt };
 }
 
 /**
- * The signal statistics' record per customer, with {@link B_TOTAL_DAYS} filled: a sweep over the
- * purchase rows of `[from, to)` counting each customer's distinct purchase days (rows are in day
- * order, so a new day is a day unlike the customer's previous one).
+ * Each customer's distinct purchase days D over the purchase rows of `[from, to)`: at `2 c + 1`
+ * beside her latest purchase day at `2 c` (rows are in day order, so a new day is a day unlike the
+ * customer's previous one). One 8-byte record per customer, small enough for the last-level cache
+ * where the signal records are not, so this sweep runs in the rows' order.
  */
-function countPurchaseDays(cols: DayOrderedColumns, customers: number, from: number, to: number): Float64Array {
+function countPurchaseDays(cols: DayOrderedColumns, customers: number, from: number, to: number): Int32Array {
   const { customer, day, amount } = cols;
-  const bt = new Float64Array(customers * BSTRIDE);
-  const lastDay = new Int32Array(customers).fill(-2147483648);
+  const days = new Int32Array(2 * customers);
+  for (let c = 0; c < customers; c++) days[2 * c] = -2147483648;
   for (let i = from; i < to; i++) {
     if (amount[i]! < 0) continue;
-    const c = customer[i]!;
+    const k = 2 * customer[i]!;
     const d = day[i]!;
-    if (d !== lastDay[c]) {
-      lastDay[c] = d;
-      bt[c * BSTRIDE + B_TOTAL_DAYS]!++;
+    if (d !== days[k]) {
+      days[k] = d;
+      days[k + 1]!++;
     }
   }
-  return bt;
+  return days;
+}
+
+/**
+ * Reusable scratch columns holding one chunk of rows, stably partitioned by block of customers
+ * (a counting sort on `customer >> blockShift`): every block is a sequential write stream.
+ */
+class BlockPartition {
+  private readonly next: Int32Array;
+  private readonly customer: Int32Array;
+  private readonly day: Int32Array;
+  private readonly amount: Float64Array;
+  private readonly cost: Float64Array | null;
+  private readonly order: Int32Array | null;
+  private readonly promo: Uint8Array | null;
+  private readonly discount: Float64Array | null;
+
+  constructor(
+    private readonly cols: DayOrderedColumns,
+    customers: number,
+    private readonly blocking: ScanBlocking,
+    withSignals: boolean,
+  ) {
+    const size = Math.min(cols.length, blocking.chunkRows);
+    this.next = new Int32Array((customers >> blocking.blockShift) + 2);
+    this.customer = new Int32Array(size);
+    this.day = new Int32Array(size);
+    this.amount = new Float64Array(size);
+    this.cost = cols.cost ? new Float64Array(size) : null;
+    this.order = cols.order ? new Int32Array(size) : null;
+    this.promo = withSignals && cols.promo ? new Uint8Array(size) : null;
+    this.discount = withSignals && cols.discount ? new Float64Array(size) : null;
+  }
+
+  /** Rows `[from, to)` of the table, by block of customers. */
+  partition(from: number, to: number): DayOrderedColumns {
+    const { cols, next } = this;
+    const shift = this.blocking.blockShift;
+    const srcCustomer = cols.customer;
+    const srcDay = cols.day;
+    const srcAmount = cols.amount;
+    const srcCost = cols.cost;
+    const srcOrder = cols.order;
+    const srcPromo = this.promo === null ? null : cols.promo;
+    const srcDiscount = this.discount === null ? null : cols.discount;
+    const { customer, day, amount, cost, order, promo, discount } = this;
+    next.fill(0);
+    for (let i = from; i < to; i++) next[(srcCustomer[i]! >> shift) + 1]!++;
+    for (let b = 1; b < next.length; b++) next[b] = next[b]! + next[b - 1]!;
+    for (let i = from; i < to; i++) {
+      const c = srcCustomer[i]!;
+      const k = next[c >> shift]!++;
+      customer[k] = c;
+      day[k] = srcDay[i]!;
+      amount[k] = srcAmount[i]!;
+      if (srcCost !== null) cost![k] = srcCost[i]!;
+      if (srcOrder !== null) order![k] = srcOrder[i]!;
+      if (srcPromo !== null) promo![k] = srcPromo[i]!;
+      if (srcDiscount !== null) discount![k] = srcDiscount[i]!;
+    }
+    return {
+      length: to - from,
+      customer,
+      day,
+      amount,
+      cost: srcCost !== null ? cost : null,
+      order: srcOrder !== null ? order : null,
+      promo: srcPromo !== null ? promo : null,
+      discount: srcDiscount !== null ? discount : null,
+      minDay: cols.minDay,
+      maxDay: cols.maxDay,
+    };
+  }
 }
 
 /**
@@ -232,14 +356,14 @@ function countPurchaseDays(cols: DayOrderedColumns, customers: number, from: num
  * order) and ends the previous day, whose spend goes to the early block when it was among the
  * first `floor(D / 2)` purchase days and to the late block when among the last `floor(D / 2)`.
  */
-function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boolean, lastDay: number): void {
+function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boolean, lastDay: number, total: number): void {
   if (first) {
     bt[b + B_DAYS] = 1;
     bt[b + B_DAY_SPEND] = a;
     bt[b + B_DAY_SPEND_SCALED] = a * UNIT;
   } else if (d !== lastDay) {
     const days = bt[b + B_DAYS]!;
-    endPurchaseDay(bt, b);
+    endPurchaseDay(bt, b, total);
     const gap = d - lastDay;
     const mean = bt[b + B_GAP_MEAN]!;
     const delta = gap - mean;
@@ -255,10 +379,9 @@ function signalRow(bt: Float64Array, b: number, d: number, a: number, first: boo
   }
 }
 
-/** Adds the spend of the customer's current purchase day to its trend block, if any. @internal */
-export function endPurchaseDay(bt: Float64Array, b: number): void {
+/** Adds the spend of the customer's current purchase day to its trend block, if any (`total`: her purchase days D). @internal */
+export function endPurchaseDay(bt: Float64Array, b: number, total: number): void {
   const days = bt[b + B_DAYS]!;
-  const total = bt[b + B_TOTAL_DAYS]!;
   const half = Math.floor(total / 2);
   if (days <= half) {
     bt[b + B_EARLY]! += bt[b + B_DAY_SPEND]!;
