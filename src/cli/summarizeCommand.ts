@@ -1,7 +1,8 @@
 import { calibrationAndHoldout, type CalibrationHoldoutSummary } from '../summary/calibrationAndHoldout.js';
 import { summarizeCustomers } from '../summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../summary/types.js';
-import { oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
+import { isoDateFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.js';
+import { CHECK_FLAGS, CHECK_HELP, checkOptionsFromFlags, readingWarnings } from './loadSummaries.js';
 import { READ_BOOLEANS, READ_FLAGS, READ_FLAGS_HELP, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
 import { reportRejected } from './reportRejected.js';
 import { summaryCells, SUMMARY_COLUMNS } from './summaryCells.js';
@@ -14,7 +15,7 @@ export const SUMMARIZE_HELP = `loyalty-score summarize <file> [options]
 Reads a transaction file (CSV, TSV or whitespace-separated; '-' for stdin) and writes one row
 per customer: both summary conventions (RFM and BTYD) and revenue, cost and profit totals.
 
-${READ_FLAGS_HELP}Summary:
+${READ_FLAGS_HELP}${CHECK_HELP}Summary:
   --as-of DATE     end of observation, yyyy-MM-dd               (default: latest date in the file)
   --time-unit U    day | week | month | year                    (default day)
   --periods M      exact | calendar                             (default exact)
@@ -31,18 +32,20 @@ const NO_MONEY = { revenue: null, cost: null, profit: null, rfm_monetary: null, 
 
 /** `loyalty-score summarize <file>`. */
 export async function summarizeCommand(argv: string[]): Promise<void> {
-  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, 'as-of', 'time-unit', 'periods', 'calibration-end', 'format', 'limit', ...ENGINE_FLAGS], [...READ_BOOLEANS]);
+  const { flags, positionals } = parseFlags(argv, [...READ_FLAGS, 'as-of', 'time-unit', 'periods', 'calibration-end', 'format', 'limit', ...CHECK_FLAGS, ...ENGINE_FLAGS], [...READ_BOOLEANS]);
   if (positionals.length !== 1 && flags.engine !== 'postgres') throw new UsageError('summarize takes exactly one file (or - for stdin)');
   if (engineFromFlags(flags) !== null) return summarizeWithEngine(positionals[0]!, flags);
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
   const timeUnit = oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], 'day');
   const periods = oneOf(flags, 'periods', ['exact', 'calendar'], 'exact');
   const limit = positiveInt(flags, 'limit');
-  const asOf = str(flags, 'as-of');
-  const calibrationEnd = str(flags, 'calibration-end');
+  const asOf = isoDateFlag(flags, 'as-of');
+  const calibrationEnd = isoDateFlag(flags, 'calibration-end');
 
-  const read = await readTransactionFile(positionals[0]!, textOptionsFromFlags(flags));
+  const text = { ...textOptionsFromFlags(flags), ...checkOptionsFromFlags(flags) };
+  const read = await readTransactionFile(positionals[0]!, text);
   reportRejected(read.rejected);
+  process.stderr.write(readingWarnings(read.table, text, asOf));
   // Count-only data (no amount column): the money cells are empty (null in JSON).
   const countOnly = read.amountSource === 'none';
   const flat = (s: CustomerSummary): FlatRow => (countOnly ? { ...summaryCells(s), ...NO_MONEY } : { ...summaryCells(s) });

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
+import type { IssueCode } from '../errors/issues.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import type { RowCheckOptions } from './options.js';
 import {
@@ -199,9 +200,9 @@ export class TransactionTableBuilder {
   appendAt(c: number, day: number, amount: number, cost: number, quantity: number, orderId: string | number | null, promo: number, discount: number): boolean {
     this.offered++;
     // `!(a && b)` so that a NaN day is refused too; the Int32 column never sees a wrapped day.
-    if (!(day >= this.minDay && day <= this.maxDay)) return this.refuse('date', 'date_out_of_range', dateOutOfRangeMessage(day, this.checks));
-    if (cost < 0 && amount >= 0 && !this.allowNegativeCost) return this.refuse('cost', 'negative_cost', NEGATIVE_COST_MESSAGE);
-    if (quantity < 0 && amount > 0) return this.refuse('quantity', 'negative_quantity', NEGATIVE_QUANTITY_MESSAGE);
+    if (!(day >= this.minDay && day <= this.maxDay)) return refuse(this, 'date', 'date_out_of_range', dateOutOfRangeMessage(day, this.checks));
+    if (cost < 0 && amount >= 0 && !this.allowNegativeCost) return refuse(this, 'cost', 'negative_cost', NEGATIVE_COST_MESSAGE);
+    if (quantity < 0 && amount > 0) return refuse(this, 'quantity', 'negative_quantity', NEGATIVE_QUANTITY_MESSAGE);
     let o = -1;
     if (orderId !== null) {
       const known = this.orderIndex.get(orderId);
@@ -216,7 +217,7 @@ export class TransactionTableBuilder {
       } else {
         o = known;
         if (this.orderCustomer[o] !== c || this.orderDay[o] !== day) {
-          if (!this.lenientOrderIds) return this.refuse('orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[o]!, this.orderCustomer[o] !== c));
+          if (!this.lenientOrderIds) return refuse(this, 'orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[o]!, this.orderCustomer[o] !== c));
           this.conflicts++;
         }
       }
@@ -239,8 +240,11 @@ export class TransactionTableBuilder {
     return true;
   }
 
-  /** Refuses the row being appended: to the sink, or as an {@link InvalidInputError}. */
-  private refuse(field: CheckedField, code: RefusedRow['code'], message: string): false {
+  /**
+   * Refuses the row being appended: to the sink of {@link refuseTo}, or as an {@link InvalidInputError}.
+   * @internal
+   */
+  refuseRow(field: CheckedField, code: IssueCode, message: string): false {
     const position = this.positionOf === null ? this.offered - 1 : this.positionOf();
     if (this.refused === null) throw new InvalidInputError([{ code, path: [position, field], message }]);
     this.refused({ position, field, code, message });
@@ -317,6 +321,11 @@ export class TransactionTableBuilder {
     }
     this.capacity = cap;
   }
+}
+
+/** Refuses the row `builder` is appending (a function, so that the issue-code test sees each code raised). */
+function refuse(builder: TransactionTableBuilder, field: CheckedField, code: IssueCode, message: string): false {
+  return builder.refuseRow(field, code, message);
 }
 
 function growInt32(a: Int32Array, cap: number, fill: number): Int32Array {
