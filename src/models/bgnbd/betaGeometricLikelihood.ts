@@ -17,13 +17,14 @@ import type { GroupedRows } from '../fit/groupRows.js';
  * and log(α + T), log(α + t_x) and their reciprocals once per distinct age when ages repeat (whole
  * days or weeks: a few thousand values however many customers), so a row costs one exponential
  * and one logarithm. Returns a closure that evaluates the total
- * weighted log-likelihood and, when `grad` is given, writes d(total)/d(r, α, a, b) into it.
+ * weighted log-likelihood and, when `grad` is given, writes d(total)/d(r, α, a, b) into it; its
+ * `forRows` builds the same closure over other rows.
  * @internal
  */
 export function betaGeometricLikelihood(
   rows: GroupedRows,
   variant: 'bgnbd' | 'mbgnbd',
-): (params: Float64Array, grad: Float64Array | null) => number {
+): ((params: Float64Array, grad: Float64Array | null) => number) & { readonly forRows: (rows: GroupedRows) => (params: Float64Array, grad: Float64Array | null) => number } {
   const [xs, txs, Ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const w = rows.weights;
   const n = rows.size;
@@ -43,7 +44,7 @@ export function betaGeometricLikelihood(
   const logAge = ages === null ? null : new Float64Array(ages.values.length);
   const invAge = ages === null ? null : new Float64Array(ages.values.length);
 
-  return (params, grad) => {
+  const evaluate = (params: Float64Array, grad: Float64Array | null): number => {
     const r = params[0]!;
     const alpha = params[1]!;
     const a = params[2]!;
@@ -132,6 +133,8 @@ export function betaGeometricLikelihood(
     }
     return ll;
   };
+  // The same likelihood over other rows: the subsample of a fit's warm start.
+  return Object.assign(evaluate, { forRows: (other: GroupedRows) => betaGeometricLikelihood(other, variant) });
 }
 
 /** Distinct ages of the rows (t_x and T together) with each row's index into them. */

@@ -7,8 +7,11 @@ export const WARM_START_ROWS = 80_000;
 /** Distinct rows of that subsample. */
 const WARM_SAMPLE_ROWS = 20_000;
 
-/** A total log-likelihood with its gradient (written into `grad`) over grouped rows. @internal */
-export type GroupedLikelihood = (params: Float64Array, grad: Float64Array) => number;
+/**
+ * A total log-likelihood with its gradient (written into `grad`) over grouped rows; `forRows`, when
+ * present, builds the same likelihood over other rows (the subsample of a warm start). @internal
+ */
+export type GroupedLikelihood = ((params: Float64Array, grad: Float64Array) => number) & { readonly forRows?: (rows: GroupedRows) => GroupedLikelihood };
 
 /**
  * Fits a likelihood with an analytic gradient over grouped (x, t_x, T) rows: the shared path of
@@ -16,10 +19,11 @@ export type GroupedLikelihood = (params: Float64Array, grad: Float64Array) => nu
  * its gradient; one evaluation is cached, because the optimiser asks for the gradient where it has
  * just evaluated the function. `start` receives the weighted mean of the third column (T).
  *
- * With `likelihoodOf` (the same likelihood over other rows), more than {@link WARM_START_ROWS}
- * distinct rows and no `start` option, the model is first fitted to every k-th distinct row (about
- * 20,000, with their weights), and the full fit starts from that optimum and from the curvature
- * per customer of its Hessian: a handful of passes over the rows instead of 20 to 50.
+ * When `evaluate.forRows` (or `likelihoodOf`) can build the same likelihood over other rows,
+ * there are more than {@link WARM_START_ROWS} distinct rows and no `start` option, the model is
+ * first fitted to every k-th distinct row (about 20,000, with their weights), and the full fit
+ * starts from that optimum and from the curvature per customer of its Hessian: a handful of passes
+ * over the rows instead of 20 to 50.
  * @internal
  */
 export function fitGroupedRows<K extends string>(
@@ -28,7 +32,7 @@ export function fitGroupedRows<K extends string>(
   evaluate: GroupedLikelihood,
   start: (meanT: number) => Readonly<Record<K, number>>,
   options: FitOptions<K>,
-  likelihoodOf?: (rows: GroupedRows) => GroupedLikelihood,
+  likelihoodOf: ((rows: GroupedRows) => GroupedLikelihood) | undefined = evaluate.forRows,
 ): MaximumLikelihoodFit<K> {
   if (likelihoodOf !== undefined && rows.size > WARM_START_ROWS && options.start === undefined) {
     const sample = everyKthRow(rows, Math.floor(rows.size / WARM_SAMPLE_ROWS));
