@@ -84,11 +84,21 @@ export type ReadProgress = (bytesRead: number, totalBytes: number | null) => voi
 /**
  * Streams a file (or stdin for `-`) through a {@link TransactionTextReader}. Invalid data is
  * rethrown as an {@link InvalidInputError} whose message starts with the file name, then the
- * reader's `line N, column C (field)`.
+ * reader's `line N, column C (field)`. A file that is empty (0 bytes), holds only a header or
+ * blank lines, or is binary is an {@link InvalidInputError} too (exit 1); a file that cannot be
+ * read (missing, a directory, no permission) an error with the file's name and what is wrong,
+ * carrying the system's code for the exit status 3, never a raw `ENOENT` in the message.
  */
 export async function readTransactionFile(path: string, options: TransactionTextOptions, onProgress?: ReadProgress): Promise<TransactionTextResult> {
   const reader = new TransactionTextReader(options);
-  const total = path === '-' ? null : (await stat(path)).size;
+  let total: number | null = null;
+  if (path !== '-') {
+    const info = await stat(path).catch((e: unknown) => {
+      throw unreadable(path, e);
+    });
+    if (info.isDirectory()) throw unreadable(path, { code: 'EISDIR' });
+    total = info.size;
+  }
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
   try {
@@ -98,15 +108,49 @@ export async function readTransactionFile(path: string, options: TransactionText
       reader.push(buf);
       onProgress?.(bytes, total);
     }
+    if (bytes === 0) noTransactions('the file is empty (0 bytes; expected a header line and lines of transactions)');
     const read = reader.finish();
+    if (read.table.length === 0 && read.rejected.length === 0 && read.skipped === 0 && read.returnsDropped === 0) {
+      noTransactions(read.header ? 'only a header line, no transactions (expected lines of transactions after the header)' : 'no transactions: every line is blank');
+    }
     // The reader's notes but the column line (which `score` prints): detected decimal
     // separator and date format, a byte-order mark, merged ids, skipped and cancelled rows.
     for (const note of read.notes) if (!note.startsWith('columns: ')) process.stderr.write(`${note}\n`);
     return read;
   } catch (e) {
     if (e instanceof InvalidInputError) throw new InvalidInputError(e.issues, fileLabel(path));
+    if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall !== undefined) throw unreadable(path, e);
     throw e;
   }
+}
+
+function noTransactions(message: string): never {
+  throw new InvalidInputError([{ code: 'no_transactions', path: [], message }]);
+}
+
+/** What the system's error code means for a file the command was given. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file (check the path)',
+  ENOTDIR: 'no such file (a folder on the path is a file)',
+  EACCES: 'permission denied (the file cannot be opened for reading)',
+  EPERM: 'permission denied (the file cannot be opened for reading)',
+  EISDIR: 'a directory, not a file (expected a transaction file such as orders.csv)',
+  ELOOP: 'too many symbolic links on the path',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+  EIO: 'an input/output error while reading (a failing disk or network drive)',
+};
+
+/**
+ * An error for a file that cannot be read, naming it and what is wrong in words. Its `code` is
+ * one the command line maps to exit 3 (ENOENT, EACCES or EISDIR), so that no raw system message
+ * or stack reaches the user.
+ */
+function unreadable(path: string, e: unknown): Error {
+  const code = String((e as NodeJS.ErrnoException).code ?? '');
+  const error = new Error(`${fileLabel(path)}: ${UNREADABLE[code] ?? `cannot be read (system error ${code || 'unknown'})`}`) as NodeJS.ErrnoException;
+  error.code = code === 'ENOENT' || code === 'ENOTDIR' ? 'ENOENT' : code === 'EISDIR' ? 'EISDIR' : 'EACCES';
+  return error;
 }
 
 /**

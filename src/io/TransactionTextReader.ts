@@ -15,6 +15,9 @@ import { checkRecordUtf8 } from './invalidUtf8.js';
 import { decodeUtf8, encodeUtf8, TextTranscoder } from './utf8.js';
 
 export type { TransactionTextOptions } from './readerOptions.js';
+
+/** How much of the input is checked for NUL bytes, which text never holds (binary data does, early). */
+const BINARY_CHECK_BYTES = 1 << 16;
 export type { RejectedLine, TransactionTextResult } from './transactionTextResult.js';
 
 /**
@@ -91,7 +94,9 @@ export class TransactionTextReader {
   push(chunk: Uint8Array | string): void {
     if (this.finished) throw new Error('TransactionTextReader: push after finish');
     if (typeof chunk !== 'string') {
-      this.splitter.push(this.transcoder.push(chunk));
+      const bytes = this.transcoder.push(chunk);
+      if (this.textChecked < BINARY_CHECK_BYTES) this.checkText(bytes);
+      this.splitter.push(bytes);
       return;
     }
     let text = this.pendingSurrogate + chunk;
@@ -152,6 +157,31 @@ export class TransactionTextReader {
     checkRecordUtf8(bytes, s, e, { offset: this.splitter.recordOffset, line: lineNo, record, delimiter, columns: this.cols });
   }
 
+  /** Bytes of the input checked for NUL bytes so far, and the line ends among them. */
+  private textChecked = 0;
+  private textLines = 0;
+
+  /** Refuses binary data (a NUL byte in the first {@link BINARY_CHECK_BYTES} bytes): a spreadsheet, an archive, a compressed file. */
+  private checkText(bytes: Uint8Array): void {
+    const n = Math.min(bytes.length, BINARY_CHECK_BYTES - this.textChecked);
+    const nul = bytes.subarray(0, n).indexOf(0);
+    if (nul >= 0) {
+      let line = this.textLines + 1;
+      for (let i = 0; i < nul; i++) if (bytes[i] === 10) line++;
+      const at = this.textChecked + nul;
+      throw new InvalidInputError([
+        {
+          code: 'invalid_value',
+          path: [],
+          line,
+          message: `byte ${at} (0-based) is a NUL byte: this is binary data, not delimited text (expected text such as CSV; export a spreadsheet as CSV, unpack a compressed file first, or give a UTF-16 file's encoding)`,
+        },
+      ]);
+    }
+    for (let i = 0; i < n; i++) if (bytes[i] === 10) this.textLines++;
+    this.textChecked += n;
+  }
+
   private line(bytes: Uint8Array, s: number, e: number, quoted: boolean, lines: number): void {
     const lineNo = this.lineNo + 1;
     this.lineNo += lines;
@@ -177,7 +207,8 @@ export class TransactionTextReader {
    */
   private rareLine(bytes: Uint8Array, s: number, e: number, lines: number, lineNo: number): boolean {
     if (this.ending && this.splitter.unterminated) {
-      this.rows.rejectRecord(lineNo, `a quoted field opened on this line is not closed before the end of the input (expected a closing "; the ${lines} lines after it were read as one field)`);
+      const last = lineNo + lines - (e > s && bytes[e - 1] === 10 ? 2 : 1);
+      this.rows.rejectRecord(lineNo, `a quoted field opened on this line is never closed (expected a closing " before the end of the input; lines ${lineNo} to ${last} were read as one record)`);
       return true;
     }
     if (this.cols !== null) return false;
@@ -194,7 +225,7 @@ export class TransactionTextReader {
     this.splitter.delimiter = delimiter === 'whitespace' ? -2 : delimiter.charCodeAt(0);
     const fields = splitFields(line, delimiter);
     const header = isHeaderLine(fields, this.settings.header, this.settings.columns);
-    const cols = resolveColumns(this.settings.columns, header ? fields : null);
+    const cols = resolveColumns(this.settings.columns, header ? fields : null, this.settings.revealValues);
     this.cols = cols;
     this.source = amountSource(cols);
     if (this.settings.cancelledPrefix !== null && cols.order < 0) invalidOption('cancelledPrefix', 'needs an order column (name it with the order option, --order on the command line)');

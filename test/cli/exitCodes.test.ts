@@ -13,7 +13,7 @@ describe.runIf(existsSync(CLI))('score and fit: exit codes, messages, help, prog
     expect(r.stderr).toContain('loyalty-score score: <stdin>: line 3, column 2 (date): not a valid date (expected yyyy-MM-dd)');
     const empty = cli(['score', '-'], 'customer,date,amount\n');
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('<stdin>: no transactions to score');
+    expect(empty.stderr).toContain('<stdin>: only a header line, no transactions (expected lines of transactions after the header)');
     const dir = mkdtempSync(join(tmpdir(), 'loyalty-fit-'));
     try {
       const file = join(dir, 'orders.tsv');

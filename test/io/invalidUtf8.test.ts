@@ -106,3 +106,16 @@ describe('invalid UTF-8 anywhere in a record', () => {
     );
   });
 });
+
+describe('binary data', () => {
+  it('is an error naming the NUL byte and its line, not a flood of bad rows', () => {
+    const bytes = Uint8Array.from([...utf8('customer,date,amount\nA,2024-01-02,3\n'), 0x50, 0x4b, 0x03, 0x00, 0x01]);
+    for (const chunk of [1, 4, 1 << 20]) {
+      const issue = issueOf(() => read(bytes, { onInvalid: 'collect' }, chunk));
+      expect([issue.line, issue.message.split(':')[0]]).toEqual([3, 'byte 39 (0-based) is a NUL byte']);
+    }
+    // UTF-16 text holds NUL bytes before it is decoded, not after.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('customer,date,amount\nA,2024-01-02,3\n').flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(read(utf16).table.customerIds).toEqual(['A']);
+  });
+});

@@ -166,7 +166,7 @@ describe('RFC 4180 quoted fields across lines', () => {
     const r = read('customer,date,amount,note\nA,2024-01-02,5,"open\nB,2024-01-03,6,x\n', { onInvalid: 'collect' });
     expect(r.table.length).toBe(0);
     expect(r.rejected[0]!.line).toBe(2);
-    expect(r.rejected[0]!.issues[0]!.message).toMatch(/not closed/);
+    expect(r.rejected[0]!.issues[0]!.message).toMatch(/never closed/);
   });
 });
 
