@@ -1,5 +1,5 @@
 import type { DuckDbSource, DuckDbSummaryOptions } from '../duckdb/index.js';
-import { duckDbSourceColumns } from '../duckdb/index.js';
+import { duckDbSourceColumnTypes } from '../duckdb/sourceColumns.js';
 import type { SqlTransactionColumns, SummarySqlOptions } from '../sql/summarySql.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,22 +98,33 @@ export function columnsFromFlags(names: readonly string[], flags: Flags): SqlTra
   };
 }
 
-/** The summary options of the engine path from flags (columns looked up in the source). */
+/** The summary options of the engine path from flags (columns looked up in the source; a DATE or TIMESTAMP date column read as a date). */
 export async function engineSummaryOptions(source: DuckDbSource, flags: Flags, defaultUnit: 'day' | 'week'): Promise<DuckDbSummaryOptions> {
   const memoryLimit = str(flags, 'memory-limit');
-  const dateFormat = oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
-  const asOf = isoDateFlag(flags, 'as-of');
+  const found = await duckDbSourceColumnTypes(source, memoryLimit === undefined ? {} : { memoryLimit });
+  const columns = columnsFromFlags(found.map((c) => c.name), flags);
+  // A typed date needs no text round trip (which costs minutes on 100M rows).
+  const dateType = found.find((c) => c.name === columns.date)?.type ?? '';
+  const dateFormat = str(flags, 'date-format') === undefined && /^(DATE|TIMESTAMP)/.test(dateType) ? 'date' : oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
   return {
-    columns: columnsFromFlags(await duckDbSourceColumns(source, memoryLimit === undefined ? {} : { memoryLimit }), flags),
+    columns,
     dateFormat,
-    timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
-    periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
-    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
-    ...(asOf !== undefined ? { asOf } : {}),
+    ...unitFlags(flags, defaultUnit),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
     // Spill files past the memory limit go to the system's temporary folder, not to ./.tmp
     // (DuckDB's default for an in-memory database); DuckDB removes them when it closes.
     tempDirectory: join(tmpdir(), 'loyalty-score-duckdb'),
+  };
+}
+
+/** The summary's time unit, periods, returns policy and as-of date from flags. */
+function unitFlags(flags: Flags, defaultUnit: 'day' | 'week') {
+  const asOf = isoDateFlag(flags, 'as-of');
+  return {
+    timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
+    periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
+    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
+    ...(asOf !== undefined ? { asOf } : {}),
   };
 }
 
@@ -130,13 +141,9 @@ export function postgresSummaryOptions(fields: readonly { readonly name: string;
   const dateType = fields.find((f) => f.name === columns.date)?.dataTypeID;
   const given = str(flags, 'date-format');
   const dateFormat = given === undefined && dateType !== undefined && DATE_TYPES.has(dateType) ? 'date' : oneOf(flags, 'date-format', ['iso', 'yyyyMMdd'], 'iso');
-  const asOf = isoDateFlag(flags, 'as-of');
   return {
     columns,
     dateFormat,
-    timeUnit: oneOf(flags, 'time-unit', ['day', 'week', 'month', 'year'], defaultUnit),
-    periods: oneOf(flags, 'periods', ['exact', 'calendar'], 'exact'),
-    returns: oneOf(flags, 'returns', ['net', 'drop', 'reject'], 'net'),
-    ...(asOf !== undefined ? { asOf } : {}),
+    ...unitFlags(flags, defaultUnit),
   };
 }

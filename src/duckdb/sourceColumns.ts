@@ -18,12 +18,20 @@ import { readColumns } from './readColumns.js';
  * ```
  */
 export async function duckDbSourceColumns(source: DuckDbSource, options: DuckDbEngineOptions = {}): Promise<string[]> {
+  return (await duckDbSourceColumnTypes(source, options)).map((c) => c.name);
+}
+
+/**
+ * The column names of a source with DuckDB's type names (`DATE`, `TIMESTAMP`, `VARCHAR`, …).
+ * @internal
+ */
+export async function duckDbSourceColumnTypes(source: DuckDbSource, options: DuckDbEngineOptions = {}): Promise<{ readonly name: string; readonly type: string }[]> {
   return withDuckDb(options, async (session) => {
     try {
       const attach = attachStatement(source);
       if (attach !== null) await session.run(attach);
-      const { columns } = await readColumns(session, `DESCRIBE ${sourceQuery(source)}`, { column_name: 'text' });
-      return columns.column_name;
+      const { columns } = await readColumns(session, `DESCRIBE ${sourceQuery(source)}`, { column_name: 'text', column_type: 'text' });
+      return columns.column_name.map((name, i) => ({ name, type: columns.column_type[i]! }));
     } catch (e) {
       throw engineError(e, 'duckDbSourceColumns');
     }
