@@ -26,7 +26,7 @@ export class RowAppender {
   private at = 0;
 
   constructor(private readonly policies: RowPolicies, capacity: number) {
-    this.builder = new TransactionTableBuilder(capacity, policies.checks);
+    this.builder = TransactionTableBuilder.withChecks(capacity, policies.checks);
     this.builder.refuseTo(
       () => this.at,
       'row',

@@ -87,11 +87,11 @@ export class TransactionTableBuilder {
   private order: Int32Array | null = null;
   private promo: Uint8Array | null = null;
   private discount: Float64Array | null = null;
-  private readonly minDay: number;
-  private readonly maxDay: number;
-  private readonly allowNegativeCost: boolean;
-  private readonly lenientOrderIds: boolean;
-  private readonly checks: RowChecks;
+  private minDay = 0;
+  private maxDay = 0;
+  private allowNegativeCost = false;
+  private lenientOrderIds = false;
+  private checks!: RowChecks;
   /** Per order id: the customer, day and caller position of its first row. */
   private orderCustomer = new Int32Array(64);
   private orderDay = new Int32Array(64);
@@ -108,7 +108,7 @@ export class TransactionTableBuilder {
    *   initial capacity alone (then every rule has its default).
    * @throws {@link InvalidInputError} for an unknown option key (with the nearest valid name) or a bad value.
    */
-  constructor(options: number | TransactionTableBuilderOptions = {}, resolved?: RowChecks) {
+  constructor(options: number | TransactionTableBuilderOptions = {}) {
     let capacity = 1024;
     if (typeof options === 'number') capacity = options;
     else {
@@ -117,15 +117,30 @@ export class TransactionTableBuilder {
       if (typeof c !== 'number' || !(c >= 0) || !Number.isFinite(c)) throw new InvalidInputError([{ code: 'invalid_option', path: ['options', 'initialCapacity'], message: 'expected a finite number >= 0' }]);
       capacity = c;
     }
-    this.checks = resolved ?? resolveRowChecks(typeof options === 'number' ? {} : options);
-    this.minDay = this.checks.range.minDay;
-    this.maxDay = this.checks.range.maxDay;
-    this.allowNegativeCost = this.checks.allowNegativeCost;
-    this.lenientOrderIds = this.checks.lenientOrderIds;
+    this.useChecks(resolveRowChecks(typeof options === 'number' ? {} : options));
     this.capacity = Math.max(16, Math.min(capacity, 1 << 30) | 0);
     this.customer = new Int32Array(this.capacity);
     this.day = new Int32Array(this.capacity);
     this.amount = new Float64Array(this.capacity);
+  }
+
+  /**
+   * A builder applying rules already resolved (by the row-policy resolution, for parsers and
+   * readers that validated their options once).
+   * @internal
+   */
+  static withChecks(initialCapacity: number, checks: RowChecks): TransactionTableBuilder {
+    const builder = new TransactionTableBuilder(initialCapacity);
+    builder.useChecks(checks);
+    return builder;
+  }
+
+  private useChecks(checks: RowChecks): void {
+    this.checks = checks;
+    this.minDay = checks.range.minDay;
+    this.maxDay = checks.range.maxDay;
+    this.allowNegativeCost = checks.allowNegativeCost;
+    this.lenientOrderIds = checks.lenientOrderIds;
   }
 
   /**
@@ -155,8 +170,8 @@ export class TransactionTableBuilder {
 
   /**
    * Appends one row of values already read (see {@link append}).
-   * @returns `true` when stored; `false` when refused by a rule and sent to the sink of {@link refuseTo}.
-   * @throws {@link InvalidInputError} for a row that breaks a rule (without a sink).
+   * @returns `true` when stored; `false` when refused by a rule and handed to a reader's own sink.
+   * @throws {@link InvalidInputError} for a row that breaks a rule.
    */
   push(row: ValidatedRow): boolean {
     return this.append(row.customerId, row.day, row.amount, row.cost, row.quantity, row.orderId, row.promo, row.discount);
@@ -165,8 +180,8 @@ export class TransactionTableBuilder {
   /**
    * Appends one row. `cost`, `quantity` and `discount` are `NaN` when absent, `orderId` `null`,
    * `promo` 255.
-   * @returns `true` when stored; `false` when refused by a rule and sent to the sink of {@link refuseTo}.
-   * @throws {@link InvalidInputError} for a row that breaks a rule (without a sink), naming it and the field.
+   * @returns `true` when stored; `false` when refused by a rule and handed to a reader's own sink.
+   * @throws {@link InvalidInputError} for a row that breaks a rule, naming it (the N-th row offered) and the field.
    */
   append(
     customerId: CustomerId,
