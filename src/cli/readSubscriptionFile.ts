@@ -37,7 +37,7 @@ const POSITIONS: Record<keyof SubscriptionColumns, number> = { customer: 1, star
  * only of digits become numbers under `ids: 'auto'`.
  * @throws {InvalidInputError} naming the file (and the header) when a column cannot be found.
  */
-export async function readSubscriptionFile(path: string, columns: SubscriptionColumns, ids: 'auto' | 'string'): Promise<SubscriptionFile> {
+export async function readSubscriptionFile(path: string, columns: SubscriptionColumns, ids: 'auto' | 'string', reveal = false): Promise<SubscriptionFile> {
   const text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
   const all = text.split(/\r?\n/);
   const firstIndex = all.findIndex((l) => l.trim() !== '');
@@ -54,7 +54,7 @@ export async function readSubscriptionFile(path: string, columns: SubscriptionCo
     const wanted = given !== undefined ? [given.toLowerCase()] : NAMES[field];
     const k = cells.findIndex((h) => wanted.includes(h.toLowerCase()));
     if (k < 0) {
-      issues.push({ code: 'missing_column', path: ['header', field], line: firstIndex + 1, message: `no ${field} column: the header has ${cells.join(', ')}; looked for ${wanted.join(', ')} (name it with --${field})` });
+      issues.push({ code: 'missing_column', path: ['header', field], line: firstIndex + 1, message: `no ${field} column: the header has ${reveal ? cells.join(', ') : `${cells.length} columns (--reveal-values names them)`}; looked for ${wanted.join(', ')} (name it with --${field})` });
     }
     return k;
   };

@@ -38,7 +38,7 @@ const FALSE = new Set(['false', 'no', 'n', '0']);
  * meets customer 42 under `'auto'`.
  * @throws {InvalidInputError} naming the file, line and column of the first bad cell.
  */
-export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'auto' | 'string'): Promise<Map<CustomerId, SurveyAnswers>> {
+export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'auto' | 'string', reveal = false): Promise<Map<CustomerId, SurveyAnswers>> {
   const text = await readFile(path, 'utf8');
   const lines = text.split(/\r?\n/);
   const issues: InputIssue[] = [];
@@ -51,7 +51,8 @@ export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'aut
   const items = header.map((h, i) => {
     if (i === idCol) return null;
     const item = ITEMS[h.toLowerCase()];
-    if (!item) issues.push({ code: 'unknown_column', path: ['header', h], line: 1, column: i + 1, message: `not a survey item (expected one of ${[...new Set(Object.values(ITEMS).map((x) => x.key))].join(', ')})` });
+    // without an id column the first line may be data (no header): then not echoed unless reveal
+    if (!item) issues.push({ code: 'unknown_column', path: reveal || idCol >= 0 ? ['header', h] : ['header'], line: 1, column: i + 1, message: `not a survey item (expected one of ${[...new Set(Object.values(ITEMS).map((x) => x.key))].join(', ')})` });
     return item ?? null;
   });
   let records = 0;
@@ -87,7 +88,7 @@ export async function readSurveyFile(path: string, scale: AnswerScale, ids: 'aut
       groups[item.group][item.key] = n;
     });
     if (out.has(id)) {
-      issues.push({ code: 'duplicate_customer', ...where(idCol, header[idCol]!), customerId: id, message: 'this customer already has answers on an earlier line' });
+      issues.push({ code: 'duplicate_customer', ...where(idCol, header[idCol]!), ...(reveal ? { customerId: id } : {}), message: 'this customer already has answers on an earlier line' });
       continue;
     }
     const answers: { attitude?: AttitudeSignals; context?: ContextSignals } = {};

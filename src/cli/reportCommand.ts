@@ -48,7 +48,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
     { label: 'building the report', weight: 60 },
   ]);
   try {
-    const survey: Map<CustomerId, SurveyAnswers> | null = parsed.surveyPath === undefined ? null : await readSurveyFile(parsed.surveyPath, parsed.surveyScale, parsed.load.text.ids ?? 'auto');
+    const survey: Map<CustomerId, SurveyAnswers> | null = parsed.surveyPath === undefined ? null : await readSurveyFile(parsed.surveyPath, parsed.surveyScale, parsed.load.text.ids ?? 'auto', parsed.load.text.revealValues === true);
     const { read, file } = await readTransactions(positionals[0]!, parsed.load, progress);
     if (read.amountSource === 'none') throw new UsageError(`${file} has no amount column (count-only data): the report needs amounts for tiers, RFM and lifetime value (name the column with --amount)`);
     if (parsed.tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);

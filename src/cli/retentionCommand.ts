@@ -58,7 +58,7 @@ export async function retentionCommand(argv: string[]): Promise<void> {
   const asOfFlag = isoDateFlag(flags, 'as-of');
   const revealValues = flags['reveal-values'] === true;
   const path = positionals[0]!;
-  const file = await readSubscriptionFile(path, { customer: str(flags, 'customer'), start: str(flags, 'start'), end: str(flags, 'end') }, ids);
+  const file = await readSubscriptionFile(path, { customer: str(flags, 'customer'), start: str(flags, 'start'), end: str(flags, 'end') }, ids, revealValues);
   if (file.rows.length === 0) throw new InvalidInputError([{ code: 'no_customers', path: ['rows'], message: 'the file has no subscription' }], fileLabel(path));
   const asOf = asOfFlag ?? file.latestDate;
   const data = withLines(path, file, () => subscriptionCohorts(file.rows, { period, asOf, revealValues }));

@@ -104,7 +104,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
 
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {
-    const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto');
+    const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto', load.text.revealValues === true);
     const { read, file } = await readTransactions(positionals[0]!, load, progress);
     if (read.amountSource === 'none') {
       if (flags.summary === true || sort === 'clv' || surveyPath !== undefined) throw new UsageError(`${file} has no amount column (count-only data): --summary, --sort clv and --survey need amounts`);

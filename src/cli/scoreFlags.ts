@@ -57,6 +57,8 @@ export function scoreCustomersOptions(f: ScoreFlagOptions, survey: ScoreCustomer
     ...(f.margin !== undefined ? { margin: f.margin } : {}),
     ...choice.fit,
     allowUnconverged: choice.allowUnconverged,
+    // --reveal-values: customer ids in the pipeline's issues too (RFM, tiers, loyalty)
+    ...(load.text.revealValues === true ? { parse: { revealValues: true } } : {}),
   };
 }
 

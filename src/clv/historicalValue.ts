@@ -1,11 +1,12 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
-import type { InputIssue } from '../errors/issues.js';
+import { customerOf, type InputIssue } from '../errors/issues.js';
 import type { CustomerSummary } from '../summary/types.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link historicalValue}. */
-export interface HistoricalValueOptions {
+export interface HistoricalValueOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * Gross margin as a share of revenue, used for customers whose records carry no cost
    * (`cost === null`): their cost is taken as `revenue * (1 - margin)`. `null` leaves their cost
@@ -68,6 +69,7 @@ export function historicalValue(customers: readonly CustomerSummary[], options: 
   const acquisitionCost = options.acquisitionCost ?? 0;
   if (!(Number.isFinite(acquisitionCost) && acquisitionCost >= 0)) invalidOption('acquisitionCost', 'expected a finite number >= 0');
 
+  const reveal = options.revealValues === true;
   const issues: InputIssue[] = [];
   const out: CustomerHistoricalValue[] = new Array(customers.length);
   let revenueTotal = 0;
@@ -76,8 +78,8 @@ export function historicalValue(customers: readonly CustomerSummary[], options: 
   let unknownCost = 0;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as CustomerSummary;
-    if (!Number.isFinite(c.revenue)) issues.push({ code: 'not_finite', path: [i, 'revenue'], customerId: c.customerId, message: 'expected a finite revenue' });
-    if (c.cost !== null && !Number.isFinite(c.cost)) issues.push({ code: 'not_finite', path: [i, 'cost'], customerId: c.customerId, message: 'expected a finite cost or null' });
+    if (!Number.isFinite(c.revenue)) issues.push({ code: 'not_finite', path: [i, 'revenue'], ...customerOf(c.customerId, reveal), message: 'expected a finite revenue' });
+    if (c.cost !== null && !Number.isFinite(c.cost)) issues.push({ code: 'not_finite', path: [i, 'cost'], ...customerOf(c.customerId, reveal), message: 'expected a finite cost or null' });
     const goodsCost = c.cost ?? (margin === null ? null : c.revenue * (1 - margin));
     const cost = goodsCost === null ? null : goodsCost + acquisitionCost;
     const profit = cost === null ? null : c.revenue - cost;
@@ -97,4 +99,5 @@ export function historicalValue(customers: readonly CustomerSummary[], options: 
 export const HISTORICAL_VALUE_OPTION_KEYS: KeyList<HistoricalValueOptions> = {
   margin: true,
   acquisitionCost: true,
+  revealValues: true,
 };

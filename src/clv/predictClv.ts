@@ -342,6 +342,10 @@ function fillFromObjects<C>(
 ): void {
   for (let i = 0; i < customers.length; i++) {
     const row = customers[i] as ClvCustomer<C> | CustomerSummary;
+    if (row === null || typeof row !== 'object') {
+      issues.push({ code: 'not_an_object', path: [i], message: 'expected a customer summary or { purchase, spend, margin? }' });
+      continue;
+    }
     if ('btyd' in row) {
       purchase[i] = row.btyd as unknown as C;
       spend[i] = row.btyd;

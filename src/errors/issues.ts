@@ -21,6 +21,13 @@
  * - `invalid_value`: a value that breaks a rule of its own (an answer that is not yes/no, signals
  *   that contradict each other).
  * - `invalid_date`: a date that does not parse in the expected format, or an invalid `Date`.
+ * - `date_out_of_range`: a transaction date or a date option outside the accepted range
+ *   (`dateRange`, by default 1900-01-01 to 2199-12-31).
+ * - `negative_cost`: a purchase with a negative cost (profit above revenue) under
+ *   `negativeCost: 'error'`.
+ * - `negative_quantity`: a negative quantity on a positive amount.
+ * - `order_id_conflict`: an order id already used by another customer or on another day, under
+ *   `orderIds: 'strict'`.
  * - `negative_amount`: a return (negative amount) under `returns: 'reject'`.
  * - `after_as_of`: a transaction dated after `asOf` under `afterAsOf: 'reject'`.
  * - `invalid_weight`: a customer weight (count) that is not a finite number `>= 0`.
@@ -74,6 +81,10 @@ export type IssueCode =
   | 'out_of_range'
   | 'invalid_value'
   | 'invalid_date'
+  | 'date_out_of_range'
+  | 'negative_cost'
+  | 'negative_quantity'
+  | 'order_id_conflict'
   | 'negative_amount'
   | 'after_as_of'
   | 'invalid_weight'
@@ -116,8 +127,10 @@ export type IssueCode =
  * - `[]`: the input as a whole.
  *
  * A customer id never takes the index slot: when the item is a customer, its id is in
- * `customerId`. Issues from text carry the 1-based `line` and `column` numbers. `message` says
- * what was expected; raw customer values are kept out of messages unless the caller opts in.
+ * `customerId`, and only when the caller opts in with `revealValues: true` (ids are personal data
+ * and issues end up in logs). Issues from text carry the 1-based `line` and `column` numbers.
+ * `message` says what was expected; raw customer values are kept out of messages and issues
+ * unless the caller opts in.
  */
 export interface InputIssue {
   /** Machine-readable reason; see {@link IssueCode}. */
@@ -126,7 +139,10 @@ export interface InputIssue {
   readonly path: readonly (string | number)[];
   /** Human-readable sentence naming what was expected. */
   readonly message: string;
-  /** The id of the customer concerned (a `CustomerId`), when the item is a customer. */
+  /**
+   * The id of the customer concerned (a `CustomerId`), when the item is a customer and the call
+   * was made with `revealValues: true`; absent otherwise (the path's index names the customer).
+   */
   readonly customerId?: string | number;
   /** 1-based line number in the text read (header included), for issues from text. */
   readonly line?: number;
@@ -181,10 +197,13 @@ export function formatIssue(issue: InputIssue): string {
 }
 
 /**
- * `{ customerId }` when `id` is a valid customer id (a non-empty string or a finite number), else
- * `{}`: spread into an issue about an item that may carry an id.
+ * `{ customerId }` when `reveal` is true and `id` is a valid customer id (a non-empty string or a
+ * finite number), else `{}`: spread into an issue about an item that may carry an id. Ids are
+ * personal data and issues end up in logs, so an issue carries its customer's id only when the
+ * caller asked for it (`revealValues: true`); otherwise the issue's path (the customer's index)
+ * says where the problem is.
  * @internal
  */
-export function customerOf(id: unknown): { customerId?: string | number } {
-  return (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
+export function customerOf(id: unknown, reveal: boolean): { customerId?: string | number } {
+  return reveal && ((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id))) ? { customerId: id } : {};
 }

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { assessInto, missingSignalNames, newAssessment, type Assessment } from './assessSignals.js';
 import { ABSENT_GAP_CV, ABSENT_RECENCY_RATIO, ABSENT_SPEND_TREND, type BehaviourColumns } from './behaviourColumns.js';
@@ -21,7 +22,7 @@ export interface LoyaltyAnswers {
 }
 
 /** Options of {@link classifyLoyaltyColumns}: the shared thresholds, and where the survey answers come from. */
-export interface ClassifyLoyaltyColumnsOptions extends LoyaltyThresholds {
+export interface ClassifyLoyaltyColumnsOptions extends LoyaltyThresholds, Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * The survey and context answers of the customer at `index`, or `undefined` when there are
    * none. Called once per customer during the classification, and again by
@@ -31,7 +32,8 @@ export interface ClassifyLoyaltyColumnsOptions extends LoyaltyThresholds {
    */
   answers?: (index: number) => LoyaltyAnswers | undefined;
   /**
-   * The customer at each index, copied into the `customerId` of validation issues.
+   * The customer at each index, copied into the `customerId` of validation issues (and so into
+   * their messages) under `revealValues: true`; ignored otherwise.
    * @defaultValue issues name the index only
    */
   customerIds?: readonly CustomerId[];
@@ -140,14 +142,16 @@ export const TYPE_QUADRANT: readonly number[] = [2, 2, 2, 2, 2, 0, 1, 3];
  */
 export function classifyLoyaltyColumns(behaviour: BehaviourColumns, options: ClassifyLoyaltyColumnsOptions = {}): LoyaltyColumns {
   rejectUnknownKeys(options, CLASSIFY_LOYALTY_COLUMNS_OPTION_KEYS, 'options', 'classifyLoyaltyColumns');
-  const { answers, customerIds, ...thresholds } = options;
+  const { answers, customerIds: givenIds, revealValues, ...thresholds } = options;
   const t = resolveThresholds(thresholds);
   if (answers !== undefined && typeof answers !== 'function') {
     throw new InvalidInputError([{ code: 'invalid_option', path: ['options', 'answers'], message: 'expected a function from customer index to { attitude?, context? } or undefined' }]);
   }
-  if (customerIds !== undefined && !Array.isArray(customerIds)) {
+  if (givenIds !== undefined && !Array.isArray(givenIds)) {
     throw new InvalidInputError([{ code: 'invalid_option', path: ['options', 'customerIds'], message: 'expected an array of customer ids' }]);
   }
+  // ids name customers in issues only when the caller asked for it: otherwise the index does
+  const customerIds = revealValues === true ? givenIds : undefined;
   const bad = behaviourColumnIssues(behaviour, customerIds);
   if (bad !== null) throw new InvalidInputError(bad);
 
@@ -250,7 +254,7 @@ class ColumnReader {
     const probe = this.probe;
     probe.attitude = ans.attitude;
     probe.context = ans.context;
-    const r = signalIssues(probe);
+    const r = signalIssues(probe, false);
     probe.attitude = undefined;
     probe.context = undefined;
     if (r.issues) for (const x of r.issues) issues.push({ code: x.code, path: [i, ...x.path.slice(1)], message: x.message, ...who });
@@ -333,4 +337,4 @@ class LoyaltyColumnsResult implements LoyaltyColumns {
 }
 
 /** The option names of {@link ClassifyLoyaltyColumnsOptions}. @internal */
-export const CLASSIFY_LOYALTY_COLUMNS_OPTION_KEYS: KeyList<ClassifyLoyaltyColumnsOptions> = { answers: true, customerIds: true, ...LOYALTY_THRESHOLD_KEYS };
+export const CLASSIFY_LOYALTY_COLUMNS_OPTION_KEYS: KeyList<ClassifyLoyaltyColumnsOptions> = { answers: true, customerIds: true, revealValues: true, ...LOYALTY_THRESHOLD_KEYS };

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { assessSignals, attitudeReading, missingSignalNames, type AttitudeReading } from './assessSignals.js';
 import { loyaltyReasonWord, loyaltyRuleOf } from './decide.js';
@@ -11,8 +12,11 @@ import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 export type { LoyaltyQuadrant, LoyaltyType } from './types.js';
 
-/** Options of {@link classifyLoyaltyType}: the shared thresholds. */
-export interface ClassifyLoyaltyTypeOptions extends LoyaltyThresholds {}
+/**
+ * Options of {@link classifyLoyaltyType}: the shared thresholds, and `revealValues` (default
+ * `false`: issues name no customer id).
+ */
+export interface ClassifyLoyaltyTypeOptions extends LoyaltyThresholds, Pick<RowPolicyOptions, 'revealValues'> {}
 
 /** Result of {@link classifyLoyaltyType}. */
 export interface LoyaltyTypeResult extends ClassificationEvidence {
@@ -93,7 +97,7 @@ export function quadrantOf(type: LoyaltyType): LoyaltyQuadrant {
 export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLoyaltyTypeOptions = {}): LoyaltyTypeResult {
   rejectUnknownKeys(options, CLASSIFY_LOYALTY_TYPE_OPTION_KEYS, 'options', 'classifyLoyaltyType');
   const t = resolveThresholds(options);
-  const checked = signalIssues(signals);
+  const checked = signalIssues(signals, options.revealValues === true);
   if (checked.issues) throw new InvalidInputError(checked.issues);
   const a = assessSignals(checked.data, t);
   const r = loyaltyRuleOf(a);
@@ -114,4 +118,4 @@ export function classifyLoyaltyType(signals: LoyaltySignals, options: ClassifyLo
 }
 
 /** The option names of {@link ClassifyLoyaltyTypeOptions}. @internal */
-export const CLASSIFY_LOYALTY_TYPE_OPTION_KEYS: KeyList<ClassifyLoyaltyTypeOptions> = { ...LOYALTY_THRESHOLD_KEYS };
+export const CLASSIFY_LOYALTY_TYPE_OPTION_KEYS: KeyList<ClassifyLoyaltyTypeOptions> = { ...LOYALTY_THRESHOLD_KEYS, revealValues: true };

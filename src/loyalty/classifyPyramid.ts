@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { assessSignals, attitudeReading, missingSignalNames, type AttitudeReading } from './assessSignals.js';
 import { pyramidLevelOf, pyramidReasonWord } from './decide.js';
@@ -14,8 +15,11 @@ export type PyramidLevel = 1 | 2 | 3 | 4;
 /** Names of the pyramid levels 1..4. */
 export type PyramidLabel = 'no-loyalty' | 'preference' | 'habitual-satisfaction' | 'committed';
 
-/** Options of {@link classifyPyramid}: the shared thresholds. */
-export interface ClassifyPyramidOptions extends LoyaltyThresholds {}
+/**
+ * Options of {@link classifyPyramid}: the shared thresholds, and `revealValues` (default
+ * `false`: issues name no customer id).
+ */
+export interface ClassifyPyramidOptions extends LoyaltyThresholds, Pick<RowPolicyOptions, 'revealValues'> {}
 
 /** Result of {@link classifyPyramid}. */
 export interface PyramidResult extends ClassificationEvidence {
@@ -84,7 +88,7 @@ const RULES = PYRAMID_RULES;
 export function classifyPyramid(signals: LoyaltySignals, options: ClassifyPyramidOptions = {}): PyramidResult {
   rejectUnknownKeys(options, CLASSIFY_PYRAMID_OPTION_KEYS, 'options', 'classifyPyramid');
   const t = resolveThresholds(options);
-  const checked = signalIssues(signals);
+  const checked = signalIssues(signals, options.revealValues === true);
   if (checked.issues) throw new InvalidInputError(checked.issues);
   const a = assessSignals(checked.data, t);
   const level = pyramidLevelOf(a);
@@ -101,4 +105,4 @@ export function classifyPyramid(signals: LoyaltySignals, options: ClassifyPyrami
 }
 
 /** The option names of {@link ClassifyPyramidOptions}. @internal */
-export const CLASSIFY_PYRAMID_OPTION_KEYS: KeyList<ClassifyPyramidOptions> = { ...LOYALTY_THRESHOLD_KEYS };
+export const CLASSIFY_PYRAMID_OPTION_KEYS: KeyList<ClassifyPyramidOptions> = { ...LOYALTY_THRESHOLD_KEYS, revealValues: true };

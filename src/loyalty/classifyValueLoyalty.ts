@@ -1,6 +1,7 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
-import type { InputIssue } from '../errors/issues.js';
+import { customerOf, type InputIssue } from '../errors/issues.js';
 import type { Tier } from '../tiers/types.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { PyramidLevel } from './classifyPyramid.js';
 import type { LoyaltyQuadrant } from './classifyLoyaltyType.js';
@@ -26,8 +27,11 @@ export interface ValueLoyaltyInput {
   readonly loyalty: LoyaltyMeasure;
 }
 
-/** Options of {@link classifyValueLoyalty}. */
-export interface ClassifyValueLoyaltyOptions {
+/**
+ * Options of {@link classifyValueLoyalty}. `revealValues` (default `false`) puts the input's
+ * `customerId` in issues and messages.
+ */
+export interface ClassifyValueLoyaltyOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * Tiers that count as high value.
    * @defaultValue `['A', 'B']` (the top 5% of DOMAIN §4)
@@ -114,8 +118,7 @@ export function classifyValueLoyalty(input: ValueLoyaltyInput, options: Classify
   }
   if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) invalidOption('valueThreshold', 'expected a finite number');
 
-  const id: unknown = input?.customerId;
-  const customer = (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
+  const customer = customerOf(input?.customerId, options.revealValues === true);
   const fail = (field: string, message: string): never => {
     const issue: InputIssue = { code: 'invalid_value', path: ['input', field], ...customer, message };
     throw new InvalidInputError([issue]);
@@ -198,4 +201,5 @@ export const CLASSIFY_VALUE_LOYALTY_OPTION_KEYS: KeyList<ClassifyValueLoyaltyOpt
   valueThreshold: true,
   minLoyalLevel: true,
   loyalQuadrants: true,
+  revealValues: true,
 };

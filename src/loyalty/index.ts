@@ -14,7 +14,7 @@ export type {
 } from './types.js';
 export type { LoyaltyThresholds } from './thresholds.js';
 export type { AttitudeReading } from './assessSignals.js';
-export { validateLoyaltySignals } from './validateLoyaltySignals.js';
+export { validateLoyaltySignals, type ValidateLoyaltySignalsOptions } from './validateLoyaltySignals.js';
 export { safeValidateLoyaltySignals, type SafeValidateLoyaltySignalsResult } from './safeValidateLoyaltySignals.js';
 export {
   behaviourColumnsFromSignals,

@@ -1,6 +1,9 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys } from '../errors/knownKeys.js';
+import { safe } from '../errors/safe.js';
 import { signalIssues } from './signalIssues.js';
 import type { LoyaltySignals } from './types.js';
+import { VALIDATE_LOYALTY_SIGNALS_OPTION_KEYS, type ValidateLoyaltySignalsOptions } from './validateLoyaltySignals.js';
 
 /** Result of {@link safeValidateLoyaltySignals}. */
 export type SafeValidateLoyaltySignalsResult =
@@ -14,8 +17,9 @@ export type SafeValidateLoyaltySignalsResult =
  * Cost: O(1) per customer.
  *
  * @param input - A value that should be {@link LoyaltySignals}.
+ * @param options - As {@link validateLoyaltySignals}: `revealValues`.
  * @returns `{ success: true, data }`, or `{ success: false, error }` with an
- *   {@link InvalidInputError} listing every problem.
+ *   {@link InvalidInputError} listing every problem (an unknown option key too).
  * @example
  * ```ts
  * import { safeValidateLoyaltySignals } from 'loyalty-score';
@@ -24,7 +28,9 @@ export type SafeValidateLoyaltySignalsResult =
  * r.success ? [] : r.error.issues.map((i) => i.path); // => [['signals', 'behaviour.purchases'], ['signals', 'behaviour.promoShare']]
  * ```
  */
-export function safeValidateLoyaltySignals(input: unknown): SafeValidateLoyaltySignalsResult {
-  const r = signalIssues(input);
+export function safeValidateLoyaltySignals(input: unknown, options: ValidateLoyaltySignalsOptions = {}): SafeValidateLoyaltySignalsResult {
+  const typo = safe(rejectUnknownKeys)(options, VALIDATE_LOYALTY_SIGNALS_OPTION_KEYS, 'options', 'safeValidateLoyaltySignals');
+  if (!typo.success) return typo;
+  const r = signalIssues(input, options.revealValues === true);
   return r.issues ? { success: false, error: new InvalidInputError(r.issues) } : { success: true, data: r.data };
 }

@@ -1,5 +1,5 @@
 import type { core } from 'zod/mini';
-import type { InputIssue, IssueCode, NonEmptyArray } from '../errors/issues.js';
+import { customerOf, type InputIssue, type IssueCode, type NonEmptyArray } from '../errors/issues.js';
 import { isWellFormedSignals } from './isWellFormedSignals.js';
 import { bareAnswerIssues, loyaltySignalsSchema } from './signalsSchema.js';
 import type { LoyaltySignals } from './types.js';
@@ -30,23 +30,22 @@ const ANSWER = 'a finite number on the scale, or { value, min, max } with min <=
 /**
  * Checks signals against the schema (a fast conservative check first, the zod schema when it
  * declines); the input itself when valid, else the issues, path `['signals', 'group.field']`
- * with the signals' `customerId` when it is a valid id. Messages never contain the raw values.
+ * with the signals' `customerId` when it is a valid id and `reveal` is true (the caller's
+ * `revealValues`). Messages never contain the raw values.
  * @internal
  */
-export function signalIssues(input: unknown): { data: LoyaltySignals; issues: null } | { data: null; issues: NonEmptyArray<InputIssue> } {
+export function signalIssues(input: unknown, reveal: boolean): { data: LoyaltySignals; issues: null } | { data: null; issues: NonEmptyArray<InputIssue> } {
   if (isWellFormedSignals(input)) return { data: input as LoyaltySignals, issues: null };
   const parsed = loyaltySignalsSchema.safeParse(input);
   if (parsed.success) return { data: parsed.data as LoyaltySignals, issues: null };
-  return { data: null, issues: issuesFromZod(input, parsed.error) };
+  return { data: null, issues: issuesFromZod(input, parsed.error, reveal) };
 }
 
-function issuesFromZod(input: unknown, error: core.$ZodError): NonEmptyArray<InputIssue> {
+function issuesFromZod(input: unknown, error: core.$ZodError, reveal: boolean): NonEmptyArray<InputIssue> {
   if (input === null || typeof input !== 'object') {
     return [{ code: 'not_an_object', path: ['signals'], message: 'not an object (expected { behaviour, attitude?, context? })' }];
   }
-  const id = (input as { customerId?: unknown }).customerId;
-  const customer: { customerId?: string | number } =
-    (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)) ? { customerId: id } : {};
+  const customer = customerOf((input as { customerId?: unknown }).customerId, reveal);
   const who = 'signals';
   const seen = new Set<string>();
   const out: InputIssue[] = [];

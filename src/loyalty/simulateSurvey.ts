@@ -1,12 +1,14 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { createRng, sampleNormal } from '../math/random.js';
+import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { signalIssues } from './signalIssues.js';
 import type { AttitudeSignals, BehaviourSignals, ContextSignals } from './types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
-/** Options of {@link simulateSurvey}. */
-export interface SimulateSurveyOptions {
+/** Options of {@link simulateSurvey}; `revealValues` (default `false`) names customers by id in issues. */
+export interface SimulateSurveyOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /** Seed of the random stream: the same seed and customers give the same answers. @defaultValue `1` */
   seed?: number;
   /** Share of the customers who answer the survey, in (0, 1]. @defaultValue `0.3` */
@@ -52,7 +54,8 @@ const SCALE = { min: 1, max: 5 } as const;
  * @param options - See {@link SimulateSurveyOptions}.
  * @returns One response per respondent, in input order.
  * @throws {@link InvalidInputError} for out-of-range options, or a customer without an id or with
- *   invalid behaviour signals (named by customer and field).
+ *   invalid behaviour signals (named by the customer's index and the field; by its id too under
+ *   `revealValues: true`).
  * @example
  * ```ts
  * import { simulateSurvey } from 'loyalty-score';
@@ -78,7 +81,7 @@ export function simulateSurvey(
   if (typeof contextRate !== 'number' || !(contextRate >= 0 && contextRate <= 1)) invalidOption('contextRate', 'expected a number in [0, 1]');
   if (typeof skipRate !== 'number' || !(skipRate >= 0 && skipRate < 1)) invalidOption('skipRate', 'expected a number in [0, 1)');
   if (typeof noise !== 'number' || !(noise >= 0 && Number.isFinite(noise))) invalidOption('noise', 'expected a finite number >= 0');
-  checkCustomers(customers);
+  checkCustomers(customers, options.revealValues === true);
 
   const rng = createRng(seed);
   const out: SurveyResponse[] = [];
@@ -115,8 +118,12 @@ export function simulateSurvey(
   return out;
 }
 
-/** Every customer needs an id and valid behaviour signals: bad input would turn into NaN answers. */
-function checkCustomers(customers: unknown): void {
+/**
+ * Every customer needs an id and valid behaviour signals: bad input would turn into NaN answers.
+ * Issues name the customer's index (path `[index, 'behaviour.field']`), and its id only when
+ * `reveal` is true.
+ */
+function checkCustomers(customers: unknown, reveal: boolean): void {
   if (!Array.isArray(customers)) {
     throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected an array of { customerId, behaviour }' }]);
   }
@@ -126,8 +133,11 @@ function checkCustomers(customers: unknown): void {
     if (!((typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id)))) {
       throw new InvalidInputError([{ code: 'invalid_customer_id', path: [i, 'customerId'], message: 'expected a customer with a non-empty string or finite number id' }]);
     }
-    const checked = signalIssues({ customerId: id, behaviour: (c as { behaviour?: unknown }).behaviour });
-    if (checked.issues) throw new InvalidInputError(checked.issues, 'simulateSurvey');
+    const checked = signalIssues({ customerId: id, behaviour: (c as { behaviour?: unknown }).behaviour }, reveal);
+    if (checked.issues) {
+      const at = checked.issues.map((x): InputIssue => ({ ...x, path: [i, ...x.path.slice(1)] }));
+      throw new InvalidInputError(at as unknown as NonEmptyArray<InputIssue>, 'simulateSurvey');
+    }
   }
 }
 
@@ -153,4 +163,5 @@ export const SIMULATE_SURVEY_OPTION_KEYS: KeyList<SimulateSurveyOptions> = {
   contextRate: true,
   skipRate: true,
   noise: true,
+  revealValues: true,
 };

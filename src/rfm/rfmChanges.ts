@@ -1,11 +1,15 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { customerOf } from '../errors/issues.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { RfmScore, RfmScoreName, ScoreRfmResult } from './types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
-/** Options of {@link rfmChanges}. */
-export interface RfmChangesOptions {
+/**
+ * Options of {@link rfmChanges}. `revealValues` (default `false`) puts customer ids in issues and
+ * messages; without it they name the customer's position only.
+ */
+export interface RfmChangesOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * A drop of at least this many score points in a watched dimension flags the customer as
    * slipping (a positive integer).
@@ -93,8 +97,9 @@ export function rfmChanges(before: ScoreRfmResult, after: ScoreRfmResult, option
   if (!Array.isArray(watch) || !watch.every((w) => NAMES.includes(w))) {
     invalidOption('watch', "expected a list of 'r', 'f' and 'm'");
   }
-  checkScores(before, 'before');
-  checkScores(after, 'after');
+  const reveal = options.revealValues === true;
+  checkScores(before, 'before', reveal);
+  checkScores(after, 'after', reveal);
   if (before.k !== after.k) {
     throw new InvalidInputError([
       { code: 'incompatible_scores', path: ['after', 'k'], message: `scores on different scales (k = ${before.k} before, ${after.k} after)` },
@@ -143,7 +148,7 @@ export function rfmChanges(before: ScoreRfmResult, after: ScoreRfmResult, option
 }
 
 /** Checks that `res` looks like a `scoreRfm` result: k, and one valid score per customer. */
-function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
+function checkScores(res: ScoreRfmResult, name: 'before' | 'after', reveal: boolean): void {
   if (res === null || typeof res !== 'object' || !Array.isArray(res.customers)) {
     throw new InvalidInputError([{ code: 'invalid_type', path: [name], message: 'expected a scoreRfm result' }]);
   }
@@ -157,13 +162,13 @@ function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
       const v: unknown = s?.[d];
       if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= k)) {
         throw new InvalidInputError([
-          { code: 'invalid_score', path: [name, i, d], ...customerOf(s?.customerId), message: `expected an integer score from 1 to ${k}` },
+          { code: 'invalid_score', path: [name, i, d], ...customerOf(s?.customerId, reveal), message: `expected an integer score from 1 to ${k}` },
         ]);
       }
     }
     if (seen.has(s.customerId)) {
       throw new InvalidInputError([
-        { code: 'duplicate_customer', path: [name, i, 'customerId'], customerId: s.customerId, message: 'appears more than once' },
+        { code: 'duplicate_customer', path: [name, i, 'customerId'], ...customerOf(s.customerId, reveal), message: 'appears more than once' },
       ]);
     }
     seen.add(s.customerId);
@@ -174,4 +179,5 @@ function checkScores(res: ScoreRfmResult, name: 'before' | 'after'): void {
 export const RFM_CHANGES_OPTION_KEYS: KeyList<RfmChangesOptions> = {
   dropThreshold: true,
   watch: true,
+  revealValues: true,
 };

@@ -44,7 +44,7 @@ export type { ScoreRfmOptions } from './scoreRfmOptions.js';
  */
 export function scoreRfm(summaries: SummaryInput, options: ScoreRfmOptions = {}): ScoreRfmResult {
   rejectUnknownKeys(options, SCORE_RFM_OPTION_KEYS, 'options', 'scoreRfm');
-  const list = summaryList(summaries);
+  const list = summaryList(summaries, options.revealValues === true);
   const n = list.length;
   const recency = new Float64Array(n);
   const frequency = new Float64Array(n);
@@ -71,6 +71,7 @@ export function scoreRfm(summaries: SummaryInput, options: ScoreRfmOptions = {})
 /** The option names of {@link ScoreRfmOptions}. @internal */
 export const SCORE_RFM_OPTION_KEYS: KeyList<ScoreRfmOptions> = {
   k: true,
+  revealValues: true,
   method: true,
   breaks: true,
   segments: true,

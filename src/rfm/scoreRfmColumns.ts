@@ -14,8 +14,8 @@ export type RfmMeasureColumns = RfmPerDimension<Float64Array>;
 /** Options of {@link scoreRfmColumns}: those of `scoreRfm`, and ids for the error messages. */
 export interface ScoreRfmColumnsOptions extends ScoreRfmOptions {
   /**
-   * The customers' ids, one per entry of the columns, used only to name customers in error
-   * messages (issue paths hold the index either way).
+   * The customers' ids, one per entry of the columns, used only to name customers in issues and
+   * error messages under `revealValues: true` (issue paths hold the index either way).
    * @defaultValue none: messages name the index
    */
   customerIds?: readonly CustomerId[];
@@ -94,10 +94,12 @@ export interface RfmColumns {
 export function scoreRfmColumns(columns: RfmMeasureColumns, options: ScoreRfmColumnsOptions = {}): RfmColumns {
   rejectUnknownKeys(options, SCORE_RFM_COLUMNS_OPTION_KEYS, 'options', 'scoreRfmColumns');
   const n = checkColumns(columns);
-  const ids = options.customerIds;
-  if (ids !== undefined && (!Array.isArray(ids) || ids.length !== n)) {
+  const given = options.customerIds;
+  if (given !== undefined && (!Array.isArray(given) || given.length !== n)) {
     invalidOption('customerIds', `expected an array of ${n} customer ids, one per entry of the columns`, 'length_mismatch');
   }
+  // ids name customers in issues only when the caller asked for it: otherwise the index does
+  const ids = options.revealValues === true ? given : undefined;
   const { k, methods, breaks, segments } = resolveRfmOptions(options);
 
   const issues: InputIssue[] = [];
@@ -185,7 +187,7 @@ function checkColumns(columns: RfmMeasureColumns): number {
 }
 
 function issueAt(index: number, ids: readonly CustomerId[] | undefined, field: string): InputIssue {
-  if (ids !== undefined) return notFiniteIssue(index, ids[index] as CustomerId, field);
+  if (ids !== undefined) return notFiniteIssue(index, ids[index] as CustomerId, field, true);
   return { code: 'not_finite', path: [index, field], message: `customer at index ${index}: expected a finite number` };
 }
 
@@ -193,6 +195,7 @@ function issueAt(index: number, ids: readonly CustomerId[] | undefined, field: s
 export const SCORE_RFM_COLUMNS_OPTION_KEYS: KeyList<ScoreRfmColumnsOptions> = {
   customerIds: true,
   k: true,
+  revealValues: true,
   method: true,
   breaks: true,
   segments: true,

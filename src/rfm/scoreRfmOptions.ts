@@ -1,10 +1,14 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import { compileSegmentTable, type CompiledSegments } from './compileSegmentTable.js';
 import { rfmSegmentPreset } from './rfmSegmentPreset.js';
 import type { RfmBinningMethod, RfmDimension, RfmPerDimension, RfmSegmentPreset, RfmSegmentTable } from './types.js';
 
-/** Options of `scoreRfm` and `scoreRfmColumns`. */
-export interface ScoreRfmOptions {
+/**
+ * Options of `scoreRfm` and `scoreRfmColumns`. `revealValues` (default `false`) puts customer
+ * ids in issues and messages; without it they name the customer's index only.
+ */
+export interface ScoreRfmOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * Number of score levels per dimension, an integer from 2 to 9 (scores run 1..k, k best).
    * @defaultValue `5`

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
-import type { InputIssue } from '../errors/issues.js';
+import { customerOf, type InputIssue } from '../errors/issues.js';
 import type { CustomerId } from '../transactions/types.js';
 import type { CustomerSummary } from './types.js';
 
@@ -12,9 +12,10 @@ export type SummaryInput = readonly CustomerSummary[] | { readonly customers: re
 /**
  * The summaries of a {@link SummaryInput}, after checking that it is one and that every customer
  * id is a non-empty string or a finite number and appears once. Shared with the areas that read
- * summaries (RFM, tiers); not part of the package's API.
+ * summaries (RFM, tiers); not part of the package's API. Issues carry the customer's id only when
+ * `reveal` is true (the caller's `revealValues`).
  */
-export function summaryList(input: SummaryInput): readonly CustomerSummary[] {
+export function summaryList(input: SummaryInput, reveal: boolean): readonly CustomerSummary[] {
   const list: unknown = Array.isArray(input)
     ? input
     : input !== null && typeof input === 'object'
@@ -47,7 +48,7 @@ export function summaryList(input: SummaryInput): readonly CustomerSummary[] {
         {
           code: 'duplicate_customer',
           path: [i, 'customerId'],
-          customerId: s.customerId,
+          ...customerOf(s.customerId, reveal),
           message: 'appears more than once (expected one summary per customer)',
         },
       ]);
@@ -87,14 +88,14 @@ class IdSet {
 }
 
 /**
- * An issue for a summary field that is not a finite number. Shared with the areas that read
- * summaries; not part of the package's API.
+ * An issue for a summary field that is not a finite number, with the customer's id only when
+ * `reveal` is true. Shared with the areas that read summaries; not part of the package's API.
  */
-export function notFiniteIssue(index: number, customerId: CustomerId, field: string): InputIssue {
+export function notFiniteIssue(index: number, customerId: CustomerId, field: string, reveal: boolean): InputIssue {
   return {
     code: 'not_finite',
     path: [index, field],
-    customerId,
+    ...customerOf(customerId, reveal),
     message: 'expected a finite number',
   };
 }

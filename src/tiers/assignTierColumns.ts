@@ -1,5 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
-import type { InputIssue } from '../errors/issues.js';
+import { customerOf, type InputIssue } from '../errors/issues.js';
 import { notFiniteIssue } from '../summary/summaryInput.js';
 import type { CustomerId } from '../transactions/types.js';
 import { rankOrder } from './rankOrder.js';
@@ -18,8 +18,8 @@ export interface AssignTierColumnsOptions extends AssignTiersOptions {
    */
   by?: TierBasis;
   /**
-   * The customers' ids, one per value, used only to name customers in error messages (issue
-   * paths hold the index either way). Ties are broken by index, never by these ids.
+   * The customers' ids, one per value, used only to name customers in issues and error messages
+   * under `revealValues: true` (issue paths hold the index either way). Ties are broken by index, never by these ids.
    * @defaultValue none: messages name the index
    */
   customerIds?: readonly CustomerId[];
@@ -99,24 +99,29 @@ export function assignTierColumns(values: Float64Array, options: AssignTierColum
     invalidOption('customerIds', `expected an array of ${n} customer ids, one per value`, 'length_mismatch');
   }
   const resolved = resolveTierOptions(options);
+  const reveal = options.revealValues === true && ids !== undefined;
   const issues: InputIssue[] = [];
   for (let i = 0; i < n && issues.length < 100; i++) {
     const v = values[i] as number;
     if (Number.isFinite(v)) continue;
-    const who = ids !== undefined ? `customer ${String(ids[i])}` : `customer at index ${i}`;
     if (resolved.by === 'profit' && v !== v) {
-      issues.push({ code: 'missing_profit', path: [i, 'profit'], message: missingProfitMessage(who) });
-    } else if (ids !== undefined) issues.push(notFiniteIssue(i, ids[i] as CustomerId, resolved.by));
-    else issues.push({ code: 'not_finite', path: [i, resolved.by], message: `${who}: expected a finite number` });
+      issues.push(missingProfitIssue(i, ids?.[i], reveal));
+    } else issues.push(notFiniteIssue(i, ids?.[i] as CustomerId, resolved.by, reveal));
   }
   const [first, ...rest] = issues;
   if (first) throw new InvalidInputError([first, ...rest], 'assignTiers');
   return tierColumnsOf(values, resolved);
 }
 
-/** The message of a `missing_profit` issue about `who` (`customer 17`). @internal */
-export function missingProfitMessage(who: string): string {
-  return `${who} has no profit (its records carry no cost); expected summaries with cost to rank by profit`;
+/**
+ * The `missing_profit` issue about the customer at `index`: with its id in `customerId` only when
+ * `reveal` is true, else named by its index in the message (`customer at index 3`).
+ * @internal
+ */
+export function missingProfitIssue(index: number, id: CustomerId | undefined, reveal: boolean): InputIssue {
+  const who = customerOf(id, reveal);
+  const subject = who.customerId !== undefined ? 'the customer' : `customer at index ${index}`;
+  return { code: 'missing_profit', path: [index, 'profit'], ...who, message: `${subject} has no profit (its records carry no cost); expected summaries with cost to rank by profit` };
 }
 
 /**
@@ -180,4 +185,5 @@ export const ASSIGN_TIER_COLUMNS_OPTION_KEYS: KeyList<AssignTierColumnsOptions> 
   customerIds: true,
   shares: true,
   ties: true,
+  revealValues: true,
 };

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { compareCustomerIds } from '../summary/compareCustomerIds.js';
 import { notFiniteIssue, summaryList, type SummaryInput } from '../summary/summaryInput.js';
 import type { CustomerId } from '../transactions/types.js';
-import { missingProfitMessage, tierColumnsOf } from './assignTierColumns.js';
+import { missingProfitIssue, tierColumnsOf } from './assignTierColumns.js';
 import { resolveTierOptions, type AssignTiersOptions } from './tierOptions.js';
 import { TIERS, type TierAssignment, type TierAssignments } from './types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
@@ -44,7 +44,8 @@ export type { AssignTiersOptions } from './tierOptions.js';
  */
 export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions = {}): TierAssignments {
   rejectUnknownKeys(options, ASSIGN_TIERS_OPTION_KEYS, 'options', 'assignTiers');
-  const list = summaryList(summaries);
+  const reveal = options.revealValues === true;
+  const list = summaryList(summaries, reveal);
   const resolved = resolveTierOptions(options);
   const { by } = resolved;
 
@@ -62,8 +63,8 @@ export function assignTiers(summaries: SummaryInput, options: AssignTiersOptions
     else if (issues.length < 100) {
       issues.push(
         by === 'profit' && v === null
-          ? { code: 'missing_profit', path: [i, 'profit'], message: missingProfitMessage(`customer ${String(s.customerId)}`) }
-          : notFiniteIssue(i, s.customerId, by),
+          ? missingProfitIssue(i, s.customerId, reveal)
+          : notFiniteIssue(i, s.customerId, by, reveal),
       );
     }
   }
@@ -91,4 +92,5 @@ export const ASSIGN_TIERS_OPTION_KEYS: KeyList<AssignTiersOptions> = {
   by: true,
   shares: true,
   ties: true,
+  revealValues: true,
 };

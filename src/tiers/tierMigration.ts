@@ -1,6 +1,7 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { customerOf } from '../errors/issues.js';
 import { compareCustomerIds } from '../summary/compareCustomerIds.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import type { CustomerId } from '../transactions/types.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
@@ -14,7 +15,7 @@ import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 export type StarRule = 'linear' | 'compound';
 
 /** Options of {@link tierMigration}. */
-export interface TierMigrationOptions {
+export interface TierMigrationOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * How a C customer's trend is projected (see {@link StarRule}).
    * @defaultValue `'linear'`
@@ -109,8 +110,9 @@ export function tierMigration(
   if (typeof horizon !== 'number' || !Number.isFinite(horizon) || horizon <= 0) {
     invalidOption('starHorizon', 'expected a positive number of periods');
   }
-  const prev = assignmentList(before, 'before');
-  const next = assignmentList(after, 'after');
+  const reveal = options.revealValues === true;
+  const prev = assignmentList(before, 'before', reveal);
+  const next = assignmentList(after, 'after', reveal);
 
   const from: readonly MigrationFrom[] = [...TIERS, 'new'];
   const matrix = {} as Record<MigrationFrom, Record<MigrationTo, number>>;
@@ -168,7 +170,7 @@ export function tierMigration(
   };
 }
 
-function assignmentList(input: TierAssignments | readonly TierAssignment[], name: string): readonly TierAssignment[] {
+function assignmentList(input: TierAssignments | readonly TierAssignment[], name: string, reveal: boolean): readonly TierAssignment[] {
   const list: unknown = Array.isArray(input) ? input : (input as TierAssignments | null)?.customers;
   if (!Array.isArray(list)) {
     throw new InvalidInputError([{ code: 'invalid_type', path: [name], message: 'expected an assignTiers result or an array of assignments' }]);
@@ -188,14 +190,14 @@ function assignmentList(input: TierAssignments | readonly TierAssignment[], name
         {
           code: 'invalid_assignment',
           path: [name, i],
-          ...customerOf(a?.customerId),
+          ...customerOf(a?.customerId, reveal),
           message: `expected an assignment with a finite value, a rank from 1 and tier 'A', 'B', 'C' or 'D'`,
         },
       ]);
     }
     if (seen.has(a.customerId)) {
       throw new InvalidInputError([
-        { code: 'duplicate_customer', path: [name, i], customerId: a.customerId, message: 'appears more than once' },
+        { code: 'duplicate_customer', path: [name, i], ...customerOf(a.customerId, reveal), message: 'appears more than once' },
       ]);
     }
     seen.add(a.customerId);
@@ -207,4 +209,5 @@ function assignmentList(input: TierAssignments | readonly TierAssignment[], name
 export const TIER_MIGRATION_OPTION_KEYS: KeyList<TierMigrationOptions> = {
   starRule: true,
   starHorizon: true,
+  revealValues: true,
 };

@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import { resolveTierShares } from './tierCounts.js';
 import type { TierBasis, TierShares, TierTieRule } from './types.js';
 
@@ -17,8 +18,11 @@ export interface TierRuleOptions {
   ties?: TierTieRule;
 }
 
-/** Options of `assignTiers`. */
-export interface AssignTiersOptions extends TierRuleOptions {
+/**
+ * Options of `assignTiers`. `revealValues` (default `false`) puts customer ids in issues and
+ * messages; without it they name the customer's index only.
+ */
+export interface AssignTiersOptions extends TierRuleOptions, Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * Rank by net revenue or by profit (profit needs summaries built from records with cost).
    * @defaultValue `'revenue'`

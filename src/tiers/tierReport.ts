@@ -1,9 +1,11 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { customerOf } from '../errors/issues.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
+import type { RowPolicyOptions } from '../transactions/options.js';
 import { TIERS, type Tier, type TierAssignment, type TierAssignments } from './types.js';
 
 /** Options of {@link tierReport}. */
-export interface TierReportOptions {
+export interface TierReportOptions extends Pick<RowPolicyOptions, 'revealValues'> {
   /**
    * Number of Lorenz-curve points, evenly spaced in the customer share from 0 to 1 (an integer
    * of at least 2), or `'all'` for one point per customer plus the origin.
@@ -82,6 +84,8 @@ export function tierReport(
   assignments: TierAssignments | readonly TierAssignment[],
   options: TierReportOptions = {},
 ): TierReport {
+  rejectUnknownKeys(options, TIER_REPORT_OPTION_KEYS, 'options', 'tierReport');
+  const reveal = options.revealValues === true;
   const list: unknown = Array.isArray(assignments)
     ? assignments
     : (assignments as TierAssignments | null)?.customers;
@@ -99,10 +103,10 @@ export function tierReport(
     const a = rows[i]!;
     const v = a?.value;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new InvalidInputError([{ code: 'not_finite', path: [i, 'value'], ...customerOf(a?.customerId), message: 'expected a finite value' }]);
+      throw new InvalidInputError([{ code: 'not_finite', path: [i, 'value'], ...customerOf(a?.customerId, reveal), message: 'expected a finite value' }]);
     }
     if (!TIERS.includes(a.tier)) {
-      throw new InvalidInputError([{ code: 'invalid_tier', path: [i, 'tier'], ...customerOf(a.customerId), message: "expected tier 'A', 'B', 'C' or 'D'" }]);
+      throw new InvalidInputError([{ code: 'invalid_tier', path: [i, 'tier'], ...customerOf(a.customerId, reveal), message: "expected tier 'A', 'B', 'C' or 'D'" }]);
     }
     scale = Math.max(scale, Math.abs(v));
   }
@@ -156,3 +160,9 @@ export function tierReport(
   }));
   return { customers: n, totalValue: total * scale, tiers, lorenz, gini, negativeCount };
 }
+
+/** The option names of {@link TierReportOptions}. @internal */
+export const TIER_REPORT_OPTION_KEYS: KeyList<TierReportOptions> = {
+  lorenzPoints: true,
+  revealValues: true,
+};

@@ -35,6 +35,7 @@ describe('historicalValue', () => {
   it('rejects bad options and non-finite money', () => {
     expect(() => historicalValue(customers, { margin: 2 })).toThrow(/options, margin/);
     expect(() => historicalValue(customers, { acquisitionCost: -1 })).toThrow(/acquisitionCost/);
-    expect(() => historicalValue([summary('z', Number.NaN, 1)])).toThrow(/customer z \(index 0\), revenue/);
+    expect(() => historicalValue([summary('z', Number.NaN, 1)])).toThrow(/^historicalValue: row 0, revenue/);
+    expect(() => historicalValue([summary('z', Number.NaN, 1)], { revealValues: true })).toThrow(/customer z \(index 0\), revenue/);
   });
 });

@@ -215,7 +215,7 @@ describe('classifyLoyaltyColumns', () => {
     const behaviour = behaviourColumnsFromSignals([{ behaviour: { purchases: 3 } }, { behaviour: { purchases: 5 } }]);
     const bad = (i: number) => (i === 1 ? { attitude: { satisfaction: 4 } } : undefined);
     expect(() => classifyLoyaltyColumns(behaviour, { answers: bad })).toThrow(InvalidInputError);
-    const error = catchError(() => classifyLoyaltyColumns(behaviour, { answers: bad, customerIds: ['ann', 'bo'] }));
+    const error = catchError(() => classifyLoyaltyColumns(behaviour, { answers: bad, customerIds: ['ann', 'bo'], revealValues: true }));
     expect(error.issues).toEqual([
       {
         code: 'invalid_value',

@@ -104,7 +104,8 @@ describe('classifyPyramid thresholds', () => {
     expect(() => classifyPyramid({ behaviour: b }, { highAnswer: Number.NaN })).toThrow(/highAnswer/);
   });
   it('rejects invalid signals with the customer and field in the message', () => {
-    expect(() => classifyPyramid({ customerId: 'x1', behaviour: { purchases: Number.NaN } })).toThrow(/x1, behaviour\.purchases: not a finite number/);
+    expect(() => classifyPyramid({ customerId: 'x1', behaviour: { purchases: Number.NaN } })).toThrow(/^signals, behaviour\.purchases: not a finite number/);
+    expect(() => classifyPyramid({ customerId: 'x1', behaviour: { purchases: Number.NaN } }, { revealValues: true })).toThrow(/x1, behaviour\.purchases: not a finite number/);
   });
   it('copies the customer id and does not mutate the input', () => {
     const s = { customerId: 7, behaviour: fullBehaviour(), attitude: attitudeAll(4) };

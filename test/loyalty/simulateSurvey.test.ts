@@ -87,7 +87,8 @@ describe('simulateSurvey', () => {
   it('rejects customers without an id or with invalid behaviour, naming them (no NaN answers)', () => {
     expect(() => simulateSurvey({} as never)).toThrow(/customers: expected an array/);
     expect(() => simulateSurvey([{ behaviour: { purchases: 2 } } as never])).toThrow(/row 0, customerId/);
-    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: Number.NaN } }])).toThrow(/k9, behaviour\.purchases: not a finite number/);
-    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: 3, gapCv: -1 } }])).toThrow(/k9, behaviour\.gapCv/);
+    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: Number.NaN } }])).toThrow(/row 0, behaviour\.purchases: not a finite number/);
+    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: Number.NaN } }], { revealValues: true })).toThrow(/k9 \(index 0\), behaviour\.purchases: not a finite number/);
+    expect(() => simulateSurvey([{ customerId: 'k9', behaviour: { purchases: 3, gapCv: -1 } }], { revealValues: true })).toThrow(/k9 \(index 0\), behaviour\.gapCv/);
   });
 });

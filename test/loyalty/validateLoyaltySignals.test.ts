@@ -39,7 +39,10 @@ describe('validateLoyaltySignals', () => {
       { code: 'invalid_value', path: ['signals', 'attitude.satisfaction'] },
       { code: 'invalid_value', path: ['signals', 'context.convenience'] },
     ]);
-    const r = safeValidateLoyaltySignals(input);
+    const hidden = safeValidateLoyaltySignals(input);
+    if (!hidden.success) for (const i of hidden.error.issues) expect(i.customerId).toBeUndefined();
+    if (!hidden.success) expect(hidden.error.message).toMatch(/^signals, behaviour\.purchases: /);
+    const r = safeValidateLoyaltySignals(input, { revealValues: true });
     expect(r.success).toBe(false);
     if (!r.success) for (const i of r.error.issues) expect(i.message).not.toMatch(/2\.5|yes|11/);
     if (!r.success) for (const i of r.error.issues) expect(i.customerId).toBe('c9');

@@ -41,7 +41,7 @@ describe('classifyValueLoyalty options and inputs', () => {
   it('rejects bad input and a money value without valueThreshold', () => {
     expect(() => classifyValueLoyalty({ value: { revenue: 10 }, loyalty: { level: 1 } })).toThrow(/valueThreshold/);
     expect(() => classifyValueLoyalty({ value: { tier: 'E' as 'A' }, loyalty: { level: 1 } })).toThrow(/value\.tier/);
-    expect(() => classifyValueLoyalty({ customerId: 9, value: { revenue: Number.NaN }, loyalty: { level: 1 } }, { valueThreshold: 1 })).toThrow(
+    expect(() => classifyValueLoyalty({ customerId: 9, value: { revenue: Number.NaN }, loyalty: { level: 1 } }, { valueThreshold: 1, revealValues: true })).toThrow(
       /customer 9, value\.revenue: expected a finite number/,
     );
     expect(() => classifyValueLoyalty({ value: { tier: 'A' }, loyalty: { level: 5 as 1 } })).toThrow(InvalidInputError);

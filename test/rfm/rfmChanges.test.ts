@@ -50,9 +50,10 @@ describe('rfmChanges', () => {
   });
 
   it('rejects scores off the scale and customers scored twice, naming them', () => {
-    expect(() => rfmChanges(period([score(1, 6, 1, 1)]), period([]))).toThrow(/before, customer 1 \(index 0\), r: expected an integer score from 1 to 5/);
-    expect(() => rfmChanges(period([]), period([score(2, 1, Number.NaN, 1)]))).toThrow(/after, customer 2 \(index 0\), f: /);
-    expect(() => rfmChanges(period([score(1, 1, 1, 1), score(1, 2, 2, 2)]), period([]))).toThrow(/before, customer 1 \(index 1\), customerId: appears more than once/);
+    expect(() => rfmChanges(period([score(1, 6, 1, 1)]), period([]))).toThrow(/before, 0, r: expected an integer score from 1 to 5/);
+    expect(() => rfmChanges(period([score(1, 6, 1, 1)]), period([]), { revealValues: true })).toThrow(/before, customer 1 \(index 0\), r: expected an integer score from 1 to 5/);
+    expect(() => rfmChanges(period([]), period([score(2, 1, Number.NaN, 1)]), { revealValues: true })).toThrow(/after, customer 2 \(index 0\), f: /);
+    expect(() => rfmChanges(period([score(1, 1, 1, 1), score(1, 2, 2, 2)]), period([]), { revealValues: true })).toThrow(/before, customer 1 \(index 1\), customerId: appears more than once/);
     expect(() => rfmChanges(period([], 1), period([], 1))).toThrow(InvalidInputError);
   });
 

@@ -148,7 +148,7 @@ describe('scoreRfm: segments and options', () => {
   it('names the customer and field of a non-finite measure, and duplicate customers', () => {
     const bad = { ...makeSummary('c-7'), rfm: { recency: NaN, frequency: 1, monetary: 1 } };
     try {
-      scoreRfm([makeSummary('c-1'), bad]);
+      scoreRfm([makeSummary('c-1'), bad], { revealValues: true });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidInputError);

@@ -62,7 +62,7 @@ describe('assignTiers', () => {
       [1, 10],
     ]);
     try {
-      assignTiers([makeSummary(1, { revenue: 100, cost: 90 }), makeSummary('x-2', { revenue: 50 })], { by: 'profit' });
+      assignTiers([makeSummary(1, { revenue: 100, cost: 90 }), makeSummary('x-2', { revenue: 50 })], { by: 'profit', revealValues: true });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidInputError);

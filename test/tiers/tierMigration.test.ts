@@ -63,7 +63,8 @@ describe('tierMigration', () => {
     expect(() => tierMigration([], [], { starRule: 'magic' as never })).toThrow(InvalidInputError);
     expect(() => tierMigration([a(1, 'A', 1, 1), a(1, 'B', 1, 2)], [])).toThrow(/more than once/);
     expect(() => tierMigration({} as never, [])).toThrow(InvalidInputError);
-    expect(() => tierMigration([{ ...a(1, 'A', 1, 1), rank: 0 }], [])).toThrow(/before, customer 1 \(index 0\): expected an assignment with a finite value, a rank from 1/);
+    expect(() => tierMigration([{ ...a(1, 'A', 1, 1), rank: 0 }], [])).toThrow(/before, 0: expected an assignment with a finite value, a rank from 1/);
+    expect(() => tierMigration([{ ...a(1, 'A', 1, 1), rank: 0 }], [], { revealValues: true })).toThrow(/before, customer 1 \(index 0\): expected an assignment with a finite value, a rank from 1/);
   });
 
   it('orders stars with equal projections by customer id, whatever the input order', () => {

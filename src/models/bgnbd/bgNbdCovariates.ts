@@ -156,7 +156,7 @@ function logBetaRatio(a: number, b: number, x: number): number {
  */
 export function fitBgNbdWithCovariates(data: BtydData, options: FitBgNbdCovariateOptions): BgNbdFit {
   rejectUnknownCovariateFitOptions(options, 'fitBgNbd');
-  return bgNbdFromCovariateRows(covariateFitRows(data, options.covariates!, options.weights, 'fitBgNbd'), options);
+  return bgNbdFromCovariateRows(covariateFitRows(data, options.covariates!, options.weights, 'fitBgNbd', options.revealValues === true), options);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { rejectUnknownKeys } from '../../errors/knownKeys.js';
 import { btydFitRows, type BtydData, type BtydFitRows } from '../fit/btydFitRows.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
-import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
+import { BTYD_FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import type { BtydFitDiagnostics } from '../types.js';
 import { bgNbd } from './bgNbd.js';
 import { betaGeometricLikelihood } from './betaGeometricLikelihood.js';
@@ -61,7 +61,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  */
 export function fitBgNbd(data: BtydData, options: FitBgNbdCovariateOptions = {}): BgNbdFit {
   if (options.covariates !== undefined) return fitBgNbdWithCovariates(data, options);
-  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitBgNbd'), options, 'bgnbd', (params) => bgNbd(params));
+  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitBgNbd', options.revealValues === true), options, 'bgnbd', (params) => bgNbd(params));
 }
 
 /**
@@ -74,7 +74,7 @@ export function fitBetaGeometricFamily<M extends object>(
   variant: 'bgnbd' | 'mbgnbd',
   build: (params: BgNbdParams) => M,
 ): M & BtydFitDiagnostics<BgNbdParams> {
-  rejectUnknownKeys(options, FIT_OPTION_KEYS, 'options', variant === 'bgnbd' ? 'fitBgNbd' : 'fitMbgNbd');
+  rejectUnknownKeys(options, BTYD_FIT_OPTION_KEYS, 'options', variant === 'bgnbd' ? 'fitBgNbd' : 'fitMbgNbd');
   const { rows, justAcquired } = data;
   const fit = fitGroupedRows(rows, NAMES, betaGeometricLikelihood(rows, variant), (meanT) => ({ r: 1, alpha: meanT, a: 1, b: 1 }), options);
   return withDiagnostics(build(fit.params), fit, { justAcquired });

@@ -79,7 +79,7 @@ export function subscriptionCohorts(rows: readonly SubscriptionRecord[], options
   if (rows.length === 0) throw new InvalidInputError([{ code: 'no_customers', path: ['rows'], message: 'expected at least one subscription' }], fn);
   const months = period === 'month' ? 1 : 12;
   const issues: InputIssue[] = [];
-  const who = (id: unknown): { customerId?: string | number } => (reveal ? customerOf(id) : {});
+  const who = (id: unknown): { customerId?: string | number } => customerOf(id, reveal);
   const starts = new Float64Array(rows.length);
   const ends = new Float64Array(rows.length);
   const firstOf = new Map<string | number, number>();

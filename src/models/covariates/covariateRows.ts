@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
+import { customerOf } from '../../errors/issues.js';
 import { rejectUnknownKeys } from '../../errors/knownKeys.js';
-import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
+import { BTYD_FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import { btydFitRows, isColumns, type BtydData } from '../fit/btydFitRows.js';
 import { historyOf, rowsOf } from '../fit/fitInput.js';
 import { groupRows, type GroupedRows } from '../fit/groupRows.js';
@@ -26,7 +27,7 @@ export interface CovariateFitRows {
 }
 
 /** Option names of a fit with covariates: those of every fit, and `covariates`. */
-const COVARIATE_FIT_OPTION_KEYS: readonly string[] = [...Object.keys(FIT_OPTION_KEYS), 'covariates'];
+const COVARIATE_FIT_OPTION_KEYS: readonly string[] = [...Object.keys(BTYD_FIT_OPTION_KEYS), 'covariates'];
 
 /**
  * Rejects an option a fit with covariates does not know (`unknown_option` naming the nearest).
@@ -44,9 +45,9 @@ export function rejectUnknownCovariateFitOptions(options: object, fn: string): v
  * right length.
  * @internal
  */
-export function covariateFitRows(data: BtydData, covariates: CovariateOptions, weights: ArrayLike<number> | undefined, fn: string): CovariateFitRows {
+export function covariateFitRows(data: BtydData, covariates: CovariateOptions, weights: ArrayLike<number> | undefined, fn: string, reveal = false): CovariateFitRows {
   const fields = checkCovariateOptions(covariates, fn);
-  const { justAcquired } = btydFitRows(data, weights, fn);
+  const { justAcquired } = btydFitRows(data, weights, fn, reveal);
   const rows = rowsOf<BtydCustomer>(data);
   const n = rows !== null ? rows.length : (data as { frequency: Float64Array }).frequency.length;
   let history: (i: number) => BtydCustomer;
@@ -55,10 +56,8 @@ export function covariateFitRows(data: BtydData, covariates: CovariateOptions, w
   if (rows !== null) {
     history = (i) => historyOf(rows[i]!);
     valueAt = (i, field) => (rows[i] as unknown as Record<string, unknown>)[field];
-    idAt = (i) => {
-      const id = (rows[i] as { customerId?: unknown }).customerId;
-      return typeof id === 'string' || typeof id === 'number' ? id : undefined;
-    };
+    // ids name customers in issues only under revealValues: otherwise the index does
+    idAt = (i) => customerOf((rows[i] as { customerId?: unknown }).customerId, reveal).customerId;
   } else {
     const cols = data as unknown as Record<string, unknown>;
     if (!isColumns(cols)) throw new InvalidInputError([{ code: 'invalid_type', path: ['customers'], message: 'expected customers or columns' }], fn);

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
-import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
+import { customerOf, type InputIssue, type NonEmptyArray } from '../../errors/issues.js';
+import type { RowPolicyOptions } from '../../transactions/options.js';
 import { btydIssues } from '../shared/btydCustomer.js';
 import type { BtydColumns, BtydCustomer, FitData } from '../types.js';
 import type { FitOptions } from './fitByMaximumLikelihood.js';
@@ -7,8 +8,12 @@ import { checkedWeights, historyOf, noCustomers, rowsOf, type FitWeightsOptions 
 import { groupRows, type GroupedRows } from './groupRows.js';
 import { assertIdentified } from './identification.js';
 
-/** Options of the continuous-time fits: the optimiser's knobs, start, L2 penalty, and row weights. */
-export interface FitBtydOptions<K extends string> extends FitOptions<K>, FitWeightsOptions {}
+/**
+ * Options of the continuous-time fits: the optimiser's knobs, start, L2 penalty, row weights, and
+ * `revealValues` (default `false`; with `true`, an issue about a row that carries a `customerId`,
+ * such as a customer summary, names that id beside the row's index).
+ */
+export interface FitBtydOptions<K extends string> extends FitOptions<K>, FitWeightsOptions, Pick<RowPolicyOptions, 'revealValues'> {}
 
 /**
  * What the continuous-time fits accept: an array of `{ frequency, recency, T }` (or of elements
@@ -33,13 +38,14 @@ export interface BtydFitRows {
  *
  * @param data - Customers, elements with `btyd`, `{ customers }`, or columns.
  * @param weights - Optional count per customer.
+ * @param reveal - Put a row's `customerId` in its issues (the caller's `revealValues`).
  * @returns Grouped columns x, t_x, T with weights, and the count of customers with T = 0.
  * @throws {InvalidInputError} On any invalid row (every issue is listed), when there are no
  * customers, when every customer has T = 0, when nobody has a repeat purchase, or when every
  * customer has the same history (the model is then not identified).
  * @internal
  */
-export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | undefined, fn: string): BtydFitRows {
+export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | undefined, fn: string, reveal = false): BtydFitRows {
   const rows = rowsOf<BtydCustomer>(data);
   let n: number;
   let read: (i: number) => BtydCustomer | null;
@@ -88,10 +94,10 @@ export function btydFitRows(data: BtydData, weightsOption: ArrayLike<number> | u
     const Ti = c.T;
     const found = btydIssues(xi, txi, Ti, i);
     if (found.length > 0) {
-      // A row that names its customer (a summary) has the id in the issue, beside its index.
-      const id = rows === null ? undefined : (rows[i] as { customerId?: unknown }).customerId;
-      if (typeof id === 'string' || typeof id === 'number') for (const f of found) issues.push({ ...f, customerId: id });
-      else issues.push(...found);
+      // A row that names its customer (a summary) has the id in the issue, beside its index, when
+      // the caller asked for it (revealValues)
+      const who = rows === null ? {} : customerOf((rows[i] as { customerId?: unknown }).customerId, reveal);
+      for (const f of found) issues.push({ ...f, ...who });
       continue;
     }
     const wi = weights === undefined ? 1 : weights[i]!;

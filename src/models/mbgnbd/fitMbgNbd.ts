@@ -32,5 +32,5 @@ import type { FitMbgNbdOptions, MbgNbdFit } from './types.js';
  */
 export function fitMbgNbd(data: BtydData, options: FitMbgNbdOptions = {}): MbgNbdFit {
   if (options.covariates !== undefined) return fitMbgNbdWithCovariates(data, options);
-  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitMbgNbd'), options, 'mbgnbd', (params) => mbgNbd(params));
+  return fitBetaGeometricFamily(btydFitRows(data, options.weights, 'fitMbgNbd', options.revealValues === true), options, 'mbgnbd', (params) => mbgNbd(params));
 }

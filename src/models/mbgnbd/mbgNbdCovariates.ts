@@ -11,5 +11,5 @@ import type { MbgNbdFit, MbgNbdModel } from './types.js';
  */
 export function fitMbgNbdWithCovariates(data: BtydData, options: FitBgNbdCovariateOptions): MbgNbdFit {
   rejectUnknownCovariateFitOptions(options, 'fitMbgNbd');
-  return betaGeometricFromCovariateRows<MbgNbdModel>(covariateFitRows(data, options.covariates!, options.weights, 'fitMbgNbd'), options, 'mbgnbd', mbgNbd, 'fitMbgNbd');
+  return betaGeometricFromCovariateRows<MbgNbdModel>(covariateFitRows(data, options.covariates!, options.weights, 'fitMbgNbd', options.revealValues === true), options, 'mbgnbd', mbgNbd, 'fitMbgNbd');
 }

@@ -1,7 +1,7 @@
 import { btydFitRows, type BtydData } from '../fit/btydFitRows.js';
 import { rejectUnknownKeys } from '../../errors/knownKeys.js';
 import { fitGroupedRows, withDiagnostics } from '../fit/fitGroupedRows.js';
-import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
+import { BTYD_FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
 import { paretoNbd } from './paretoNbd.js';
 import { fitParetoNbdWithCovariates, type FitParetoNbdCovariateOptions } from './paretoNbdCovariates.js';
 import { FIT_TERMS_PER_ROW, paretoNbdLikelihood } from './paretoNbdLikelihood.js';
@@ -58,8 +58,8 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  */
 export function fitParetoNbd(data: BtydData, options: FitParetoNbdCovariateOptions = {}): ParetoNbdFit {
   if (options.covariates !== undefined) return fitParetoNbdWithCovariates(data, options);
-  rejectUnknownKeys(options, FIT_OPTION_KEYS, 'options', 'fitParetoNbd');
-  const { rows, justAcquired } = btydFitRows(data, options.weights, 'fitParetoNbd');
+  rejectUnknownKeys(options, BTYD_FIT_OPTION_KEYS, 'options', 'fitParetoNbd');
+  const { rows, justAcquired } = btydFitRows(data, options.weights, 'fitParetoNbd', options.revealValues === true);
   const fit = fitGroupedRows(rows, NAMES, paretoNbdLikelihood(rows, FIT_TERMS_PER_ROW), (meanT) => ({ r: 1, alpha: meanT, s: 1, beta: meanT }), options);
   return withDiagnostics(paretoNbd(fit.params), fit, { justAcquired });
 }

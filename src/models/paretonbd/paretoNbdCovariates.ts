@@ -97,7 +97,7 @@ export function paretoNbdCovariateLikelihood(prepared: CovariateFitRows, termsPe
  */
 export function fitParetoNbdWithCovariates(data: BtydData, options: FitParetoNbdCovariateOptions): ParetoNbdFit {
   rejectUnknownCovariateFitOptions(options, 'fitParetoNbd');
-  const prepared = covariateFitRows(data, options.covariates!, options.weights, 'fitParetoNbd');
+  const prepared = covariateFitRows(data, options.covariates!, options.weights, 'fitParetoNbd', options.revealValues === true);
   return paretoNbdFromCovariateRows(prepared, options);
 }
 

@@ -111,7 +111,8 @@ describe('covariate validation', () => {
 
   it('a missing value is an error naming the customer (index, and id when the row has one)', () => {
     const rows = data.map((c, i) => (i === 17 ? { ...c, age: undefined } : c));
-    const issue = issueOf(() => fitParetoNbd(rows, { covariates }));
+    expect(issueOf(() => fitParetoNbd(rows, { covariates })).customerId).toBeUndefined();
+    const issue = issueOf(() => fitParetoNbd(rows, { covariates, revealValues: true }));
     expect(issue).toMatchObject({ code: 'missing_field', path: [17, 'age'], customerId: 'c17' });
     expect(issue.message).toContain('age');
     const nan = data.map((c, i) => (i === 4 ? { ...c, age: Number.NaN } : c));
