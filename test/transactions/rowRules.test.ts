@@ -87,6 +87,40 @@ describe('dates: accepted range 1900-01-01..2199-12-31 by default', () => {
     expect(issuesOf(() => calibrationAndHoldout(rows, { calibrationEnd: '1800-01-01' }))[0]).toMatchObject({ code: 'date_out_of_range', path: ['options', 'calibrationEnd'] });
   });
 
+  it('property: a row is kept exactly when its day lies in the range, whatever form the date takes', () => {
+    const lo = dayFromIso('1900-01-01');
+    const hi = dayFromIso('2199-12-31');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -800_000, max: 800_000 }),
+        fc.option(fc.record({ a: fc.integer({ min: -700_000, max: 700_000 }), b: fc.integer({ min: -700_000, max: 700_000 }) }), { nil: undefined }),
+        fc.constantFrom('iso', 'ms', 'Date'),
+        (day, custom, form) => {
+          const [from, to] = custom === undefined ? [lo, hi] : [Math.min(custom.a, custom.b), Math.max(custom.a, custom.b)];
+          const ms = day * 86_400_000;
+          const iso = new Date(ms).toISOString().slice(0, 10);
+          if (form === 'iso' && !/^\d{4}-/.test(iso)) return; // years outside 0000-9999 have no yyyy-MM-dd
+          const date = form === 'iso' ? iso : form === 'ms' ? ms + 3_600_000 : new Date(ms);
+          const options = custom === undefined ? {} : { dateRange: { from: new Date(from * 86_400_000), to: to * 86_400_000 } };
+          const inOuter = (d: number): boolean => d >= dayFromIso('0001-01-01') && d <= dayFromIso('9999-12-31');
+          if (!inOuter(from) || !inOuter(to)) return;
+          const r = parseTransactions([row({ date })], { ...options, onInvalid: 'collect' });
+          const inside = day >= from && day <= to;
+          expect(r.table.length).toBe(inside ? 1 : 0);
+          if (inside) expect(r.table.day[0]).toBe(day);
+          else expect(r.rejected[0]!.issues[0]).toMatchObject({ code: 'date_out_of_range', path: [0, 'date'] });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('epoch milliseconds far outside any range never wrap into it', () => {
+    for (const ms of [1e20, -1e20, 2 ** 53, 8.64e15, 2 ** 31 * 86_400_000 + 5 * 86_400_000]) {
+      expect(issuesOf(() => parseTransactions([row({ date: ms })]))[0]).toMatchObject({ code: 'date_out_of_range', path: [0, 'date'] });
+    }
+  });
+
   it('values appear only under revealValues', () => {
     const hidden = issuesOf(() => parseTransactions([row({ date: '9999-12-31' })]))[0]!.message;
     expect(hidden).not.toContain('9999-12-31');
