@@ -53,8 +53,9 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
   const mask = capacity - 1;
   const table = new Int32Array(capacity).fill(-1); // -> first row index of a group
   const groupOf = new Int32Array(capacity);
-  const firstRow: number[] = [];
-  const outW: number[] = [];
+  const firstRow = new Int32Array(n);
+  const outW = new Float64Array(n);
+  let groups = 0;
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   let total = 0;
@@ -77,9 +78,9 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
       const row = table[slot]!;
       if (row === -1) {
         table[slot] = i;
-        groupOf[slot] = outW.length;
-        firstRow.push(i);
-        outW.push(w);
+        groupOf[slot] = groups;
+        firstRow[groups] = i;
+        outW[groups++] = w;
         break;
       }
       let same = true;
@@ -97,6 +98,10 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
       slot = (slot + 1) & mask;
     }
   }
-  const outCols = columns.map((col) => Float64Array.from(firstRow, (r) => col[r]! + 0));
-  return { columns: outCols, weights: Float64Array.from(outW), size: outW.length, totalWeight: total };
+  const outCols = columns.map((col) => {
+    const out = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) out[g] = col[firstRow[g]!]! + 0;
+    return out;
+  });
+  return { columns: outCols, weights: outW.slice(0, groups), size: groups, totalWeight: total };
 }

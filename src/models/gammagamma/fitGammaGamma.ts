@@ -88,21 +88,20 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
   // give bit for bit the unweighted sums.
   let pCoefficient = 0; // Σ w (x ln z̄ + x ln x)
   let sumLogM = 0; // Σ w ln z̄
-  const byFrequency = new Map<number, number>();
+  // Weight per distinct frequency, in first-seen order (frequencies are whole numbers: those below
+  // 4096 are found by index, with ln x computed once).
+  const { values: freqX, weights: freqW, logValue } = weightByFrequency(X, W);
   const WX = new Float64Array(size);
+  const XM = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const x = X[i] as number;
     const w = W[i] as number;
     const lm = Math.log(M[i] as number);
-    pCoefficient += w * (x * lm + x * Math.log(x));
+    pCoefficient += w * (x * lm + x * logValue(x));
     sumLogM += w * lm;
-    byFrequency.set(x, (byFrequency.get(x) ?? 0) + w);
     WX[i] = w * x;
+    XM[i] = x * (M[i] as number);
   }
-  const XM = new Float64Array(size);
-  for (let i = 0; i < size; i++) XM[i] = (X[i] as number) * (M[i] as number);
-  const freqX = Float64Array.from(byFrequency.keys());
-  const freqW = Float64Array.from(byFrequency.values());
 
   // One pass over the customers per distinct γ: A = Σ x ln(γ + x z̄), B = Σ ln(γ + x z̄),
   // D = Σ x / (γ + x z̄), E = Σ 1 / (γ + x z̄).
@@ -113,21 +112,26 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
   let E = 0;
   const sums = (g: number): void => {
     if (g === cachedGamma) return;
-    A = 0;
-    B = 0;
-    D = 0;
-    E = 0;
+    // Local accumulators: the closure's variables are heap cells, too slow to update per row.
+    let a = 0;
+    let b = 0;
+    let d = 0;
+    let e = 0;
     for (let i = 0; i < size; i++) {
       const wx = WX[i] as number;
       const w = W[i] as number;
       const s = g + (XM[i] as number);
       const l = Math.log(s);
       const inv = 1 / s;
-      A += wx * l;
-      B += w * l;
-      D += wx * inv;
-      E += w * inv;
+      a += wx * l;
+      b += w * l;
+      d += wx * inv;
+      e += w * inv;
     }
+    A = a;
+    B = b;
+    D = d;
+    E = e;
     cachedGamma = g;
   };
 
@@ -172,4 +176,34 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
   });
   const warnings = [...fit.warnings, ...spendWarnings(weightedCorrelation(X, M, W), fit.params.q)];
   return withDiagnostics(gammaGamma(fit.params), { ...fit, warnings }, { zeroSpend });
+}
+
+/** Frequencies below this are tallied by index; larger ones in a map. */
+const DIRECT_FREQUENCIES = 4096;
+
+/**
+ * The distinct frequencies in first-seen order with their summed weights (summed in row order),
+ * and `ln x` for any of them (computed once per distinct frequency below 4096).
+ */
+function weightByFrequency(X: Float64Array, W: Float64Array): { values: Float64Array; weights: Float64Array; logValue: (x: number) => number } {
+  const slot = new Int32Array(DIRECT_FREQUENCIES).fill(-1);
+  const logs = new Float64Array(DIRECT_FREQUENCIES);
+  const large = new Map<number, number>();
+  const values: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < X.length; i++) {
+    const x = X[i]!;
+    let k = x < DIRECT_FREQUENCIES ? slot[x]! : (large.get(x) ?? -1);
+    if (k === -1) {
+      k = values.length;
+      values.push(x);
+      weights.push(0);
+      if (x < DIRECT_FREQUENCIES) {
+        slot[x] = k;
+        logs[x] = Math.log(x);
+      } else large.set(x, k);
+    }
+    weights[k] = weights[k]! + W[i]!;
+  }
+  return { values: Float64Array.from(values), weights: Float64Array.from(weights), logValue: (x) => (x < DIRECT_FREQUENCIES ? logs[x]! : Math.log(x)) };
 }
