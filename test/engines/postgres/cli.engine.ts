@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -135,7 +135,11 @@ describe.skipIf(skipWithoutServer('test/engines/postgres (CLI)'))('loyalty-score
       mkdirSync(bin);
       for (const f of readdirSync(dirname(CLI)).filter((f) => f.endsWith('.js'))) copyFileSync(join(dirname(CLI), f), join(bin, f));
       mkdirSync(join(dir, 'node_modules'));
-      for (const dep of ['zod', 'date-fns', 'simple-statistics']) symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep));
+      const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      for (const dep of Object.keys(pkg.dependencies)) {
+        mkdirSync(dirname(join(dir, 'node_modules', dep)), { recursive: true });
+        symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep));
+      }
       const run = spawnSync(process.execPath, [join(bin, CLI.split('/').at(-1)!), 'fit', '--engine', 'postgres', '--table', 'orders'], { encoding: 'utf8', cwd: dir });
       expect(run.status, run.stderr).toBe(2);
       expect(run.stderr).toContain('npm install pg');
