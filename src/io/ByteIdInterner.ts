@@ -93,7 +93,12 @@ export class ByteIdInterner {
     slots[j + 1] = c + 1;
     slots[j + 2] = a >= 0 ? a : this.keep(bytes, start, end);
     slots[j + 3] = b;
-    if (++this.textCount * 2 > mask) this.textSlots = relay(slots, (this.textMask = mask * 2 + 1));
+    this.newest = j;
+    this.newestText = true;
+    if (++this.textCount * 2 > mask) {
+      this.textSlots = relay(slots, (this.textMask = mask * 2 + 1));
+      this.newest = -1;
+    }
     return c;
   }
 
@@ -118,8 +123,36 @@ export class ByteIdInterner {
     slots[j + 1] = c + 1;
     slots[j + 2] = lo;
     slots[j + 3] = hi;
-    if (++this.numberCount * 2 > mask) this.numberSlots = relay(slots, (this.numberMask = mask * 2 + 1));
+    this.newest = j;
+    this.newestText = false;
+    if (++this.numberCount * 2 > mask) {
+      this.numberSlots = relay(slots, (this.numberMask = mask * 2 + 1));
+      this.newest = -1;
+    }
     return c;
+  }
+
+  /** The slot offset of the id interned last (-1 once its table was re-laid), and its table. */
+  private newest = -1;
+  private newestText = true;
+
+  /**
+   * Forgets the id interned last, `c` (the newest in {@link ids}), when its row was refused, so
+   * that no customer without rows is left behind. Its slot becomes a tombstone whose key no id
+   * matches, so the probe sequences through it stay whole.
+   */
+  forgetNewest(c: number): void {
+    if (c !== this.ids.length - 1) return;
+    const slots = this.newestText ? this.textSlots : this.numberSlots;
+    let j = this.newest;
+    if (j < 0) for (j = 0; j < slots.length && slots[j + 1] !== c + 1; j += 4);
+    if (j >= slots.length) return;
+    // Text keys never have length 0 (b = 0), numeric keys never a negative high part.
+    slots[j + 3] = this.newestText ? 0 : -1;
+    slots[j + 2] = this.newestText ? -1 : slots[j + 2]!;
+    slots[j + 1] = -1;
+    this.ids.pop();
+    this.forms.length = Math.min(this.forms.length, c);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { ReturnsPolicy } from '../transactions/options.js';
+import type { RefusedRow } from '../transactions/rowChecks.js';
 import type { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
 import type { ByteIdInterner } from './ByteIdInterner.js';
 import type { AmountSource, Field, ResolvedColumns } from './columnMapping.js';
@@ -51,6 +52,17 @@ export class RowDecoder {
     private readonly onRowKept: ((row: number) => void) | null,
   ) {
     this.decimal = decimal;
+    builder.refuseTo(() => this.lineNo, 'line', (r) => this.refused(r));
+  }
+
+  /** The line of the row being decoded, for the builder's refusals. */
+  private lineNo = 0;
+
+  /** A row the builder's rules refused (a date out of range, a negative cost, an order id conflict). */
+  private refused(r: RefusedRow): void {
+    const field: Field = r.field === 'orderId' ? 'order' : r.field;
+    const column = this.cols![field];
+    this.rejected.push({ line: r.position, issues: [{ code: r.code, path: [this.record - 1, field], line: r.position, ...(column >= 0 ? { column: column + 1 } : {}), message: r.message }] });
   }
 
   /** Sets the columns once the first line has resolved them, and the delimiter byte (-1: whitespace). */
@@ -63,6 +75,7 @@ export class RowDecoder {
   /** Decodes the row whose `count` fields lie in `b` at the bounds of {@link fields}. */
   row(b: Uint8Array, count: number, lineNo: number): void {
     const record = this.record++;
+    this.lineNo = lineNo;
     const c = this.cols!;
     const fs = this.fields.start;
     const fe = this.fields.end;
@@ -131,9 +144,15 @@ export class RowDecoder {
       return;
     }
     if (action === 'keep') {
-      if (isCancelled) this.cancelled++;
       const order = oS === oE ? null : fieldText(b, oS, oE);
-      this.builder.appendAt(this.interner.intern(b, idS, idE), day, amount, cost!, quantity!, order, promo, discount!);
+      const known = this.interner.ids.length;
+      const id = this.interner.intern(b, idS, idE);
+      if (!this.builder.appendAt(id, day, amount, cost!, quantity!, order, promo, discount!)) {
+        // Refused by a row rule: a customer first seen on this row is not left without rows.
+        if (id === known) this.interner.forgetNewest(id);
+        return;
+      }
+      if (isCancelled) this.cancelled++;
       this.onRowKept?.(this.builder.length - 1);
       return;
     }

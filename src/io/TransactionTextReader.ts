@@ -52,7 +52,7 @@ export class TransactionTextReader {
   private source: AmountSource = 'column';
   private sawHeader = false;
   private readonly settings: ReaderSettings;
-  private readonly builder = new TransactionTableBuilder(1 << 16);
+  private readonly builder: TransactionTableBuilder;
   private readonly interner: ByteIdInterner;
   private readonly rows: RowDecoder;
   private readonly autoDates: AutoDayDecoder | null;
@@ -68,6 +68,7 @@ export class TransactionTextReader {
   constructor(options: TransactionTextOptions = {}) {
     const settings = resolveReaderOptions(options);
     this.settings = settings;
+    this.builder = TransactionTableBuilder.withChecks(1 << 16, settings.checks);
     this.delimiter = settings.delimiter;
     this.autoDates = settings.dateFormat === 'auto' ? new AutoDayDecoder(settings.zone) : null;
     this.autoDates?.onFix((row, day) => this.builder.setDay(row, day));

@@ -1,14 +1,20 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import { ISO_DATE_FORMAT } from '../time/compileDateFormat.js';
 import { ZoneDays } from '../time/readDateText.js';
-import type { InvalidRowPolicy, ReturnsPolicy } from '../transactions/options.js';
+import type { InvalidRowPolicy, ReturnsPolicy, RowCheckOptions } from '../transactions/options.js';
 import { resolveRowPolicies } from '../transactions/resolveRowPolicies.js';
+import type { RowChecks } from '../transactions/rowChecks.js';
 import { FIELDS, type ColumnMap, type Field } from './columnMapping.js';
 import type { Delimiter } from './splitFields.js';
 import { encodeUtf8, type TextEncoding } from './utf8.js';
 
-/** Options of {@link TransactionTextReader}. */
-export interface TransactionTextOptions {
+/**
+ * Options of {@link TransactionTextReader}, with the rules every row meets ({@link RowCheckOptions}:
+ * `dateRange`, `negativeCost`, `orderIds`). An unknown key is an {@link InvalidInputError} naming
+ * the nearest valid one, in `columns` too.
+ */
+export interface TransactionTextOptions extends RowCheckOptions {
   /** Field delimiter; `'auto'` guesses from the first line (tab, comma, semicolon, pipe, else whitespace). @defaultValue `'auto'` */
   delimiter?: Delimiter | 'auto';
   /**
@@ -74,6 +80,29 @@ export interface TransactionTextOptions {
   revealValues?: boolean;
 }
 
+/** The option names of {@link TransactionTextOptions}. @internal */
+export const TEXT_READER_OPTION_KEYS: KeyList<TransactionTextOptions> = {
+  delimiter: true,
+  header: true,
+  columns: true,
+  dateFormat: true,
+  timeZone: true,
+  ids: true,
+  decimal: true,
+  encoding: true,
+  skipMissing: true,
+  cancelledPrefix: true,
+  onInvalid: true,
+  returns: true,
+  revealValues: true,
+  dateRange: true,
+  negativeCost: true,
+  orderIds: true,
+};
+
+/** The field names of {@link ColumnMap}. @internal */
+export const COLUMN_MAP_KEYS: KeyList<ColumnMap> = { customer: true, date: true, amount: true, price: true, quantity: true, refunded: true, cost: true, order: true, promo: true, discount: true };
+
 /** The reader's options checked and resolved to the values it works with. @internal */
 export interface ReaderSettings {
   /** The delimiter, or null under `'auto'` until the first line decides. */
@@ -97,6 +126,8 @@ export interface ReaderSettings {
   readonly cancelledPrefix: Uint8Array | null;
   readonly encoding: TextEncoding;
   readonly revealValues: boolean;
+  /** The row rules, for the table builder. */
+  readonly checks: RowChecks;
 }
 
 /**
@@ -105,6 +136,9 @@ export interface ReaderSettings {
  * @internal
  */
 export function resolveReaderOptions(options: TransactionTextOptions): ReaderSettings {
+  if (options === null || typeof options !== 'object') invalidOption('options', 'expected an object of reading options');
+  rejectUnknownKeys(options, TEXT_READER_OPTION_KEYS, 'options', 'TransactionTextReader');
+  rejectUnknownKeys(options.columns, COLUMN_MAP_KEYS, 'columns', 'TransactionTextReader');
   const d = options.delimiter ?? 'auto';
   if (d !== 'auto' && d !== ',' && d !== '\t' && d !== ';' && d !== '|' && d !== 'whitespace') {
     invalidOption('delimiter', "expected 'auto', ',', '\\t', ';', '|' or 'whitespace'");
@@ -143,5 +177,6 @@ export function resolveReaderOptions(options: TransactionTextOptions): ReaderSet
     cancelledPrefix: prefix === undefined ? null : encodeUtf8(prefix.trim()),
     encoding: options.encoding ?? 'utf-8',
     revealValues: options.revealValues === true,
+    checks: policies.checks,
   };
 }
