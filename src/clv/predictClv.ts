@@ -294,7 +294,17 @@ export function predictClv<C>(
   const overHorizons = purchaseModel.expectedPurchasesOverHorizons as
     | ((times: readonly number[], customers: C[] | BtydColumns, visit: (k: number, cumulative: Float64Array) => void) => void)
     | undefined;
-  if (typeof overHorizons === 'function') {
+  const discountedOver = (purchaseModel as { discountedPurchasesOverHorizons?: unknown }).discountedPurchasesOverHorizons as
+    | ((times: readonly number[], factors: readonly number[], customers: C[] | BtydColumns) => { discounted: Float64Array; last: Float64Array })
+    | undefined;
+  if (typeof discountedOver === 'function') {
+    // The same sums, customer by customer (one pass instead of one per sub-period).
+    if (steps > 0) {
+      const r = discountedOver.call(purchaseModel, ends, factors, purchase);
+      discounted.set(r.discounted);
+      previous = r.last;
+    }
+  } else if (typeof overHorizons === 'function') {
     if (steps > 0) {
     // One validation, P(alive) pass and (x, T) grouping for all steps; `cumulative` is reused,
     // so the previous step's values are copied out.

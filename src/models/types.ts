@@ -146,6 +146,14 @@ export interface PurchaseModel<P, C = BtydCustomer> {
    * @throws InvalidInputError for an invalid horizon or history (before any visit).
    */
   expectedPurchasesOverHorizons?(times: readonly number[], customers: readonly C[] | ManyColumns<C>, visit: (k: number, cumulative: Float64Array) => void): void;
+  /**
+   * Per customer, `Σ_k (E[Y(t_k)] − E[Y(t_{k−1})]) · factors[k]` (E[Y(t_{−1})] = 0) and
+   * `E[Y(t_last)]`, in one pass over the customers: bit for bit what accumulating the visits of
+   * `expectedPurchasesOverHorizons` in that order gives, without a pass over every customer per
+   * horizon. A model that changes its predictions per customer (covariates) leaves it out.
+   * @internal
+   */
+  discountedPurchasesOverHorizons?(times: readonly number[], factors: readonly number[], customers: readonly C[] | ManyColumns<C>): { readonly discounted: Float64Array; readonly last: Float64Array };
 }
 
 /** The columns form a model's vectorised methods accept: {@link BtydColumns} for the continuous-time models, none for BG/BB. */

@@ -91,7 +91,7 @@ export function fittedCovariateModel<P, M extends PurchaseModel<P>>(
     }
     return out;
   };
-  const { expectedPurchasesOverHorizons: _plainOnly, ...base } = build(params);
+  const { expectedPurchasesOverHorizons: _plainOnly, discountedPurchasesOverHorizons: _plainToo, ...base } = build(params);
   const covariates: CovariateInfo<P, M> = {
     coefficients,
     coefficientStandardErrors: fit.coefficientStandardErrors,

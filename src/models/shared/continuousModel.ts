@@ -116,6 +116,45 @@ export function continuousModel<N extends 'bgnbd' | 'paretonbd' | 'mbgnbd', P>(p
         visit(k, cumulative);
       }
     },
+    discountedPurchasesOverHorizons(times, factors, customers) {
+      for (const t of times) validateQuery(t);
+      const { x, tx, T } = columnsOf(customers);
+      const n = x.length;
+      const steps = times.length;
+      const alive = new Float64Array(n);
+      if (n > 0) aliveMany(x, tx, T, alive);
+      // The customers by distinct (x, T) pair (a counting sort): E_alive at every horizon once per
+      // pair, then each of its customers runs through those values once.
+      const { group, gx, gT, count } = groupPairs(x, T);
+      const first = new Int32Array(count + 1);
+      for (let i = 0; i < n; i++) first[group[i]! + 1]!++;
+      for (let g = 0; g < count; g++) first[g + 1] = first[g + 1]! + first[g]!;
+      const members = new Int32Array(n);
+      const fill = first.slice(0, count);
+      for (let i = 0; i < n; i++) members[fill[group[i]!]!++] = i;
+      const f = Float64Array.from(factors);
+      const ifAlive = new Float64Array(steps);
+      const discounted = new Float64Array(n);
+      const last = new Float64Array(n);
+      for (let g = 0; g < count; g++) {
+        for (let k = 0; k < steps; k++) ifAlive[k] = times[k] === 0 ? 0 : expectedIfAlive(times[k]!, gx[g]!, gT[g]!);
+        for (let m = first[g]!; m < first[g + 1]!; m++) {
+          const i = members[m]!;
+          const a = alive[i]!;
+          let sum = 0;
+          let previous = 0;
+          for (let k = 0; k < steps; k++) {
+            // As expectedPurchasesOverHorizons: 0 at the horizon 0, else P(alive) × E_alive.
+            const cumulative = times[k] === 0 ? 0 : a * ifAlive[k]!;
+            sum = sum + (cumulative - previous) * f[k]!;
+            previous = cumulative;
+          }
+          discounted[i] = sum;
+          last[i] = previous;
+        }
+      }
+      return { discounted, last };
+    },
   };
 }
 
