@@ -14,7 +14,8 @@ export interface RepeatPurchaseDays {
  * All records of one customer on one calendar day count as one purchase (the BTYD convention);
  * the first purchase day of each customer is not a repeat. Convert the days to model time
  * (e.g. `(day - cohortStart) / 7` for weeks) and pass them to `countPurchasesByPeriod` and
- * `trackRepeatPurchases`. Cost O(n log n) for n records.
+ * `trackRepeatPurchases`. Cost O(n + days + customers) for n records over a range of `days` (two
+ counting sorts; a comparison sort, O(n log n), when the day range is far wider than the data).
  *
  * @param table - A transaction table (from `parseTransactions`); not modified.
  * @returns First purchase day per customer and all repeat purchase days.
@@ -33,10 +34,8 @@ export interface RepeatPurchaseDays {
  */
 export function repeatPurchaseDays(table: TransactionTable): RepeatPurchaseDays {
   const n = table.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   const { customer, day } = table;
-  order.sort((a, b) => (customer[a] as number) - (customer[b] as number) || (day[a] as number) - (day[b] as number));
+  const order = byCustomerThenDay(customer, day, table.customerIds.length);
   const firstPurchaseDay = new Int32Array(table.customerIds.length);
   const repeat: number[] = [];
   let lastCustomer = -1;
@@ -55,4 +54,40 @@ export function repeatPurchaseDays(table: TransactionTable): RepeatPurchaseDays 
     }
   }
   return { firstPurchaseDay, repeatDays: Int32Array.from(repeat) };
+}
+
+/**
+ * Row indices ordered by customer, then by day: a stable counting sort by day, then a stable
+ * counting sort by customer (each a sequential pass). Rows of one customer on one day keep their
+ * table order (the caller only reads distinct days). A comparison sort when the day range is far
+ * wider than the data.
+ */
+function byCustomerThenDay(customer: Int32Array, day: Int32Array, customers: number): Uint32Array {
+  const n = customer.length;
+  const order = new Uint32Array(n);
+  let lo = n > 0 ? day[0]! : 0;
+  let hi = lo;
+  for (let i = 1; i < n; i++) {
+    const d = day[i]!;
+    if (d < lo) lo = d;
+    else if (d > hi) hi = d;
+  }
+  if (hi - lo > 4 * n + 1_000_000) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => customer[a]! - customer[b]! || day[a]! - day[b]!);
+    return order;
+  }
+  const atDay = new Int32Array(hi - lo + 2);
+  for (let i = 0; i < n; i++) atDay[day[i]! - lo + 1]!++;
+  for (let k = 1; k < atDay.length; k++) atDay[k] = atDay[k]! + atDay[k - 1]!;
+  const byDay = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byDay[atDay[day[i]! - lo]!++] = i;
+  const atCustomer = new Int32Array(customers + 1);
+  for (let i = 0; i < n; i++) atCustomer[customer[i]! + 1]!++;
+  for (let c = 1; c <= customers; c++) atCustomer[c] = atCustomer[c]! + atCustomer[c - 1]!;
+  for (let k = 0; k < n; k++) {
+    const i = byDay[k]!;
+    order[atCustomer[customer[i]!]!++] = i;
+  }
+  return order;
 }
