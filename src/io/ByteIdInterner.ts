@@ -62,17 +62,20 @@ export class ByteIdInterner {
         }
       }
     }
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    h = mix(h);
+    let h: number;
     let a: number;
     let b: number;
     if (n <= 7) {
+      // The key is the slot's two ints; the hash mixes them (no loop over the bytes again).
       a = 0;
       for (let k = Math.min(n, 4) - 1; k >= 0; k--) a = (a << 8) | bytes[start + k]!;
       b = n << 24;
       for (let k = n - 1; k >= 4; k--) b |= bytes[start + k]! << ((k - 4) * 8);
+      h = mix(a ^ Math.imul(b, 0x9e3779b1));
     } else {
+      h = 0x811c9dc5;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+      h = mix(h);
       a = -1;
       b = -n;
     }
