@@ -81,6 +81,7 @@ const SHARED_INTERNALS = ['errors', 'time', 'math', 'transactions'];
 const INTERNAL_EXCEPTIONS: Readonly<Record<string, string>> = {
   'cli -> io/splitFields.ts#splitFields': 'the survey file reader splits lines as the transaction reader does',
   'cli -> io/splitFields.ts#detectDelimiter': 'the survey file reader detects the delimiter as the transaction reader does',
+  'cli -> duckdb/sourceColumns.ts#duckDbSourceColumnTypes': "--engine duckdb reads a typed (DATE, TIMESTAMP) date column as a date, which needs the source's column types",
   'postgres -> duckdb/engineErrors.ts#engineError': 'the checks summarySql raises inside the engine read alike on DuckDB and PostgreSQL',
   'postgres -> pipeline/discountStep.ts#discountStep': "scores written by PostgreSQL discount in the pipeline's steps, as DuckDB's do",
   'duckdb -> pipeline/discountStep.ts#discountStep': "scores written by DuckDB discount in the pipeline's steps, so their CLV is scoreCustomers' CLV",
