@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
+import { repeatPurchaseDays } from '../models/evaluation/repeatPurchaseDays.js';
 import { countPurchasesByPeriod } from '../models/evaluation/countPurchasesByPeriod.js';
 import { trackRepeatPurchases, type TrackRepeatPurchasesResult } from '../models/evaluation/trackRepeatPurchases.js';
 import type { PurchaseModel } from '../models/types.js';
@@ -88,7 +89,7 @@ export function repeatPurchaseTracking(
     if (d < first) first = d;
     if (d > last) last = d;
   }
-  const { firstPurchaseDay, repeatDays } = firstAndRepeatDays(table, first, last);
+  const { firstPurchaseDay, repeatDays } = repeatPurchaseDays(table);
   const origin = options.origin !== undefined ? toEpochDay(options.origin, 'origin') : first;
   const end = options.end !== undefined ? toEpochDay(options.end, 'end') : last;
   if (!(end > origin)) invalidOption('end', `expected a day after the origin ${Number.isFinite(origin) ? isoFromDay(origin) : '(no transactions)'}`);
@@ -106,34 +107,4 @@ export function repeatPurchaseTracking(
   const tracked = trackRepeatPurchases(model, { firstPurchaseTimes: firsts, actual, periodLength });
   const calibrationEnd = options.calibrationEnd !== undefined ? durationBetween(origin, toEpochDay(options.calibrationEnd, 'calibrationEnd'), unit) : null;
   return { ...tracked, origin: isoFromDay(origin), timeUnit: unit, periodLength, calibrationEnd };
-}
-
-/**
- * Each customer's first purchase day and every repeat purchase day (distinct days after the
- * first): the result of `repeatPurchaseDays`, from one sort of numeric keys
- * `customer * span + day offset` instead of a comparator sort, for tables of millions of rows.
- */
-function firstAndRepeatDays(table: TransactionTable, first: number, last: number): { firstPurchaseDay: Int32Array; repeatDays: Int32Array } {
-  const n = table.length;
-  const span = Number.isFinite(first) ? last - first + 1 : 1;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = table.customer[i]! * span + (table.day[i]! - first);
-  keys.sort();
-  const firstPurchaseDay = new Int32Array(table.customerIds.length);
-  const repeat = new Int32Array(n);
-  let count = 0;
-  let previous = -1;
-  let customer = -1;
-  for (let k = 0; k < n; k++) {
-    const key = keys[k]!;
-    if (key === previous) continue;
-    previous = key;
-    const c = Math.floor(key / span);
-    const day = key - c * span + first;
-    if (c !== customer) {
-      customer = c;
-      firstPurchaseDay[c] = day;
-    } else repeat[count++] = day;
-  }
-  return { firstPurchaseDay, repeatDays: repeat.slice(0, count) };
 }
