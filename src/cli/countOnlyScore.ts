@@ -6,6 +6,7 @@ import type { LoadOptions } from './loadSummaries.js';
 import { formatSelection, type ModelChoice } from './modelFlags.js';
 import type { Progress } from './progress.js';
 import { warningLines } from './warningLines.js';
+import { openOutput, wroteLine } from './outputTarget.js';
 import { writeColumns, type IndexedColumn, type OutputFormat } from './writeTable.js';
 
 const STAGE_LABEL = { summarizing: 'summarizing', selecting: 'comparing models', fitting: 'fitting', scoring: 'scoring' } as const;
@@ -23,6 +24,7 @@ export async function scoreCountOnly(
   format: OutputFormat,
   limit: number | undefined,
   progress: Progress,
+  output: string | undefined,
 ): Promise<void> {
   let stage = '';
   const scores = scoreCustomerCounts(read.table, {
@@ -60,5 +62,9 @@ export async function scoreCountOnly(
     { name: 'expected_purchases', cell: (i) => expected[i]! },
   ];
   const order = Int32Array.from({ length: limit === undefined ? columns.length : Math.min(limit, columns.length) }, (_, i) => i);
-  await writeColumns(cells, order, format);
+  const target = await openOutput(output);
+  await writeColumns(cells, order, format, { out: target.out });
+  await target.finish();
+  progress.done();
+  process.stderr.write(wroteLine(order.length, 'customers', target));
 }

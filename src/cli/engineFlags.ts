@@ -17,7 +17,9 @@ export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
                    (default: in process)
   --memory-limit S DuckDB's memory limit, e.g. 2GB; past it DuckDB spills to the system's
                    temporary folder (default: DuckDB's, 80% of memory)
-  --output FILE    with --engine: DuckDB writes the rows to FILE.parquet or FILE.csv instead of stdout
+  --output FILE    write the rows to FILE instead of stdout, through a temporary file beside it that
+                   is renamed only when the run succeeds; with --engine duckdb FILE.parquet or
+                   FILE.csv, which DuckDB writes
   --table NAME     with a .duckdb file: the table (or view) of transactions
   --engine postgres  summarise on a PostgreSQL server (needs npm install pg): no file argument;
                    --table NAME (schema.table) holds the transactions, columns found by name as above
@@ -34,7 +36,9 @@ const IN_PROCESS_ONLY = ['price', 'quantity', 'refunded', 'promo', 'discount', '
 export function engineFromFlags(flags: Flags): 'duckdb' | 'postgres' | null {
   const engine = str(flags, 'engine') === undefined ? null : oneOf(flags, 'engine', ['duckdb', 'postgres'], 'duckdb');
   if (engine === null) {
-    for (const f of ['memory-limit', 'output', 'table', 'connection', 'output-table']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --engine ${f === 'connection' || f === 'output-table' ? 'postgres' : f === 'table' ? 'duckdb or --engine postgres' : 'duckdb'}`);
+    const output = str(flags, 'output');
+    if (output !== undefined && /\.parquet$/i.test(output)) throw new UsageError(`--output ${output}: Parquet is written by --engine duckdb (in process the rows are CSV, JSON or NDJSON)`);
+    for (const f of ['memory-limit', 'table', 'connection', 'output-table']) if (flags[f] !== undefined) throw new UsageError(`--${f} needs --engine ${f === 'connection' || f === 'output-table' ? 'postgres' : f === 'table' ? 'duckdb or --engine postgres' : 'duckdb'}`);
     return null;
   }
   const reads = engine === 'duckdb' ? 'DuckDB reads the file itself' : 'the server reads the table itself';

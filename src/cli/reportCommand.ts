@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileWhole } from './outputTarget.js';
 import { basename } from 'node:path';
 import type { SurveyAnswers } from '../pipeline/types.js';
 import { buildReport } from '../report/buildReport.js';
@@ -65,7 +65,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
     process.stderr.write(warningLines(data.overview.warnings.filter((w) => w.source !== 'data')));
     if (output === '-') process.stdout.write(html);
     else {
-      await writeFile(output, html);
+      await writeFileWhole(output, html);
       process.stderr.write(`wrote ${output} (${data.overview.customers} customers, ${Math.round(html.length / 1024)} KiB)\n`);
     }
   } finally {

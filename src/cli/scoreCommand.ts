@@ -4,7 +4,8 @@ import { PURCHASE_MODEL_TITLES, type PurchaseFit } from '../pipeline/purchaseMod
 import { scoreCustomers } from '../pipeline/scoreCustomers.js';
 import type { ScoreStage, SurveyAnswers } from '../pipeline/types.js';
 import type { CustomerId } from '../transactions/types.js';
-import { numberFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.js';
+import { numberFlag, oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
+import { openOutput, wroteLine } from './outputTarget.js';
 import { readTransactions, READ_HELP } from './loadSummaries.js';
 import { formatSelection, MODEL_HELP } from './modelFlags.js';
 import { Progress } from './progress.js';
@@ -108,7 +109,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     const { read, file } = await readTransactions(positionals[0]!, load, progress);
     if (read.amountSource === 'none') {
       if (flags.summary === true || sort === 'clv' || surveyPath !== undefined) throw new UsageError(`${file} has no amount column (count-only data): --summary, --sort clv and --survey need amounts`);
-      await scoreCountOnly(read, load, choice, horizon, format, limit, progress);
+      await scoreCountOnly(read, load, choice, horizon, format, limit, progress, str(flags, 'output'));
       return;
     }
     if (tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
@@ -152,7 +153,8 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     if (flags.summary === true) {
       const spend = scores.spendModel;
       const marginText = margin !== undefined ? `margin ${margin}` : scores.columns.summary.cost !== null && !Number.isNaN(scores.columns.summary.cost[0]) ? 'margin = profit / revenue per customer' : 'margin 1 (revenue)';
-      process.stdout.write(
+      const report = await openOutput(str(flags, 'output'));
+      report.out.write(
         summaryReport(scores, order, {
           file,
           asOf: scores.asOf,
@@ -164,10 +166,16 @@ export async function scoreCommand(argv: string[]): Promise<void> {
           top,
         }),
       );
+      await report.finish();
       return;
     }
     const columns = scoreColumns(scores, flags.explain === true);
-    await writeColumns(columns, limit === undefined ? order : order.subarray(0, limit), format, { csvJoin: Object.fromEntries(SENTENCE_COLUMNS.map((c) => [c, ' '])) });
+    const rows = limit === undefined ? order : order.subarray(0, limit);
+    const target = await openOutput(str(flags, 'output'));
+    await writeColumns(columns, rows, format, { out: target.out, csvJoin: Object.fromEntries(SENTENCE_COLUMNS.map((c) => [c, ' '])) });
+    await target.finish();
+    progress.done();
+    process.stderr.write(wroteLine(rows.length, 'customers', target));
   } finally {
     progress.done();
   }

@@ -1,7 +1,8 @@
 import { calibrationAndHoldout, type CalibrationHoldoutSummary } from '../summary/calibrationAndHoldout.js';
 import { summarizeCustomers } from '../summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../summary/types.js';
-import { isoDateFlag, oneOf, parseFlags, positiveInt, UsageError } from './args.js';
+import { isoDateFlag, oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
+import { openOutput, wroteLine } from './outputTarget.js';
 import { CHECK_FLAGS, CHECK_HELP, checkOptionsFromFlags, readingWarnings } from './loadSummaries.js';
 import { READ_BOOLEANS, READ_FLAGS, READ_FLAGS_HELP, readTransactionFile, textOptionsFromFlags } from './readTransactionFile.js';
 import { reportRejected } from './reportRejected.js';
@@ -68,5 +69,8 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
     const ex = summary.excluded;
     process.stderr.write(`${summary.customers.length} customers as of ${summary.asOf} (${read.table.length} rows; ${ex.rowsAfterAsOf} rows after as-of left out)\n`);
   }
-  await writeRows(rows, columns, format);
+  const target = await openOutput(str(flags, 'output'));
+  await writeRows(rows, columns, format, { out: target.out });
+  await target.finish();
+  process.stderr.write(wroteLine(rows.length, 'customers', target));
 }

@@ -1,7 +1,8 @@
 // `score` and `fit` write the same bytes after the pipeline moved into the core as before it
 // (test/fixtures/score-before, written by the command line at 2c3bef8). On stderr the old lines
-// stay, in order; the only new lines are the documented fit warnings ('warning: ...') and the
-// column mapping the reader chose ('columns: ...', issue 10).
+// stay, in order; the only new lines are the documented fit warnings ('warning: ...'), the
+// column mapping the reader chose ('columns: ...', issue 10) and the last line 'wrote N customers'
+// (issue 11: written after the last row, so that a finished run can be told from a killed one).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -45,7 +46,7 @@ describe('score and fit output is unchanged by the move into the core', () => {
       let k = 0;
       for (const line of added) {
         if (line === old[k]) k++;
-        else expect(line, "a new stderr line must be a documented warning or the reader's column line").toMatch(/^(warning|columns): /);
+        else expect(line, "a new stderr line must be a documented warning or the reader's column line").toMatch(/^(warning|columns): |^wrote \d+ customers$/);
       }
       expect(k, `old stderr lines kept in order (stderr now:\n${r.stderr})`).toBe(old.length);
     });
