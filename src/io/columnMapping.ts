@@ -73,7 +73,7 @@ export type ResolvedColumns = Record<Field, number>;
  * A detected column is never one the map names for another field.
  * @internal
  */
-export function resolveColumns(map: ColumnMap, header: readonly string[] | null): ResolvedColumns {
+export function resolveColumns(map: ColumnMap, header: readonly string[] | null, reveal = false): ResolvedColumns {
   const out = {} as ResolvedColumns;
   const normal = header?.map(normalColumnName) ?? null;
   for (const f of FIELDS) {
@@ -87,7 +87,7 @@ export function resolveColumns(map: ColumnMap, header: readonly string[] | null)
       if (!normal) invalidOption(f, `column "${ref}" named but the file has no header row (expected a 1-based position)`);
       idx = header!.findIndex((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
       if (idx < 0) idx = normal.indexOf(normalColumnName(ref));
-      if (idx < 0) invalidOption(f, `no column named "${ref}" (columns: ${header!.join(', ')})`);
+      if (idx < 0) invalidOption(f, `no column named "${ref}" (columns: ${headerNames(header!, reveal)})`);
     } else if (ref !== undefined && ref !== null) {
       invalidOption(f, 'expected a header name or a 1-based column position');
     }
@@ -109,16 +109,29 @@ export function resolveColumns(map: ColumnMap, header: readonly string[] | null)
       out[f] = DEFAULT_POSITIONS[f]! - 1;
     }
   }
-  if (out.customer < 0) invalidOption('customer', missingMessage('customer', header));
-  if (out.date < 0) invalidOption('date', missingMessage('date', header));
+  if (out.customer < 0) invalidOption('customer', missingMessage('customer', header, reveal));
+  if (out.date < 0) invalidOption('date', missingMessage('date', header, reveal));
   if (out.price >= 0 && out.amount < 0 && out.quantity < 0 && map.price !== undefined) {
     invalidOption('price', 'a price column needs a quantity column to compute the amount (name it with the quantity option, --quantity on the command line)');
   }
   return out;
 }
 
-function missingMessage(f: Field, header: readonly string[] | null): string {
-  return `no ${f} column found among ${header?.join(', ') ?? '(no header)'} (expected one of ${COLUMN_SYNONYMS[f].join(', ')}, or name it with the ${f} option, --${f} on the command line)`;
+function missingMessage(f: Field, header: readonly string[] | null, reveal: boolean): string {
+  return `no ${f} column found among ${header ? headerNames(header, reveal) : '(no header)'} (expected one of ${COLUMN_SYNONYMS[f].join(', ')}, or name it with the ${f} option, --${f} on the command line)`;
+}
+
+/**
+ * The header's names for a message. A first line taken for a header may be a data row (a file
+ * without a header), so its fields are named only under `reveal` (`revealValues`); otherwise the
+ * message counts the columns and names only those that are one of our known column names.
+ */
+function headerNames(header: readonly string[], reveal: boolean): string {
+  if (reveal) return header.join(', ');
+  const known = new Set(Object.values(COLUMN_SYNONYMS).flat());
+  const names = header.filter((h) => known.has(normalColumnName(h)));
+  const listed = names.length > 0 ? `, of which ${names.map((h) => h.trim()).join(', ')} known` : '';
+  return `the ${header.length} columns of the header${listed}; --reveal-values (revealValues) names them all`;
 }
 
 /** How the amount of a row is made: read, computed as quantity × price, taken from a price, or absent (count-only data). */

@@ -208,11 +208,15 @@ describe('the command line: no id or raw value on stderr without --reveal-values
     return path;
   };
   const tx = file('tx.csv', 'customer_id,date,amount\na,2024-01-01,5\na,2024-02-01,5\nb,2024-01-11,3\n');
+  // a file without a header read as if its first line were one: the "header" is a data row
+  const headless = file('headless.csv', `${ID},hello,${VALUE}\nb,2024-01-02,5\n`);
   const badAmount = file('bad-amount.csv', `customer_id,date,amount\n${ID},2024-01-01,x${VALUE}\n`);
   const surveyHeadless = file('survey-headless.csv', `${ID},4,${VALUE}\n`);
   const surveyTwice = file('survey-twice.csv', `customer_id,satisfaction\n${ID},4\n${ID},5\n`);
   const subsHeadless = file('subs.csv', `${ID},hello,${VALUE}\n`);
   const RUNS: readonly [string, string[]][] = [
+    ['a data row taken for the header (no customer column)', ['summarize', headless, '--header']],
+    ['a data row taken for the header (a named column missing)', ['summarize', headless, '--header', '--customer', 'who']],
     ['a bad amount', ['summarize', badAmount]],
     ['a survey file without a header', ['score', tx, '--survey', surveyHeadless]],
     ['a survey file answering twice for one customer', ['score', tx, '--survey', surveyTwice]],
@@ -227,6 +231,7 @@ describe('the command line: no id or raw value on stderr without --reveal-values
   });
 
   it('--reveal-values shows the header fields and the raw value', () => {
+    expect(cli(['summarize', headless, '--header', '--reveal-values']).stderr).toContain(ID);
     expect(cli(['summarize', badAmount, '--reveal-values']).stderr).toContain(String(VALUE));
     expect(cli(['retention', subsHeadless, '--reveal-values']).stderr).toContain(ID);
   });
