@@ -57,11 +57,13 @@ export interface ScoreCustomerCountsOptions extends TimeUnitOptions, AsOfOptions
  * @example
  * ```ts
  * import { scoreCustomerCounts, simulateTransactions } from 'loyalty-score';
- * const rows = simulateTransactions({ customers: 300, start: '2024-01-01', end: '2025-06-30', seed: 1 });
- * const scores = scoreCustomerCounts(rows, { asOf: '2025-06-30', horizon: { amount: 26, unit: 'week' } });
- * [scores.countOnly, scores.model.model, scores.length > 0]; // => [false, 'bgnbd', true]
+ * const log = simulateTransactions({ customers: 300, start: '2024-01-01', end: '2025-06-30', seed: 1 })
+ *   .map(({ customerId, date }) => ({ customerId, date })); // who bought when, no amounts
+ * const scores = scoreCustomerCounts(log, { asOf: '2025-06-30', horizon: { amount: 26, unit: 'week' } });
+ * [scores.countOnly, scores.model.model, scores.length > 0]; // => [true, 'bgnbd', true]
  * const c = scores.customers[0];
  * [c.revenue, c.pAlive >= 0 && c.pAlive <= 1, c.expectedPurchases >= 0]; // => [null, true, true]
+ * scores.note?.startsWith('count-only data'); // => true
  * ```
  */
 export function scoreCustomerCounts(input: SummarizableInput, options: ScoreCustomerCountsOptions = {}): CustomerCountScores {

@@ -4,11 +4,11 @@ import type { InputIssue, IssueCode, NonEmptyArray } from '../errors/issues.js';
 import type { DayParser } from '../time/compileDateFormat.js';
 import { MS_PER_DAY } from '../time/days.js';
 import { isPlainValidRow } from './isPlainValidRow.js';
-import type { ParseTransactionsResult, RejectedRow } from './parseResult.js';
+import type { ParseCountOnlyResult, ParseTransactionsResult, RejectedRow } from './parseResult.js';
 import type { RowPolicies } from './resolveRowPolicies.js';
-import { FIELD_EXPECTATIONS, transactionRowSchema } from './rowSchema.js';
+import { countOnlyRowSchema, FIELD_EXPECTATIONS, transactionRowSchema } from './rowSchema.js';
 import { TransactionTableBuilder } from './TransactionTableBuilder.js';
-import type { TransactionInput } from './types.js';
+import type { CountOnlyTransactionInput, TransactionInput } from './types.js';
 
 /**
  * Validates plain rows and appends the valid ones to one {@link TransactionTableBuilder}, with
@@ -24,6 +24,12 @@ export class RowAppender {
   private returnsDropped = 0;
   /** Input index of the row being appended. */
   private at = 0;
+  /**
+   * Whether the rows are count-only (no amount), decided by the first row: `null` until a row
+   * is seen. In count-only data a row with an amount (or a cost) is invalid, and in data with
+   * amounts a row without one is.
+   */
+  private countOnly: boolean | null = null;
 
   constructor(private readonly policies: RowPolicies, capacity: number) {
     this.builder = TransactionTableBuilder.withChecks(capacity, policies.checks);
@@ -35,32 +41,36 @@ export class RowAppender {
   }
 
   /** Validates and appends `rows`, the first being input row `offset`. */
-  add(rows: ArrayLike<TransactionInput>, offset: number): void {
+  add(rows: ArrayLike<TransactionInput | CountOnlyTransactionInput>, offset: number): void {
     if (rows === null || typeof rows !== 'object' || typeof rows.length !== 'number') {
       throw new InvalidInputError([{ code: 'invalid_type', path: ['rows'], message: 'expected an array of transaction objects' }]);
     }
     const { parseDay, expectedDate, digitsAreFormatted, returns, reveal } = this.policies;
     const builder = this.builder;
     const rejected = this.rejected;
+    if (this.countOnly === null && rows.length > 0) this.countOnly = isCountOnlyRow(rows[0]);
+    const countOnly = this.countOnly === true;
+    const schema = countOnly ? countOnlyRowSchema : transactionRowSchema;
     for (let k = 0; k < rows.length; k++) {
       const i = offset + k;
       const raw: unknown = rows[k];
       let r;
-      if (isPlainValidRow(raw)) r = raw;
+      if (isPlainValidRow(raw, countOnly)) r = raw;
       else {
-        const checked = transactionRowSchema.safeParse(raw);
+        const checked = schema.safeParse(raw);
         if (!checked.success) {
-          rejected.push({ row: i, issues: issuesFromZod(i, raw, checked.error, reveal, expectedDate) });
+          rejected.push({ row: i, issues: issuesFromZod(i, raw, checked.error, reveal, expectedDate, countOnly) });
           continue;
         }
-        r = checked.data;
+        r = checked.data as { customerId: string | number; date: Date | string | number; amount: number; cost?: number | null; quantity?: number | null; orderId?: string | number | null; promo?: boolean | null; discount?: number | null };
       }
+      const amount = countOnly ? 0 : r.amount;
       const day = readDay(r.date, parseDay, digitsAreFormatted);
       if (day !== day) {
         rejected.push({ row: i, issues: [issue(i, 'date', 'invalid_date', `not a valid date (expected ${expectedDate})`, reveal, r.date)] });
         continue;
       }
-      if (r.amount < 0) {
+      if (amount < 0) {
         if (returns === 'drop') {
           this.returnsDropped++;
           continue;
@@ -77,7 +87,7 @@ export class RowAppender {
       builder.append(
         r.customerId,
         day,
-        r.amount,
+        amount,
         r.cost ?? Number.NaN,
         r.quantity ?? Number.NaN,
         r.orderId ?? null,
@@ -91,13 +101,27 @@ export class RowAppender {
    * The table and the rejected rows.
    * @throws {@link InvalidInputError} carrying every issue under `onInvalid: 'throw'` when any row was invalid.
    */
-  finish(): ParseTransactionsResult {
+  finish(): ParseTransactionsResult | ParseCountOnlyResult {
     if (this.policies.onInvalid === 'throw' && this.rejected.length > 0) {
       throw new InvalidInputError(this.rejected.flatMap((r) => r.issues) as unknown as NonEmptyArray<InputIssue>);
     }
-    return { table: this.builder.finish(), rejected: this.rejected, returnsDropped: this.returnsDropped, orderIdConflicts: this.builder.orderIdConflicts };
+    const table = this.builder.finish();
+    const counts = { rejected: this.rejected, returnsDropped: this.returnsDropped, orderIdConflicts: this.builder.orderIdConflicts };
+    return this.countOnly === true ? { table: { ...table, cost: null, countOnly: true }, ...counts } : { table, ...counts };
   }
 }
+
+/** A first row that is an object without an amount (and without a cost) makes the data count-only. */
+function isCountOnlyRow(raw: unknown): boolean {
+  return raw !== null && typeof raw === 'object' && (raw as { amount?: unknown }).amount === undefined && (raw as { cost?: unknown }).cost === undefined;
+}
+
+/** What a field must be in count-only data, where the first row set the rows' shape. */
+const COUNT_ONLY_EXPECTATIONS: Readonly<Record<string, string>> = {
+  ...FIELD_EXPECTATIONS,
+  amount: 'no amount: the first row has none, so the data are count-only (give every row an amount, or none)',
+  cost: 'no cost: count-only data (the rows carry no amount)',
+};
 
 function readDay(value: Date | string | number, parseDay: DayParser, digitsAreFormatted: boolean): number {
   if (typeof value === 'string') return parseDay(value);
@@ -120,7 +144,7 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal: boolean, expectedDate: string): NonEmptyArray<InputIssue> {
+function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal: boolean, expectedDate: string, countOnly: boolean): NonEmptyArray<InputIssue> {
   if (raw === null || typeof raw !== 'object') {
     return [{ code: 'not_an_object', path: [row], message: 'not an object (expected { customerId, date, amount, ... })' }];
   }
@@ -131,7 +155,7 @@ function issuesFromZod(row: number, raw: unknown, error: core.$ZodError, reveal:
     if (seen.has(field)) continue;
     seen.add(field);
     const value = (raw as Record<string, unknown>)[field];
-    const expected = field === 'date' ? `a Date, epoch milliseconds or a date string (${expectedDate})` : (FIELD_EXPECTATIONS[field] ?? 'a valid value');
+    const expected = field === 'date' ? `a Date, epoch milliseconds or a date string (${expectedDate})` : ((countOnly ? COUNT_ONLY_EXPECTATIONS : FIELD_EXPECTATIONS)[field] ?? 'a valid value');
     let code: IssueCode;
     let problem: string;
     if (value === undefined || value === null) {

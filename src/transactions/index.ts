@@ -2,6 +2,7 @@ export type { CountOnlyTransactionInput, CountOnlyTransactionTable, CustomerId, 
 export {
   parseTransactions,
   type ParseTransactionsOptions,
+  type ParseCountOnlyResult,
   type ParseTransactionsResult,
   type RejectedRow,
 } from './parseTransactions.js';

@@ -1,11 +1,12 @@
 /**
- * A fast precheck of one row against the shape {@link transactionRowSchema} describes: `true`
- * only for rows that the schema accepts as they are. Rows it does not clear go through the zod
+ * A fast precheck of one row against the shape {@link transactionRowSchema} describes (with
+ * `countOnly`, {@link countOnlyRowSchema}: no amount and no cost): `true` only for rows that the
+ * schema accepts as they are. Rows it does not clear go through the zod
  * schema, which decides and produces the issues; so zod stays the single definition of a valid
  * row, and a property test checks that this precheck never clears a row zod rejects.
  * @internal
  */
-export function isPlainValidRow(raw: unknown): raw is {
+export function isPlainValidRow(raw: unknown, countOnly = false): raw is {
   customerId: string | number;
   date: Date | string | number;
   amount: number;
@@ -26,9 +27,13 @@ export function isPlainValidRow(raw: unknown): raw is {
     return false;
   }
   const amount = r.amount;
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
   const cost = r.cost;
-  if (cost != null && (typeof cost !== 'number' || !Number.isFinite(cost))) return false;
+  if (countOnly) {
+    if (amount !== undefined || cost !== undefined) return false;
+  } else {
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
+    if (cost != null && (typeof cost !== 'number' || !Number.isFinite(cost))) return false;
+  }
   const quantity = r.quantity;
   if (quantity != null && (typeof quantity !== 'number' || !Number.isFinite(quantity))) return false;
   const orderId = r.orderId;

@@ -1,5 +1,5 @@
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import type { TransactionTable } from './types.js';
+import type { CountOnlyTransactionTable, TransactionTable } from './types.js';
 
 /** A row that did not pass validation, with every issue found in it. */
 export interface RejectedRow {
@@ -21,4 +21,10 @@ export interface ParseTransactionsResult {
    * on another day (0 under `'strict'`, where such rows are invalid).
    */
   readonly orderIdConflicts: number;
+}
+
+/** Result of {@link parseTransactions} on count-only rows (no row carries an amount). */
+export interface ParseCountOnlyResult extends Omit<ParseTransactionsResult, 'table'> {
+  /** The valid rows, by column, flagged `countOnly: true` (amounts zero, no cost). */
+  readonly table: CountOnlyTransactionTable;
 }

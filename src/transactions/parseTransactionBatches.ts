@@ -1,14 +1,15 @@
 import { rejectUnknownKeys } from '../errors/knownKeys.js';
 import { PARSE_TRANSACTIONS_OPTION_KEYS, type ParseTransactionsOptions } from './parseTransactions.js';
-import type { ParseTransactionsResult } from './parseResult.js';
+import type { ParseCountOnlyResult, ParseTransactionsResult } from './parseResult.js';
 import { resolveRowPolicies } from './resolveRowPolicies.js';
 import { RowAppender } from './RowAppender.js';
-import type { TransactionInput } from './types.js';
+import type { CountOnlyTransactionInput, TransactionInput } from './types.js';
 
 /**
  * {@link parseTransactions} over a stream of row batches (an async iterable of arrays: pages of
  * an API, chunks of a file, cursor reads): the rows of every batch go into one
- * {@link TransactionTable}, validated as one input. Row indices in issues and in `rejected`
+ * {@link TransactionTable}, validated as one input (count-only when the first row has no amount,
+ * as in {@link parseTransactions}). Row indices in issues and in `rejected`
  * count from the first row of the first batch, so they name the row of the whole stream.
  *
  * Cost: O(n) time; each batch is validated and appended, so only the table and one batch are
@@ -32,7 +33,13 @@ import type { TransactionInput } from './types.js';
  * rejected[0].row; // => 2
  * ```
  */
-export async function parseTransactionBatches(batches: AsyncIterable<ArrayLike<TransactionInput>>, options: ParseTransactionsOptions = {}): Promise<ParseTransactionsResult> {
+// Count-only first: the last signature is the one generic wrappers such as `safe` see.
+export function parseTransactionBatches(batches: AsyncIterable<ArrayLike<CountOnlyTransactionInput>>, options?: ParseTransactionsOptions): Promise<ParseCountOnlyResult>;
+export function parseTransactionBatches(batches: AsyncIterable<ArrayLike<TransactionInput>>, options?: ParseTransactionsOptions): Promise<ParseTransactionsResult>;
+export async function parseTransactionBatches(
+  batches: AsyncIterable<ArrayLike<TransactionInput | CountOnlyTransactionInput>>,
+  options: ParseTransactionsOptions = {},
+): Promise<ParseTransactionsResult | ParseCountOnlyResult> {
   rejectUnknownKeys(options, PARSE_TRANSACTIONS_OPTION_KEYS, 'options', 'parseTransactionBatches');
   const appender = new RowAppender(resolveRowPolicies(options), 1024);
   let offset = 0;

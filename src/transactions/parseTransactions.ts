@@ -1,12 +1,12 @@
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import type { RowPolicyOptions } from './options.js';
-import type { ParseTransactionsResult } from './parseResult.js';
+import type { ParseCountOnlyResult, ParseTransactionsResult } from './parseResult.js';
 import { resolveRowPolicies } from './resolveRowPolicies.js';
 import { RowAppender } from './RowAppender.js';
-import type { TransactionInput } from './types.js';
+import type { CountOnlyTransactionInput, TransactionInput } from './types.js';
 
 export type { InvalidRowPolicy, ReturnsPolicy } from './options.js';
-export type { ParseTransactionsResult, RejectedRow } from './parseResult.js';
+export type { ParseCountOnlyResult, ParseTransactionsResult, RejectedRow } from './parseResult.js';
 
 /** Options of {@link parseTransactions}: the shared {@link RowPolicyOptions} (with the row rules of {@link RowCheckOptions}). */
 export interface ParseTransactionsOptions extends RowPolicyOptions {}
@@ -33,6 +33,12 @@ export const PARSE_TRANSACTIONS_OPTION_KEYS: KeyList<ParseTransactionsOptions> =
  * customer and one day per order id). Valid rows go into a {@link TransactionTable}: customer ids interned to
  * integers, dates as whole days since 1970-01-01, money in `Float64Array`s. Ids compare by
  * value and type: `1` and `'1'` are different customers.
+ *
+ * Count-only rows (a purchase log without amounts, {@link CountOnlyTransactionInput}) are
+ * recognised by the first row having no `amount`: then no row may carry an amount or a cost, and
+ * the table is a {@link CountOnlyTransactionTable} (`countOnly: true`, amounts zero, `cost`
+ * `null`), which summaries give with `null` money and {@link scoreCustomerCounts} scores.
+ * Otherwise every row needs its amount.
  *
  * Cost: O(n) time; about 24 bytes per row plus the optional columns.
  *
@@ -65,12 +71,20 @@ export const PARSE_TRANSACTIONS_OPTION_KEYS: KeyList<ParseTransactionsOptions> =
  *   { orderIds: 'lenient' },
  * );
  * shared.orderIdConflicts; // => 1
+ * const log = parseTransactions([
+ *   { customerId: 'ann', date: '2024-01-05' },
+ *   { customerId: 'ann', date: '2024-03-01' },
+ * ]);
+ * [log.table.countOnly, log.table.cost]; // => [true, null]
  * ```
  */
+// Count-only first: the last signature is the one generic wrappers such as `safe` see.
+export function parseTransactions(rows: ArrayLike<CountOnlyTransactionInput>, options?: ParseTransactionsOptions): ParseCountOnlyResult;
+export function parseTransactions(rows: ArrayLike<TransactionInput>, options?: ParseTransactionsOptions): ParseTransactionsResult;
 export function parseTransactions(
-  rows: ArrayLike<TransactionInput>,
+  rows: ArrayLike<TransactionInput | CountOnlyTransactionInput>,
   options: ParseTransactionsOptions = {},
-): ParseTransactionsResult {
+): ParseTransactionsResult | ParseCountOnlyResult {
   rejectUnknownKeys(options, PARSE_TRANSACTIONS_OPTION_KEYS, 'options', 'parseTransactions');
   const policies = resolveRowPolicies(options);
   const capacity = rows !== null && typeof rows === 'object' && typeof rows.length === 'number' ? rows.length : 0;

@@ -18,6 +18,21 @@ export const transactionRowSchema = z.object({
   discount: z.nullish(z.number().check(z.gte(0))),
 });
 
+/**
+ * The schema of one count-only row (a purchase log without amounts): the same fields with
+ * `amount` and `cost` absent. @internal
+ */
+export const countOnlyRowSchema = z.object({
+  customerId: transactionRowSchema.shape.customerId,
+  date: transactionRowSchema.shape.date,
+  amount: z.optional(z.undefined()),
+  cost: z.optional(z.undefined()),
+  quantity: transactionRowSchema.shape.quantity,
+  orderId: transactionRowSchema.shape.orderId,
+  promo: transactionRowSchema.shape.promo,
+  discount: transactionRowSchema.shape.discount,
+});
+
 /** What each field must be, as said in error messages. @internal */
 export const FIELD_EXPECTATIONS: Readonly<Record<string, string>> = {
   customerId: 'a non-empty string or a finite number',

@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   ModelFitError,
   fitPurchaseModel,
+  parseTransactionBatches,
   parseTransactions,
   scoreCustomerCounts,
   scoreCustomers,
@@ -130,6 +131,45 @@ describe('scoreCustomerCounts', () => {
   });
 });
 
+describe('count-only rows through parseTransactions', () => {
+  it('are recognised by a first row without amount, and give the same table as amounts of zero flagged', () => {
+    const parsed = parseTransactions(counts);
+    expect(parsed.table.countOnly).toBe(true);
+    expect(parsed.table.cost).toBeNull();
+    const hand = countOnlyTable(counts);
+    expect(Array.from(parsed.table.day)).toEqual(Array.from(hand.day));
+    expect(Array.from(parsed.table.amount).every((a) => a === 0)).toBe(true);
+    const scores = scoreCustomerCounts(counts, { asOf: '2025-06-30' });
+    expect(scores.countOnly).toBe(true);
+    expect(Array.from(scores.columns.pAlive)).toEqual(Array.from(scoreCustomerCounts(hand, { asOf: '2025-06-30' }).columns.pAlive));
+    expect(summarizeCustomers(counts).customers[0]!.revenue).toBeNull();
+  });
+
+  it('refuse an amount or a cost on a later row, naming row and field, and a missing amount in data with amounts', () => {
+    const mixed = [{ customerId: 'a', date: '2024-01-01' }, { customerId: 'a', date: '2024-01-02', amount: 5 }, { customerId: 'b', date: '2024-01-03', cost: 2 }];
+    const r = parseTransactions(mixed as never, { onInvalid: 'collect' });
+    expect(r.rejected.map((x) => [x.row, x.issues[0]!.path[1]])).toEqual([[1, 'amount'], [2, 'cost']]);
+    expect(r.rejected[0]!.issues[0]!.message).toContain('count-only');
+    const other = parseTransactions([{ customerId: 'a', date: '2024-01-01', amount: 5 }, { customerId: 'a', date: '2024-01-02' }] as never, { onInvalid: 'collect' });
+    expect(other.table.countOnly).toBeUndefined();
+    expect(other.rejected[0]!.issues[0]).toMatchObject({ code: 'missing_field', path: [1, 'amount'] });
+  });
+
+  it('come through parseTransactionBatches, decided by the first batch', async () => {
+    async function* pages() {
+      yield counts.slice(0, 100);
+      yield counts.slice(100);
+    }
+    const { table } = await parseTransactionBatches(pages());
+    expect(table.countOnly).toBe(true);
+    expect(table.length).toBe(counts.length);
+  });
+
+  it('make scoreCustomers refuse them as it refuses a count-only table', () => {
+    expect(() => scoreCustomers(counts as never)).toThrow(/scoreCustomerCounts/);
+  });
+});
+
 describe('scoreCustomers on count-only data', () => {
   it('is an InvalidInputError that points to scoreCustomerCounts', () => {
     try {
@@ -147,5 +187,19 @@ describe('scoreCustomers on count-only data', () => {
   it('still scores rows with amounts (the flag is absent)', () => {
     const rows: TransactionInput[] = simulated.slice(0, 300);
     expect(scoreCustomers(rows).length).toBeGreaterThan(0);
+  });
+});
+
+describe('docs/pipeline.md, "Count-only data"', () => {
+  it('the snippet gives what the page says', () => {
+    const log = [
+      { customerId: 1, date: '2024-01-03' },
+      { customerId: 1, date: '2024-02-10' },
+      { customerId: 2, date: '2024-01-20' },
+    ];
+    const scores = scoreCustomerCounts(log, { asOf: '2024-06-30', horizon: { amount: 26, unit: 'week' } });
+    expect(scores.countOnly).toBe(true);
+    expect(scores.customers[0]!.revenue).toBeNull();
+    expect(readFileSync(resolve(import.meta.dirname, '../../docs/pipeline.md'), 'utf8')).toContain("scoreCustomerCounts(log, { asOf: '2024-06-30', horizon: { amount: 26, unit: 'week' } })");
   });
 });

@@ -22,6 +22,13 @@ describe('types of the foundation API', () => {
     expectTypeOf(split.customers[0]!.holdout.frequency).toEqualTypeOf<number>();
   });
 
+  it('types count-only rows apart: their table is flagged and their summaries have null money', () => {
+    const log = [{ customerId: 'a', date: '2024-01-01' }];
+    expectTypeOf(parseTransactions(log).table.countOnly).toEqualTypeOf<true>();
+    expectTypeOf(summarizeCustomers(log).customers[0]!.revenue).toEqualTypeOf<null>();
+    expectTypeOf(summarizeCustomers([{ customerId: 'a', date: '2024-01-01', amount: 2 }]).customers[0]!.revenue).toEqualTypeOf<number>();
+  });
+
   it('rejects options that must not compile', () => {
     // @ts-expect-error: 'fortnight' is not a time unit
     summarizeCustomers([], { timeUnit: 'fortnight' });
@@ -29,8 +36,8 @@ describe('types of the foundation API', () => {
     parseTransactions([], { returns: 'keep' });
     // @ts-expect-error: calibrationEnd is required
     calibrationAndHoldout([], {});
-    // @ts-expect-error: amount is required on a row
-    parseTransactions([{ customerId: 'a', date: '2024-01-01' }]);
+    // @ts-expect-error: rows all carry an amount, or none does (count-only data)
+    parseTransactions([{ customerId: 'a', date: '2024-01-01' }, { customerId: 'a', date: '2024-01-02', amount: 5 }]);
     // @ts-expect-error: exactOptionalPropertyTypes: asOf may be omitted, not undefined
     summarizeCustomers([], { asOf: undefined });
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlainValidRow } from '../../src/transactions/isPlainValidRow.js';
-import { transactionRowSchema } from '../../src/transactions/rowSchema.js';
+import { countOnlyRowSchema, transactionRowSchema } from '../../src/transactions/rowSchema.js';
 
 // The precheck is an accelerator only: it must never clear a row that the zod schema rejects,
 // and should clear the ordinary valid rows (else it accelerates nothing).
@@ -31,6 +31,22 @@ describe('isPlainValidRow', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('in count-only mode, never clears a row the count-only schema rejects (property)', () => {
+    fc.assert(
+      fc.property(rowArb, (row) => {
+        if (isPlainValidRow(row, true)) expect(countOnlyRowSchema.safeParse(row).success).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('clears ordinary count-only rows, and no row with an amount or a cost in count-only mode', () => {
+    expect(isPlainValidRow({ customerId: 'a', date: '2024-01-01' }, true)).toBe(true);
+    expect(isPlainValidRow({ customerId: 'a', date: '2024-01-01', amount: 3 }, true)).toBe(false);
+    expect(isPlainValidRow({ customerId: 'a', date: '2024-01-01', cost: 1 }, true)).toBe(false);
+    expect(isPlainValidRow({ customerId: 'a', date: '2024-01-01' })).toBe(false);
   });
 
   it('clears ordinary valid rows', () => {
