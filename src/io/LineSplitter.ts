@@ -216,7 +216,6 @@ export class FieldBounds {
     let fe = this.end;
     for (let i = s; i < e; i++) {
       const c = bytes[i]!;
-      high |= c;
       if (c === delimiter) {
         if (k >= fs.length - 1) {
           this.grow();
@@ -226,7 +225,7 @@ export class FieldBounds {
         fs[k] = start;
         fe[k++] = i;
         start = i + 1;
-      }
+      } else if (c >= 128) high = 128;
     }
     this.set(k++, start, e);
     this.high = high >= 128;
