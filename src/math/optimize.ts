@@ -2,6 +2,7 @@
  * Minimisation by quasi-Newton BFGS with a weak-Wolfe bracketing line search, optionally inside a box.
  */
 import { invalidOption } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import { centralGradient } from './centralGradient.js';
 import { allFinite, wolfeSearch } from './wolfeSearch.js';
 
@@ -140,6 +141,7 @@ export type Gradient = (x: Float64Array, out: Float64Array) => void;
  * ```
  */
 export function minimize(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}, gradient?: Gradient): MinimizeResult {
+  rejectUnknownKeys(options, MINIMIZE_OPTION_KEYS, 'options', 'minimize');
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 500;
   const maxEvaluations = options.maxEvaluations ?? 10_000;
@@ -342,3 +344,16 @@ function dot(a: Float64Array, b: Float64Array, n: number): number {
   for (let i = 0; i < n; i++) acc += a[i]! * b[i]!;
   return acc;
 }
+
+/** The option names of {@link MinimizeOptions}. @internal */
+const MINIMIZE_OPTION_KEYS: KeyList<MinimizeOptions> = {
+  maxIterations: true,
+  maxEvaluations: true,
+  gradientTolerance: true,
+  relativeTolerance: true,
+  stepTolerance: true,
+  lower: true,
+  upper: true,
+  initialInverseHessian: true,
+  objectiveResolution: true,
+};

@@ -1,3 +1,5 @@
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
+import { PREDICT_CLV_OPTION_KEYS } from '../predictClv.js';
 import { invalidOption } from '../../errors/InvalidInputError.js';
 import { percentileSorted } from '../../math/percentile.js';
 import type { GammaGammaFit } from '../../models/gammagamma/types.js';
@@ -107,6 +109,7 @@ export function predictWithUncertainty<C>(
   options: PredictWithUncertaintyOptions,
 ): PredictWithUncertaintyResult {
   if (options === null || typeof options !== 'object') invalidOption('options', 'expected an options object with spendModel, asOf and horizon');
+  rejectUnknownKeys(options, PREDICT_WITH_UNCERTAINTY_OPTION_KEYS, 'options', 'predictWithUncertainty');
   const method = options.method ?? (isBootstrap(model) ? 'bootstrap' : 'asymptotic');
   if (method !== 'bootstrap' && method !== 'asymptotic') invalidOption('method', "expected 'bootstrap' or 'asymptotic'");
   const level = options.level ?? 0.9;
@@ -201,3 +204,6 @@ function sliceCustomers<C>(customers: readonly ClvInput<C>[] | ClvColumns, from:
     ...(c.margin !== undefined ? { margin: c.margin.subarray(from, to) } : {}),
   };
 }
+
+/** The option names of {@link PredictWithUncertaintyOptions}. @internal */
+const PREDICT_WITH_UNCERTAINTY_OPTION_KEYS: KeyList<PredictWithUncertaintyOptions> = { ...PREDICT_CLV_OPTION_KEYS, spendModel: true, method: true, draws: true, level: true, seed: true };

@@ -1,3 +1,5 @@
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
+import { FIT_KNOB_KEYS } from '../fit/fitOptionKeys.js';
 import { logBeta } from '../../math/logBeta.js';
 import type { FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { betaDiscreteWeibull } from './betaDiscreteWeibull.js';
@@ -36,6 +38,7 @@ const START = { alpha: 1, beta: 1, c: 1 };
  * ```
  */
 export function fitBetaDiscreteWeibull(data: ContractualData, options: FitBetaDiscreteWeibullOptions = {}): BetaDiscreteWeibullFit {
+  rejectUnknownKeys(options, FIT_KNOB_KEYS, 'options', 'fitBetaDiscreteWeibull');
   const cohorts = checkSurvivorData(data, 'fitBetaDiscreteWeibull');
   return fitContractual<keyof BetaDiscreteWeibullParams, BetaDiscreteWeibullParams>(cohorts, NAMES, START, bdwLogSurvival, betaDiscreteWeibull, options);
 }

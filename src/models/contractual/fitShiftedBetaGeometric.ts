@@ -1,3 +1,5 @@
+import { rejectUnknownKeys } from '../../errors/knownKeys.js';
+import { FIT_KNOB_KEYS } from '../fit/fitOptionKeys.js';
 import type { FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { fitContractual } from './fitContractual.js';
 import { shiftedBetaGeometric } from './shiftedBetaGeometric.js';
@@ -39,6 +41,7 @@ const START = { alpha: 1, beta: 1 };
  * ```
  */
 export function fitShiftedBetaGeometric(data: ContractualData, options: FitShiftedBetaGeometricOptions = {}): ShiftedBetaGeometricFit {
+  rejectUnknownKeys(options, FIT_KNOB_KEYS, 'options', 'fitShiftedBetaGeometric');
   const cohorts = checkSurvivorData(data, 'fitShiftedBetaGeometric');
   return fitContractual<keyof ShiftedBetaGeometricParams, ShiftedBetaGeometricParams>(
     cohorts,

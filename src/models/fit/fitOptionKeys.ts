@@ -20,6 +20,13 @@ export const FIT_OPTION_KEYS: KeyList<FitOptions<string> & FitWeightsOptions> = 
 };
 
 /**
+ * The valid option names of a fit without row weights (the contractual fits): the optimiser's
+ * knobs, start, penalty and standard errors.
+ * @internal
+ */
+export const FIT_KNOB_KEYS: readonly string[] = Object.keys(FIT_OPTION_KEYS).filter((k) => k !== 'weights');
+
+/**
  * The valid option names of the continuous-time BTYD fits: those of every fit, and
  * `revealValues` (their issues can name a summary's customer id).
  * @internal

@@ -1,3 +1,4 @@
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError.js';
 import { percentileSorted } from '../../math/percentile.js';
 import { createRng } from '../../math/random.js';
@@ -46,6 +47,7 @@ export function bootstrapFit<Fn extends (data: never, options: never) => FitResu
   type P = F['params'];
   type D = PlainFitData<Fn>;
   if (typeof fitFn !== 'function') invalidOption('fitFn', 'expected a fit function such as fitBgNbd');
+  rejectUnknownKeys(options, BOOTSTRAP_FIT_OPTION_KEYS, 'options', 'bootstrapFit');
   const draws = options.draws ?? 200;
   if (!(Number.isInteger(draws) && draws >= 2)) invalidOption('draws', 'expected a whole number of resamples >= 2');
   const seed = options.seed ?? 1;
@@ -95,3 +97,6 @@ export function bootstrapFit<Fn extends (data: never, options: never) => FitResu
   }
   return { fit: full, params: full.params, level, intervals, draws: results, requested: draws, failed, notConverged, seed, customers: sampler.total };
 }
+
+/** The option names of {@link BootstrapFitOptions}. @internal */
+const BOOTSTRAP_FIT_OPTION_KEYS: KeyList<BootstrapFitOptions> = { draws: true, seed: true, resample: true, level: true, weights: true, fitOptions: true };

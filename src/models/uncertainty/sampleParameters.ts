@@ -1,3 +1,4 @@
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 import { invalidOption } from '../../errors/InvalidInputError.js';
 import { cholesky } from '../../math/hessian.js';
 import { createRng, sampleNormal } from '../../math/random.js';
@@ -47,6 +48,7 @@ export interface SampleParametersOptions {
  * ```
  */
 export function sampleParameters<P extends object>(fit: FitWithCovariance<P>, options: SampleParametersOptions = {}): P[] {
+  rejectUnknownKeys(options, { draws: true, seed: true } satisfies KeyList<SampleParametersOptions>, 'options', 'sampleParameters');
   const draws = options.draws ?? 200;
   if (!(Number.isInteger(draws) && draws >= 1)) invalidOption('draws', 'expected a whole number of draws >= 1');
   const seed = options.seed ?? 1;

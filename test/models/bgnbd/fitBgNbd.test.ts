@@ -105,7 +105,8 @@ describe('fitBgNbd input errors', () => {
   it('names the row and the field', () => {
     expect(() => fitBgNbd([ok, { frequency: 1, recency: 9, T: 5 }])).toThrow(/row 1, recency/);
     // A summary-like row (WithBtyd) names its customer beside the index.
-    expect(() => fitBgNbd([ok, { customerId: 'c9', btyd: { frequency: 1, recency: 9, T: 5 } } as WithBtyd<BtydCustomer>])).toThrow(/customer c9 \(index 1\), recency/);
+    expect(() => fitBgNbd([ok, { customerId: 'c9', btyd: { frequency: 1, recency: 9, T: 5 } } as WithBtyd<BtydCustomer>])).toThrow(/^fitBgNbd: row 1, recency/);
+    expect(() => fitBgNbd([ok, { customerId: 'c9', btyd: { frequency: 1, recency: 9, T: 5 } } as WithBtyd<BtydCustomer>], { revealValues: true })).toThrow(/customer c9 \(index 1\), recency/);
   });
   it('rejects a weights array of the wrong length', () => {
     expect(() => fitBgNbd([ok], { weights: [1, 2] })).toThrow(InvalidInputError);
