@@ -138,8 +138,10 @@ export class TransactionTextReader {
       skipFields: this.settings.skipMissing,
       cancelled: rows.cancelled,
     });
+    const table = this.builder.finish();
     return {
-      table: this.builder.finish(),
+      // No amount and no price column: count-only data, flagged so that summaries give null money.
+      table: this.source === 'none' ? { ...table, cost: null, countOnly: true } : table,
       rejected: rows.rejected,
       returnsDropped: rows.returnsDropped,
       lines: this.lineNo,

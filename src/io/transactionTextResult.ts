@@ -1,5 +1,5 @@
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
-import type { TransactionTable } from '../transactions/types.js';
+import type { CountOnlyTransactionTable, TransactionTable } from '../transactions/types.js';
 import type { AmountSource, Field } from './columnMapping.js';
 
 /** A line of text that did not pass validation. */
@@ -11,7 +11,8 @@ export interface RejectedLine {
 
 /** Result of reading transaction text. */
 export interface TransactionTextResult {
-  readonly table: TransactionTable;
+  /** The rows read, by column; a {@link CountOnlyTransactionTable} when `amountSource` is `'none'`. */
+  readonly table: TransactionTable | CountOnlyTransactionTable;
   readonly rejected: readonly RejectedLine[];
   readonly returnsDropped: number;
   /** Lines read, header and blank lines included. */

@@ -203,3 +203,21 @@ describe('docs/pipeline.md, "Count-only data"', () => {
     expect(readFileSync(resolve(import.meta.dirname, '../../docs/pipeline.md'), 'utf8')).toContain("scoreCustomerCounts(log, { asOf: '2024-06-30', horizon: { amount: 26, unit: 'week' } })");
   });
 });
+
+describe('count-only text through TransactionTextReader', () => {
+  it('flags the table of a file without amount and price, so summaries give null money', async () => {
+    const { TransactionTextReader } = await import('../../src/index.js');
+    const reader = new TransactionTextReader();
+    reader.push('cust,date\n1,2024-01-01\n1,2024-02-01\n2,2024-01-15\n');
+    const read = reader.finish();
+    expect(read.amountSource).toBe('none');
+    expect(read.table.countOnly).toBe(true);
+    expect(read.table.cost).toBeNull();
+    const s = summarizeCustomers(read.table, { asOf: '2024-03-01' });
+    expect(s.countOnly).toBe(true);
+    expect(s.customers[0]!.revenue).toBeNull();
+    const withAmounts = new TransactionTextReader();
+    withAmounts.push('cust,date,amount\n1,2024-01-01,5\n');
+    expect(withAmounts.finish().table.countOnly).toBeUndefined();
+  });
+});
