@@ -1,5 +1,6 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import type { BtydCustomer } from '../models/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link frequencyRecencyMatrix} and {@link probabilityAliveMatrix}: the grid of customer histories. */
 export interface BtydMatrixOptions {
@@ -58,3 +59,6 @@ export function evaluateGrid(options: BtydMatrixOptions, measure: (customer: Bty
   const values = frequency.map((x) => recency.map((t) => measure({ frequency: x, recency: x === 0 ? 0 : t, T })));
   return { frequency, recency, T, values };
 }
+
+/** The valid keys of {@link BtydMatrixOptions}. @internal */
+export const BTYD_MATRIX_OPTION_KEYS: KeyList<BtydMatrixOptions> = { maxFrequency: true, T: true, frequencySteps: true, recencySteps: true };

@@ -3,6 +3,7 @@ import type { InputIssue } from '../errors/issues.js';
 import type { CompareHoldoutByFrequencyResult, HoldoutBucket } from '../models/evaluation/compareHoldoutByFrequency.js';
 import { errorMetrics } from '../models/evaluation/errorMetrics.js';
 import type { BtydColumns, PurchaseModel } from '../models/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A calibration/holdout split by column: what {@link calibrationVsHoldout} compares. */
 export interface HoldoutSplitColumns {
@@ -52,6 +53,8 @@ export function calibrationVsHoldout(
   split: HoldoutSplitColumns,
   options: CalibrationVsHoldoutOptions = {},
 ): CompareHoldoutByFrequencyResult {
+  rejectUnknownKeys(split, HOLDOUT_SPLIT_KEYS, 'split', 'calibrationVsHoldout');
+  rejectUnknownKeys(options, CALIBRATION_VS_HOLDOUT_OPTION_KEYS, 'options', 'calibrationVsHoldout');
   const censorAt = options.censorAt ?? 7;
   if (!(Number.isInteger(censorAt) && censorAt >= 1)) invalidOption('censorAt', 'expected a whole number >= 1');
   const { calibration, holdoutPurchases, holdoutLength } = split;
@@ -97,3 +100,6 @@ export function calibrationVsHoldout(
   }
   return { buckets, total: { actual: totalActual, expected: totalExpected }, error: errorMetrics(e, a) };
 }
+
+const HOLDOUT_SPLIT_KEYS: KeyList<HoldoutSplitColumns> = { calibration: true, holdoutPurchases: true, holdoutLength: true };
+const CALIBRATION_VS_HOLDOUT_OPTION_KEYS: KeyList<CalibrationVsHoldoutOptions> = { censorAt: true };

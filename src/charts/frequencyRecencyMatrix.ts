@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import type { BtydCustomer, PurchaseModel } from '../models/types.js';
-import { evaluateGrid, type BtydMatrix, type BtydMatrixOptions } from './btydGrid.js';
+import { BTYD_MATRIX_OPTION_KEYS, evaluateGrid, type BtydMatrix, type BtydMatrixOptions } from './btydGrid.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link frequencyRecencyMatrix}. */
 export interface FrequencyRecencyMatrixOptions extends BtydMatrixOptions {
@@ -41,7 +42,10 @@ export interface FrequencyRecencyMatrix extends BtydMatrix {
  * ```
  */
 export function frequencyRecencyMatrix(model: Pick<PurchaseModel<unknown, BtydCustomer>, 'expectedPurchases'>, options: FrequencyRecencyMatrixOptions): FrequencyRecencyMatrix {
+  rejectUnknownKeys(options, FREQUENCY_RECENCY_MATRIX_OPTION_KEYS, 'options', 'frequencyRecencyMatrix');
   const horizon = options?.horizon ?? 1;
   if (!(Number.isFinite(horizon) && horizon > 0)) invalidOption('horizon', 'expected a finite number > 0 (model time units)');
   return { ...evaluateGrid(options, (c) => model.expectedPurchases(horizon, c)), horizon };
 }
+
+const FREQUENCY_RECENCY_MATRIX_OPTION_KEYS: KeyList<FrequencyRecencyMatrixOptions> = { ...BTYD_MATRIX_OPTION_KEYS, horizon: true };

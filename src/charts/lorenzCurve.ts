@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { tierReport, type LorenzPoint } from '../tiers/tierReport.js';
 import type { TierAssignment } from '../tiers/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link lorenzCurve}. */
 export interface LorenzCurveOptions {
@@ -42,6 +43,7 @@ export interface LorenzCurve {
  * ```
  */
 export function lorenzCurve(values: ArrayLike<number>, options: LorenzCurveOptions = {}): LorenzCurve {
+  rejectUnknownKeys(options, LORENZ_CURVE_OPTION_KEYS, 'options', 'lorenzCurve');
   const points = options.points ?? 101;
   if (!(Number.isInteger(points) && points >= 2)) invalidOption('points', 'expected a whole number >= 2');
   const rows = new Array<TierAssignment>(values.length);
@@ -49,3 +51,5 @@ export function lorenzCurve(values: ArrayLike<number>, options: LorenzCurveOptio
   const report = tierReport(rows, { lorenzPoints: points });
   return { points: report.lorenz, gini: report.gini, negativeCount: report.negativeCount };
 }
+
+const LORENZ_CURVE_OPTION_KEYS: KeyList<LorenzCurveOptions> = { points: true };

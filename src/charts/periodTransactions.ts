@@ -1,5 +1,6 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import type { BtydColumns, PurchaseModel } from '../models/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link periodTransactions}. */
 export interface PeriodTransactionsOptions {
@@ -56,6 +57,7 @@ export function periodTransactions(
   customers: BtydColumns,
   options: PeriodTransactionsOptions = {},
 ): PeriodTransactionsBucket[] {
+  rejectUnknownKeys(options, PERIOD_TRANSACTIONS_OPTION_KEYS, 'options', 'periodTransactions');
   const censorAt = options.censorAt ?? 7;
   if (!(Number.isInteger(censorAt) && censorAt >= 1)) invalidOption('censorAt', 'expected a whole number >= 1');
   const { frequency, T } = customers;
@@ -82,3 +84,5 @@ export function periodTransactions(
   for (let x = 0; x <= censorAt; x++) out.push({ label: x === censorAt ? `${x}+` : String(x), frequency: x, open: x === censorAt, actual: actual[x]!, expected: expected[x]! });
   return out;
 }
+
+const PERIOD_TRANSACTIONS_OPTION_KEYS: KeyList<PeriodTransactionsOptions> = { censorAt: true };

@@ -1,5 +1,6 @@
 import type { BtydCustomer, PurchaseModel } from '../models/types.js';
-import { evaluateGrid, type BtydMatrix, type BtydMatrixOptions } from './btydGrid.js';
+import { BTYD_MATRIX_OPTION_KEYS, evaluateGrid, type BtydMatrix, type BtydMatrixOptions } from './btydGrid.js';
+import { rejectUnknownKeys } from '../errors/knownKeys.js';
 
 /**
  * The P(alive) matrix: the probability that a customer with frequency x, recency t_x and age T
@@ -23,5 +24,6 @@ import { evaluateGrid, type BtydMatrix, type BtydMatrixOptions } from './btydGri
  * ```
  */
 export function probabilityAliveMatrix(model: Pick<PurchaseModel<unknown, BtydCustomer>, 'probabilityAlive'>, options: BtydMatrixOptions): BtydMatrix {
+  rejectUnknownKeys(options, BTYD_MATRIX_OPTION_KEYS, 'options', 'probabilityAliveMatrix');
   return evaluateGrid(options, (c) => model.probabilityAlive(c));
 }

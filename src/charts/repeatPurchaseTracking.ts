@@ -8,6 +8,7 @@ import { durationBetween } from '../time/duration.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
 import type { TimeUnit } from '../time/units.js';
 import type { TransactionTable } from '../transactions/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link repeatPurchaseTracking}. */
 export interface RepeatPurchaseTrackingOptions {
@@ -80,6 +81,7 @@ export function repeatPurchaseTracking(
   model: Pick<PurchaseModel<unknown, unknown>, 'expectedPurchasesNewCustomer'>,
   options: RepeatPurchaseTrackingOptions = {},
 ): RepeatPurchaseTracking {
+  rejectUnknownKeys(options, REPEAT_PURCHASE_TRACKING_OPTION_KEYS, 'options', 'repeatPurchaseTracking');
   const unit = options.timeUnit ?? 'week';
   if (!['day', 'week', 'month', 'year'].includes(unit)) invalidOption('timeUnit', "expected 'day', 'week', 'month' or 'year'");
   let first = Infinity;
@@ -108,3 +110,5 @@ export function repeatPurchaseTracking(
   const calibrationEnd = options.calibrationEnd !== undefined ? durationBetween(origin, toEpochDay(options.calibrationEnd, 'calibrationEnd'), unit) : null;
   return { ...tracked, origin: isoFromDay(origin), timeUnit: unit, periodLength, calibrationEnd };
 }
+
+const REPEAT_PURCHASE_TRACKING_OPTION_KEYS: KeyList<RepeatPurchaseTrackingOptions> = { timeUnit: true, origin: true, end: true, calibrationEnd: true };

@@ -5,6 +5,7 @@ import type { RfmScore, ScoreRfmResult } from '../rfm/types.js';
 import { tierMigration, type TierMigration } from '../tiers/tierMigration.js';
 import { TIERS, type Tier, type TierAssignment } from '../tiers/types.js';
 import type { CustomerId } from '../transactions/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link scoreChanges}. */
 export interface ScoreChangesOptions {
@@ -80,6 +81,7 @@ export interface ScoreChanges {
  * ```
  */
 export function scoreChanges(before: CustomerScores, after: CustomerScores, options: ScoreChangesOptions = {}): ScoreChanges {
+  rejectUnknownKeys(options, SCORE_CHANGES_OPTION_KEYS, 'options', 'scoreChanges');
   const highTiers = options.highTiers ?? ['A', 'B'];
   const minDrop = options.minDrop ?? 0.1;
   const limit = options.limit ?? 20;
@@ -126,3 +128,5 @@ function rfmResult(scores: CustomerScores): ScoreRfmResult {
   for (let i = 0; i < scores.length; i++) customers[i] = { customerId: summary.customerIds[i]!, r: rfm.r[i]!, f: rfm.f[i]!, m: rfm.m[i]!, cell: rfm.cell(i), segment: rfm.segment(i) };
   return { k: rfm.k, customers, recency: rfm.recency, frequency: rfm.frequency, monetary: rfm.monetary, segments: rfm.segments };
 }
+
+const SCORE_CHANGES_OPTION_KEYS: KeyList<ScoreChangesOptions> = { highTiers: true, minDrop: true, limit: true };

@@ -2,6 +2,7 @@ import { invalidOption } from '../errors/InvalidInputError.js';
 import type { CustomerScores } from '../pipeline/CustomerScores.js';
 import { TIERS, type Tier } from '../tiers/types.js';
 import type { CustomerId } from '../transactions/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link clvDistribution}. */
 export interface ClvDistributionOptions {
@@ -43,6 +44,7 @@ export interface ClvBin {
  * ```
  */
 export function clvDistribution(clv: ArrayLike<number>, options: ClvDistributionOptions = {}): ClvBin[] {
+  rejectUnknownKeys(options, CLV_DISTRIBUTION_OPTION_KEYS, 'options', 'clvDistribution');
   const bins = options.bins ?? 20;
   const clip = options.clip ?? 0.99;
   if (!(Number.isInteger(bins) && bins >= 1)) invalidOption('bins', 'expected a whole number >= 1');
@@ -186,3 +188,5 @@ export function topCustomers(scores: CustomerScores, count = 10): TopCustomer[] 
     clv: clv[i]!,
   }));
 }
+
+const CLV_DISTRIBUTION_OPTION_KEYS: KeyList<ClvDistributionOptions> = { bins: true, clip: true };

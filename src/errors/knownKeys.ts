@@ -14,19 +14,21 @@ export type KeyList<T> = { readonly [K in keyof Required<T>]: true };
  * not in `known`, at path `[where, key]`, each suggesting the nearest valid name (`discountrate`
  * gives "unknown option discountrate: did you mean discountRate?"). Keys are the caller's code,
  * not customer data, so they are named in full. `undefined` or `null` values pass (an absent
- * options object); only own enumerable keys are looked at.
+ * options object); only own enumerable keys are looked at. `where` may be a path
+ * (`['options', 'covariates']`) for a nested object; the issue's path then continues it.
  * @internal
  */
-export function rejectUnknownKeys(value: unknown, known: KeyList<object> | readonly string[], where: string, fn?: string): void {
+export function rejectUnknownKeys(value: unknown, known: KeyList<object> | readonly string[], where: string | readonly (string | number)[], fn?: string): void {
   if (value === null || typeof value !== 'object') return;
   const names = Array.isArray(known) ? (known as readonly string[]) : Object.keys(known);
   let issues: InputIssue[] | null = null;
   for (const key of Object.keys(value)) {
     if (names.includes(key)) continue;
     const near = nearestName(key, names);
-    const what = where === 'options' ? 'option' : 'field';
+    const at = typeof where === 'string' ? [where] : where;
+    const what = at[0] === 'options' ? 'option' : 'field';
     const hint = near === null ? `expected one of ${names.join(', ')}` : `did you mean ${near}?`;
-    (issues ??= []).push({ code: 'unknown_option', path: [where, key], message: `unknown ${what} ${key}: ${hint}` });
+    (issues ??= []).push({ code: 'unknown_option', path: [...at, key], message: `unknown ${what} ${at.length > 1 ? `${at.slice(1).join('.')}.` : ''}${key}: ${hint}` });
   }
   if (issues !== null) throw new InvalidInputError(issues as unknown as NonEmptyArray<InputIssue>, fn);
 }
@@ -71,4 +73,14 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[n]!;
+}
+
+/**
+ * {@link rejectUnknownKeys} for each element of an array of objects at `where` (path
+ * `[...where, index, key]`); anything but an array passes (its own check reports it).
+ * @internal
+ */
+export function rejectUnknownKeysEach(items: unknown, known: KeyList<object> | readonly string[], where: readonly (string | number)[], fn?: string): void {
+  if (!Array.isArray(items)) return;
+  for (let i = 0; i < items.length; i++) rejectUnknownKeys(items[i], known, [...where, i], fn);
 }

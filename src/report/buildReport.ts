@@ -14,12 +14,13 @@ import { invalidOption } from '../errors/InvalidInputError.js';
 import type { CompareHoldoutByFrequencyResult } from '../models/evaluation/compareHoldoutByFrequency.js';
 import type { CustomerScores } from '../pipeline/CustomerScores.js';
 import { fitPurchaseModel } from '../pipeline/fitPurchaseModel.js';
-import { scoreCustomers } from '../pipeline/scoreCustomers.js';
+import { SCORE_CUSTOMERS_OPTION_KEYS, scoreCustomers } from '../pipeline/scoreCustomers.js';
 import type { ScoreCustomersOptions, ScoreWarning } from '../pipeline/types.js';
 import { calibrationAndHoldoutColumns } from '../summary/calibrationAndHoldout.js';
 import { dayFromIso, isoFromDay } from '../time/days.js';
 import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
 import type { TransactionTable } from '../transactions/types.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link buildReport}: the scoring options, the diagnostics split and the comparison date. */
 export interface BuildReportOptions extends Omit<ScoreCustomersOptions, 'calibrationEnd' | 'onProgress' | 'explain'> {
@@ -128,6 +129,7 @@ export interface ReportData {
  * ```
  */
 export function buildReport(table: TransactionTable, options: BuildReportOptions = {}): ReportData {
+  rejectUnknownKeys(options, BUILD_REPORT_OPTION_KEYS, 'options', 'buildReport');
   const { calibrationEnd: calibrationOption, compareAsOf, top = 10, source = 'transactions', ...rest } = options;
   if (!(Number.isInteger(top) && top >= 0)) invalidOption('top', 'expected a whole number >= 0');
   const scoreOptions: ScoreCustomersOptions = { ...rest, ...(rest.model === 'best' && calibrationOption !== undefined ? { calibrationEnd: calibrationOption } : {}) };
@@ -232,3 +234,11 @@ function quantile(values: Float64Array, q: number): number {
   }
   return cap;
 }
+
+const { onProgress: _onProgress, explain: _explain, ...REPORT_SCORE_OPTION_KEYS } = SCORE_CUSTOMERS_OPTION_KEYS;
+void _onProgress;
+void _explain;
+/** The option names of {@link BuildReportOptions}. @internal */
+const BUILD_REPORT_OPTION_KEYS: KeyList<BuildReportOptions> = { ...REPORT_SCORE_OPTION_KEYS, compareAsOf: true, top: true, source: true };
+/** The top-level fields of {@link ReportData}. @internal */
+export const REPORT_DATA_KEYS: KeyList<ReportData> = { overview: true, tiers: true, rfm: true, loyalty: true, diagnostics: true, value: true, changes: true };

@@ -14,8 +14,9 @@ import {
   valueLoyaltySvg,
 } from '../charts/svg/baseChartsSvg.js';
 import { escapeXml } from '../charts/svg/text.js';
-import type { ReportData } from './buildReport.js';
+import { REPORT_DATA_KEYS, type ReportData } from './buildReport.js';
 import { REPORT_CSS } from './styles.js';
+import { rejectUnknownKeys } from '../errors/knownKeys.js';
 
 /** A table cell: shown text and the exact number behind it (in `data-value`). */
 type Cell = string | { readonly text: string; readonly value: number | string };
@@ -66,6 +67,7 @@ const fmt = (x: number): string => Number(x.toPrecision(4)).toLocaleString('en-U
  * ```
  */
 export function renderReport(data: ReportData): string {
+  rejectUnknownKeys(data, REPORT_DATA_KEYS, 'data', 'renderReport');
   const o = data.overview;
   const unit = o.timeUnit;
   const title = `Customer report: ${o.source}`;

@@ -36,7 +36,7 @@ describe('frequencyRecencyMatrix and probabilityAliveMatrix', () => {
   it('every cell is the model\'s own expectation / P(alive) at that history', () => {
     const opts = { maxFrequency: 30, T: 38.86, horizon: 39 };
     const m = frequencyRecencyMatrix(paper, opts);
-    const p = probabilityAliveMatrix(paper, opts);
+    const p = probabilityAliveMatrix(paper, { maxFrequency: opts.maxFrequency, T: opts.T }); // horizon is not its option (unknown_option)
     expect(m.frequency).toHaveLength(20);
     expect(m.frequency[0]).toBe(0);
     expect(m.frequency.at(-1)).toBe(30);

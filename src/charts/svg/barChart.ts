@@ -2,6 +2,7 @@ import { bandLabels, leftMargin, yAxis } from './axes.js';
 import { legend, openSvg, px, seriesColor, TOP, WIDTH, type ChartText } from './frame.js';
 import { formatTick, linearScale } from './scale.js';
 import { escapeXml } from './text.js';
+import { rejectUnknownKeys, rejectUnknownKeysEach, type KeyList } from '../../errors/knownKeys.js';
 
 /** A grouped vertical bar chart: one group per category, one bar per series. */
 export interface BarChartSpec extends ChartText {
@@ -35,6 +36,8 @@ export interface BarChartSpec extends ChartText {
  * ```
  */
 export function barChartSvg(spec: BarChartSpec): string {
+  rejectUnknownKeys(spec, BAR_CHART_SPEC_KEYS, 'spec', 'barChartSvg');
+  rejectUnknownKeysEach(spec.series, BAR_SERIES_KEYS, ['spec', 'series'], 'barChartSvg');
   const height = spec.height ?? 320;
   const format = spec.format ?? formatTick;
   const bottom = height - 44;
@@ -63,3 +66,6 @@ export function barChartSvg(spec: BarChartSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const BAR_CHART_SPEC_KEYS: KeyList<BarChartSpec> = { title: true, description: true, categories: true, series: true, xLabel: true, yLabel: true, format: true, height: true };
+const BAR_SERIES_KEYS: KeyList<BarChartSpec['series'][number]> = { name: true, values: true };

@@ -2,6 +2,7 @@ import { openSvg, px, TOP, WIDTH, type ChartText } from './frame.js';
 import { sequential, textOnSequential } from './palette.js';
 import { formatTick } from './scale.js';
 import { escapeXml, textWidth } from './text.js';
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 
 /** A heatmap: a grid of values coloured on a sequential, colour-blind-safe ramp. */
 export interface HeatmapSpec extends ChartText {
@@ -41,6 +42,7 @@ export interface HeatmapSpec extends ChartText {
  * ```
  */
 export function heatmapSvg(spec: HeatmapSpec): string {
+  rejectUnknownKeys(spec, HEATMAP_SPEC_KEYS, 'spec', 'heatmapSvg');
   const height = spec.height ?? 360;
   const format = spec.format ?? formatTick;
   let lo = Infinity;
@@ -90,3 +92,17 @@ export function heatmapSvg(spec: HeatmapSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const HEATMAP_SPEC_KEYS: KeyList<HeatmapSpec> = {
+  title: true,
+  description: true,
+  rows: true,
+  columns: true,
+  values: true,
+  xLabel: true,
+  yLabel: true,
+  legendLabel: true,
+  cellText: true,
+  format: true,
+  height: true,
+};

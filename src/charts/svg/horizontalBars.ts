@@ -2,6 +2,7 @@ import { xAxis } from './axes.js';
 import { legend, openSvg, px, seriesColor, TOP, WIDTH, type ChartText } from './frame.js';
 import { formatTick, linearScale } from './scale.js';
 import { escapeXml, textWidth } from './text.js';
+import { rejectUnknownKeys, rejectUnknownKeysEach, type KeyList } from '../../errors/knownKeys.js';
 
 /** Horizontal bars: one row per category (long names read best this way), one bar per series. */
 export interface HorizontalBarsSpec extends ChartText {
@@ -29,6 +30,8 @@ export interface HorizontalBarsSpec extends ChartText {
  * ```
  */
 export function horizontalBarsSvg(spec: HorizontalBarsSpec): string {
+  rejectUnknownKeys(spec, HORIZONTAL_BARS_SPEC_KEYS, 'spec', 'horizontalBarsSvg');
+  rejectUnknownKeysEach(spec.series, HORIZONTAL_BARS_SERIES_KEYS, ['spec', 'series'], 'horizontalBarsSvg');
   const format = spec.format ?? formatTick;
   const rowHeight = 8 + 14 * Math.max(1, spec.series.length);
   const height = TOP + 8 + rowHeight * spec.categories.length + 44;
@@ -53,3 +56,6 @@ export function horizontalBarsSvg(spec: HorizontalBarsSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const HORIZONTAL_BARS_SPEC_KEYS: KeyList<HorizontalBarsSpec> = { title: true, description: true, categories: true, series: true, xLabel: true, format: true };
+const HORIZONTAL_BARS_SERIES_KEYS: KeyList<HorizontalBarsSpec['series'][number]> = { name: true, values: true };

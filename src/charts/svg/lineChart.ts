@@ -2,6 +2,7 @@ import { leftMargin, xAxis, yAxis } from './axes.js';
 import { legend, openSvg, px, seriesColor, TOP, WIDTH, type ChartText } from './frame.js';
 import { formatTick, linearScale } from './scale.js';
 import { escapeXml } from './text.js';
+import { rejectUnknownKeys, rejectUnknownKeysEach, type KeyList } from '../../errors/knownKeys.js';
 
 /** A line chart: series of (x, y) points on linear axes. */
 export interface LineChartSpec extends ChartText {
@@ -36,6 +37,9 @@ export interface LineChartSpec extends ChartText {
  * ```
  */
 export function lineChartSvg(spec: LineChartSpec): string {
+  rejectUnknownKeys(spec, LINE_CHART_SPEC_KEYS, 'spec', 'lineChartSvg');
+  rejectUnknownKeysEach(spec.series, LINE_SERIES_KEYS, ['spec', 'series'], 'lineChartSvg');
+  rejectUnknownKeysEach(spec.markers, LINE_MARKER_KEYS, ['spec', 'markers'], 'lineChartSvg');
   const height = spec.height ?? 320;
   const bottom = height - 44;
   let [x0, x1, y0, y1] = [Infinity, -Infinity, 0, -Infinity];
@@ -71,3 +75,18 @@ export function lineChartSvg(spec: LineChartSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const LINE_CHART_SPEC_KEYS: KeyList<LineChartSpec> = {
+  title: true,
+  description: true,
+  series: true,
+  xLabel: true,
+  yLabel: true,
+  markers: true,
+  diagonal: true,
+  formatX: true,
+  formatY: true,
+  height: true,
+};
+const LINE_SERIES_KEYS: KeyList<LineChartSpec['series'][number]> = { name: true, x: true, y: true, dashed: true };
+const LINE_MARKER_KEYS: KeyList<NonNullable<LineChartSpec['markers']>[number]> = { x: true, label: true };

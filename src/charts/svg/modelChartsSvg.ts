@@ -7,6 +7,7 @@ import type { RepeatPurchaseTracking } from '../repeatPurchaseTracking.js';
 import { barChartSvg } from './barChart.js';
 import { heatmapSvg } from './heatmap.js';
 import { lineChartSvg } from './lineChart.js';
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 
 /** Options of the model-diagnostic charts: the time unit named on the axes. */
 export interface TimeAxisOptions {
@@ -48,6 +49,7 @@ function matrixSvg(m: BtydMatrix, title: string, description: string, legendLabe
  * ```
  */
 export function frequencyRecencyMatrixSvg(matrix: FrequencyRecencyMatrix, options: TimeAxisOptions = {}): string {
+  rejectUnknownKeys(options, TIME_AXIS_OPTION_KEYS, 'options', 'frequencyRecencyMatrixSvg');
   const unit = options.timeUnit ?? 'week';
   const h = Number(matrix.horizon.toPrecision(4));
   return matrixSvg(
@@ -75,6 +77,7 @@ export function frequencyRecencyMatrixSvg(matrix: FrequencyRecencyMatrix, option
  * ```
  */
 export function probabilityAliveMatrixSvg(matrix: BtydMatrix, options: TimeAxisOptions = {}): string {
+  rejectUnknownKeys(options, TIME_AXIS_OPTION_KEYS, 'options', 'probabilityAliveMatrixSvg');
   const unit = options.timeUnit ?? 'week';
   return matrixSvg(
     matrix,
@@ -163,6 +166,7 @@ export interface RepeatPurchaseTrackingSvgOptions {
  * ```
  */
 export function repeatPurchaseTrackingSvg(tracking: RepeatPurchaseTracking, options: RepeatPurchaseTrackingSvgOptions = {}): string {
+  rejectUnknownKeys(options, REPEAT_PURCHASE_TRACKING_SVG_OPTION_KEYS, 'options', 'repeatPurchaseTrackingSvg');
   const kind = options.kind ?? 'cumulative';
   const per = tracking.timeUnit === 'day' ? 'week' : tracking.timeUnit;
   const x = Array.from(tracking.periodEnd, (t) => t / tracking.periodLength);
@@ -180,3 +184,5 @@ export function repeatPurchaseTrackingSvg(tracking: RepeatPurchaseTracking, opti
   });
 }
 
+const TIME_AXIS_OPTION_KEYS: KeyList<TimeAxisOptions> = { timeUnit: true };
+const REPEAT_PURCHASE_TRACKING_SVG_OPTION_KEYS: KeyList<RepeatPurchaseTrackingSvgOptions> = { kind: true };

@@ -1,5 +1,6 @@
 import { openSvg, px, seriesColor, TOP, type ChartText } from './frame.js';
 import { escapeXml } from './text.js';
+import { rejectUnknownKeys, rejectUnknownKeysEach, type KeyList } from '../../errors/knownKeys.js';
 
 /** A pyramid: levels from the top (smallest, most valuable) to the base, each with a label and a detail line. */
 export interface PyramidSpec extends ChartText {
@@ -22,6 +23,8 @@ export interface PyramidSpec extends ChartText {
  * ```
  */
 export function pyramidSvg(spec: PyramidSpec): string {
+  rejectUnknownKeys(spec, PYRAMID_SPEC_KEYS, 'spec', 'pyramidSvg');
+  rejectUnknownKeysEach(spec.levels, PYRAMID_LEVEL_KEYS, ['spec', 'levels'], 'pyramidSvg');
   const n = Math.max(1, spec.levels.length);
   const band = 56;
   const height = TOP + 8 + band * n + 12;
@@ -41,3 +44,6 @@ export function pyramidSvg(spec: PyramidSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const PYRAMID_SPEC_KEYS: KeyList<PyramidSpec> = { title: true, description: true, levels: true };
+const PYRAMID_LEVEL_KEYS: KeyList<PyramidSpec['levels'][number]> = { label: true, detail: true };

@@ -1,5 +1,6 @@
 import { openSvg, px, seriesColor, TOP, WIDTH, type ChartText } from './frame.js';
 import { escapeXml, wrapText } from './text.js';
+import { rejectUnknownKeys, rejectUnknownKeysEach, type KeyList } from '../../errors/knownKeys.js';
 
 /** A two-axis quadrant: four boxes, each with a name and a few lines of numbers. */
 export interface QuadrantSpec extends ChartText {
@@ -35,6 +36,8 @@ export interface QuadrantCellSpec {
  * ```
  */
 export function quadrantSvg(spec: QuadrantSpec): string {
+  rejectUnknownKeys(spec, QUADRANT_SPEC_KEYS, 'spec', 'quadrantSvg');
+  rejectUnknownKeysEach(spec.cells, QUADRANT_CELL_KEYS, ['spec', 'cells'], 'quadrantSvg');
   const left = 40;
   const right = WIDTH - 8;
   const boxW = (right - left) / 2;
@@ -55,3 +58,6 @@ export function quadrantSvg(spec: QuadrantSpec): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+const QUADRANT_SPEC_KEYS: KeyList<QuadrantSpec> = { title: true, description: true, xLabel: true, yLabel: true, cells: true };
+const QUADRANT_CELL_KEYS: KeyList<QuadrantCellSpec> = { name: true, lines: true, share: true };
