@@ -6,6 +6,9 @@ import {
   calibrationVsHoldout,
   clvDistribution,
   frequencyRecencyMatrix,
+  fitBgNbd,
+  fitMbgNbd,
+  fitParetoNbd,
   frequencyRecencyMatrixSvg,
   heatmapSvg,
   horizontalBarsSvg,
@@ -23,6 +26,7 @@ import {
   scoreChanges,
   scoreCustomers,
   simulateTransactions,
+  subscriptionCohorts,
 } from '../../src/index.js';
 import { thrownIssues } from './thrownIssues.js';
 
@@ -43,6 +47,12 @@ const matrix = frequencyRecencyMatrix(model, { maxFrequency: 5, T: 39 });
 const alive = probabilityAliveMatrix(model, { maxFrequency: 5, T: 39 });
 const cell = { name: 'a', lines: ['x'], share: 0.25 };
 const report = buildReport(table, { asOf: '2025-06-30' });
+const subscriptions = [
+  { customerId: 'a', start: '2024-01-05', end: '2024-03-05' },
+  { customerId: 'b', start: '2024-01-20' },
+];
+const withCovariates = model.simulate({ customers: 200, T: 52, seed: 3 }).map((h, i) => ({ ...h, female: i % 3 === 0 }));
+const covariateFits = { fitBgNbd, fitMbgNbd, fitParetoNbd } as const;
 
 interface Case {
   readonly name: string;
@@ -229,6 +239,20 @@ const cases: Case[] = [
     good: () => buildReport(table, { asOf: '2025-06-30', compareAsOf: '2025-03-31', calibrationEnd: '2025-01-01', top: 3, source: 's', discountRate: { rate: 0.1, per: 'year' } }),
   },
   { name: 'renderReport data', bad: () => renderReport({ ...report, diagnostic: report.diagnostics } as never), path: ['data', 'diagnostic'], near: 'diagnostics', good: () => renderReport(report) },
+  {
+    name: 'subscriptionCohorts',
+    bad: () => subscriptionCohorts(subscriptions, { period: 'month', asOf: '2024-06-30', revealValue: true } as never),
+    path: ['options', 'revealValue'],
+    near: 'revealValues',
+    good: () => subscriptionCohorts(subscriptions, { period: 'month', asOf: '2024-06-30', revealValues: true }),
+  },
+  ...Object.entries(covariateFits).map(([name, fit]): Case => ({
+    name: `${name} covariates`,
+    bad: () => fit(withCovariates, { covariates: { purchase: ['female'], dropuot: ['female'] } } as never),
+    path: ['options', 'covariates', 'dropuot'],
+    near: 'dropout',
+    good: () => fit(withCovariates, { covariates: { purchase: ['female'], dropout: ['female'] } }),
+  })),
 ];
 
 describe('unknown option keys in charts, report, SQL, DuckDB, cohorts and covariates', () => {

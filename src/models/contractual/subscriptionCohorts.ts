@@ -2,6 +2,7 @@ import { InvalidInputError, invalidOption } from '../../errors/InvalidInputError
 import { customerOf, type InputIssue, type NonEmptyArray } from '../../errors/issues.js';
 import { parseIsoDay } from '../../time/compileDateFormat.js';
 import { addMonthsToDay, civilFromDay, dayFromCivil, isoFromDay, MS_PER_DAY } from '../../time/days.js';
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 import { toEpochDay, type DateLike } from '../../time/toEpochDay.js';
 import type { SubscriptionCohortsResult, SurvivorCohort } from './types.js';
 
@@ -70,6 +71,7 @@ export interface SubscriptionCohortsOptions {
 export function subscriptionCohorts(rows: readonly SubscriptionRecord[], options: SubscriptionCohortsOptions): SubscriptionCohortsResult {
   const fn = 'subscriptionCohorts';
   if (options === null || typeof options !== 'object') invalidOption('options', 'expected { period, asOf }', 'invalid_type');
+  rejectUnknownKeys(options, SUBSCRIPTION_COHORTS_OPTION_KEYS, 'options', fn);
   const { period } = options;
   if (period !== 'month' && period !== 'year') invalidOption('period', "expected 'month' or 'year'");
   if (options.asOf === undefined) invalidOption('asOf', 'expected the date the data describe (yyyy-MM-dd)', 'missing_option');
@@ -224,3 +226,5 @@ function dayOf(value: unknown): number {
   }
   return Number.NaN;
 }
+
+const SUBSCRIPTION_COHORTS_OPTION_KEYS: KeyList<SubscriptionCohortsOptions> = { period: true, asOf: true, revealValues: true };

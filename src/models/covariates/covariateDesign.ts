@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../../errors/issues.js';
+import { rejectUnknownKeys, type KeyList } from '../../errors/knownKeys.js';
 import type { CovariateDesign, CovariateEncoding, CovariateOptions, ProcessDesign } from './types.js';
 
 /** Relative residual below which a design column counts as a linear combination of the earlier ones. */
@@ -19,10 +20,14 @@ export interface DesignMatrix {
   readonly dropout: readonly Float64Array[];
 }
 
+/** The keys of {@link CovariateOptions}. */
+const COVARIATE_OPTION_KEYS: KeyList<CovariateOptions> = { purchase: true, dropout: true };
+
 /**
  * Checks the `covariates` option: an object whose `purchase` and `dropout` are arrays of distinct,
  * non-empty field names.
- * @throws {InvalidInputError} `invalid_option` at `['options', 'covariates', …]` otherwise.
+ * @throws {InvalidInputError} `invalid_option` at `['options', 'covariates', …]` otherwise;
+ * `unknown_option` at `['options', 'covariates', key]` for a key other than those two, naming the nearest.
  * @internal
  */
 export function checkCovariateOptions(options: unknown, fn: string): Required<CovariateOptions> {
@@ -31,7 +36,7 @@ export function checkCovariateOptions(options: unknown, fn: string): Required<Co
   };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) bad([], 'expected { purchase?: string[], dropout?: string[] }');
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) if (key !== 'purchase' && key !== 'dropout') bad([key], `unknown key ${key} (expected purchase or dropout)`);
+  rejectUnknownKeys(o, COVARIATE_OPTION_KEYS, ['options', 'covariates'], fn);
   const out = { purchase: [] as string[], dropout: [] as string[] };
   for (const process of PROCESSES) {
     const names = o[process];

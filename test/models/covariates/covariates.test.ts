@@ -134,9 +134,10 @@ describe('covariate validation', () => {
   });
 
   it('bad options are invalid_option errors', () => {
-    for (const bad of [null, [], { purchase: 'age' }, { purchase: ['age', 'age'] }, { purchase: [''] }, { purchase: ['frequency'] }, { loyalty: ['age'] }]) {
+    for (const bad of [null, [], { purchase: 'age' }, { purchase: ['age', 'age'] }, { purchase: [''] }, { purchase: ['frequency'] }]) {
       expect(issueOf(() => fitParetoNbd(data, { covariates: bad as never })).code, JSON.stringify(bad)).toBe('invalid_option');
     }
+    expect(issueOf(() => fitParetoNbd(data, { covariates: { loyalty: ['age'] } as never }))).toMatchObject({ code: 'unknown_option', path: ['options', 'covariates', 'loyalty'] });
     expect(issueOf(() => fitParetoNbd(data, { covariates, l2Penalty: 0.1 })).code).toBe('invalid_option');
     for (const fit of [fitParetoNbd, fitBgNbd, fitMbgNbd]) expect(issueOf(() => fit(data, { covariates, maxIteration: 10 } as never)).code).toBe('unknown_option');
   });
