@@ -1,7 +1,8 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { dialectOf, type SqlDialect } from './dialects.js';
 import { sourceSql, type SqlSource } from './sqlLiterals.js';
-import { buildSummarySql, type SummarySqlOptions } from './summarySql.js';
+import { buildSummarySql, rejectUnknownSummarySqlOptions, type SummarySqlOptions } from './summarySql.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /**
  * Options of {@link compressedSummarySql} that group a summary already stored in the database (a
@@ -73,8 +74,12 @@ export function compressedSummarySql(options: SummarySqlOptions | CompressedFrom
   const d = dialectOf(options.dialect);
   if ('summary' in options) {
     if ('source' in options) invalidOption('summary', 'give source (transactions) or summary (a stored summary), not both');
+    rejectUnknownKeys(options, COMPRESSED_FROM_SUMMARY_OPTION_KEYS, 'options', 'compressedSummarySql');
     summary = `${sourceSql(d, options.summary)} AS s`;
-  } else summary = `(\n${buildSummarySql(options).sql}\n) AS s`;
+  } else {
+    rejectUnknownSummarySqlOptions(options, 'compressedSummarySql');
+    summary = `(\n${buildSummarySql(options).sql}\n) AS s`;
+  }
   const q = d.quote;
   return {
     purchases: `SELECT s.${q('btyd_frequency')} AS ${q('frequency')}, s.${q('btyd_recency')} AS ${q('recency')}, s.${q('btyd_T')} AS ${q('T')}, CAST(COUNT(*) AS ${d.bigint}) AS ${q('weight')}
@@ -86,3 +91,5 @@ WHERE s.${q('btyd_frequency')} > 0
 GROUP BY s.${q('btyd_frequency')}, s.${q('btyd_monetary_value')}`,
   };
 }
+
+const COMPRESSED_FROM_SUMMARY_OPTION_KEYS: KeyList<CompressedFromSummaryOptions> = { dialect: true, summary: true };

@@ -1,6 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { dialectOf, type SqlDialect } from './dialects.js';
 import { doubleLiteral } from './sqlLiterals.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A fitted (or given) BG/NBD or MBG/NBD model: what the closed form of P(alive) needs. */
 export interface ClosedFormAliveModel {
@@ -40,6 +41,7 @@ export interface HistoryExpressions {
  * ```
  */
 export function probabilityAliveSql(model: ClosedFormAliveModel, dialect: SqlDialect, columns?: HistoryExpressions): string {
+  rejectUnknownKeys(columns, HISTORY_EXPRESSION_KEYS, 'columns', 'probabilityAliveSql');
   const d = dialectOf(dialect);
   if (model === null || typeof model !== 'object' || (model.model !== 'bgnbd' && model.model !== 'mbgnbd')) {
     invalidOption('model', "a closed form exists for 'bgnbd' and 'mbgnbd' (expected one of them)");
@@ -59,3 +61,5 @@ export function probabilityAliveSql(model: ClosedFormAliveModel, dialect: SqlDia
     ? `CASE WHEN ${x} = 0 THEN CAST(1 AS ${d.double}) ELSE ${alive} END`
     : `CASE WHEN ${T} = 0 THEN ${b} / (${a} + ${b}) ELSE ${alive} END`;
 }
+
+const HISTORY_EXPRESSION_KEYS: KeyList<HistoryExpressions> = { frequency: true, recency: true, T: true };

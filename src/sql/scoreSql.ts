@@ -7,6 +7,7 @@ import type { TimeUnit } from '../time/units.js';
 import { dialectOf, type DialectFunctions, type SqlDialect } from './dialects.js';
 import { probabilityAliveSql, type ClosedFormAliveModel } from './probabilityAliveSql.js';
 import { doubleLiteral, sourceSql, type SqlSource } from './sqlLiterals.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** A continuous-time purchase model (BG/NBD, Pareto/NBD, MBG/NBD), fitted or given. */
 export type ScorablePurchaseModel = Pick<PurchaseModel<unknown>, 'model' | 'params' | 'probabilityAliveMany' | 'expectedPurchasesMany' | 'expectedPurchasesOverHorizons'>;
@@ -113,6 +114,8 @@ const SPEND_COLUMNS = ['frequency', 'monetary_value', 'expected_spend'] as const
  * ```
  */
 export function scoreSql(fit: ScorablePurchaseModel, options: ScoreSqlOptions): ScoreSql {
+  rejectUnknownKeys(options, SCORE_SQL_OPTION_KEYS, 'options', 'scoreSql');
+  if (options !== null && typeof options === 'object' && typeof options.predictions === 'object') rejectUnknownKeys(options.predictions, SCORE_SQL_PREDICTION_KEYS, ['options', 'predictions'], 'scoreSql');
   if (options === null || typeof options !== 'object') invalidOption('options', 'expected an object');
   const d = dialectOf(options.dialect);
   if (fit === null || typeof fit !== 'object' || !['bgnbd', 'paretonbd', 'mbgnbd'].includes(fit.model)) {
@@ -242,3 +245,19 @@ function valuesSql(d: DialectFunctions, columns: readonly string[], rows: readon
 function csv(columns: readonly string[], rows: readonly number[][]): string {
   return `${columns.join(',')}\n${rows.map((r) => r.map((v) => String(v)).join(',')).join('\n')}\n`;
 }
+
+const SCORE_SQL_OPTION_KEYS: KeyList<ScoreSqlOptions> = {
+  dialect: true,
+  purchases: true,
+  spendModel: true,
+  spend: true,
+  asOf: true,
+  horizon: true,
+  discountRate: true,
+  modelTimeUnit: true,
+  step: true,
+  margin: true,
+  summary: true,
+  predictions: true,
+};
+const SCORE_SQL_PREDICTION_KEYS: KeyList<Exclude<ScoreSqlOptions['predictions'], 'inline' | undefined>> = { purchases: true, spend: true };

@@ -6,6 +6,7 @@ import type { ReturnsPolicy } from '../transactions/options.js';
 import { dialectOf, type DialectFunctions, type SqlDialect } from './dialects.js';
 import { durationSql, periodSql } from './durationSql.js';
 import { dateLiteral, quotedName, sourceSql, type SqlSource } from './sqlLiterals.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /** The columns of the transaction table that {@link summarySql} reads, by name. */
 export interface SqlTransactionColumns {
@@ -134,6 +135,7 @@ export interface SummaryPlan {
  * ```
  */
 export function summarySql(options: SummarySqlOptions): string {
+  rejectUnknownSummarySqlOptions(options, 'summarySql');
   return buildSummarySql(options).sql;
 }
 
@@ -288,4 +290,33 @@ FROM ls_purchases AS p
 JOIN ls_totals AS t ON t.cust = p.cust
 CROSS JOIN ls_bounds AS b${holdout ? '\nLEFT JOIN ls_holdout AS h ON h.cust = p.cust' : ''}`;
   return { d, sql };
+}
+
+const SUMMARY_SQL_OPTION_KEYS: KeyList<SummarySqlOptions> = {
+  dialect: true,
+  source: true,
+  columns: true,
+  dateFormat: true,
+  asOf: true,
+  afterAsOf: true,
+  timeUnit: true,
+  periods: true,
+  returns: true,
+  rfmMonetary: true,
+  calibrationEnd: true,
+  observationEnd: true,
+};
+const SQL_TRANSACTION_COLUMN_KEYS: KeyList<SqlTransactionColumns> = { customerId: true, date: true, amount: true, cost: true, orderId: true };
+const SQL_QUERY_SOURCE_KEYS: KeyList<{ readonly query: string }> = { query: true };
+
+/**
+ * Rejects an unknown key of {@link SummarySqlOptions}, of its `columns` and of a `{ query }` source
+ * (`unknown_option` naming the nearest).
+ * @internal
+ */
+export function rejectUnknownSummarySqlOptions(options: SummarySqlOptions, fn: string): void {
+  if (options === null || typeof options !== 'object') return;
+  rejectUnknownKeys(options, SUMMARY_SQL_OPTION_KEYS, 'options', fn);
+  rejectUnknownKeys(options.columns, SQL_TRANSACTION_COLUMN_KEYS, ['options', 'columns'], fn);
+  if (!Array.isArray(options.source)) rejectUnknownKeys(options.source, SQL_QUERY_SOURCE_KEYS, ['options', 'source'], fn);
 }
