@@ -4,7 +4,7 @@ import type { DuckDbSource } from './duckDbSource.js';
 import { engineError } from './engineErrors.js';
 import { withDuckDb, type DuckDbSession } from './openDuckDb.js';
 import { readColumns } from './readColumns.js';
-import { prepareSummary, type DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
+import { DUCKDB_SUMMARY_OPTION_KEYS, prepareSummary, rejectUnknownDuckDbKeys, type DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
 
 /** Distinct (x, t_x, T) rows with the number of customers on each: what the purchase fits take with `weights`. */
 export interface CompressedPurchaseRows {
@@ -105,6 +105,7 @@ FROM ${SUMMARY_TABLE} GROUP BY ALL ORDER BY x, m`,
  * ```
  */
 export async function compressedSummaryWithDuckDb(source: DuckDbSource, options: DuckDbSummaryOptions = {}): Promise<CompressedSummary> {
+  rejectUnknownDuckDbKeys(options, DUCKDB_SUMMARY_OPTION_KEYS, 'compressedSummaryWithDuckDb');
   return withDuckDb(options, async (session) => {
     const resolved = await createSummaryTable(session, source, options, 'compressedSummaryWithDuckDb');
     return { ...resolved, ...(await readCompressedRows(session)) };

@@ -6,7 +6,8 @@ import { engineError } from './engineErrors.js';
 import { withDuckDb } from './openDuckDb.js';
 import { outputClause, type DuckDbOutputOptions } from './outputFormat.js';
 import { readColumns } from './readColumns.js';
-import type { DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
+import { DUCKDB_SUMMARY_OPTION_KEYS, rejectUnknownDuckDbKeys, type DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
+import type { KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link copySummaryWithDuckDb}: the summary's, the engine's, and the output. */
 export interface CopySummaryWithDuckDbOptions extends DuckDbSummaryOptions, DuckDbOutputOptions {}
@@ -31,6 +32,7 @@ export interface CopySummaryWithDuckDbOptions extends DuckDbSummaryOptions, Duck
  * ```
  */
 export async function copySummaryWithDuckDb(source: DuckDbSource, options: CopySummaryWithDuckDbOptions): Promise<{ readonly asOf: string; readonly timeUnit: TimeUnit; readonly periods: PeriodMode; readonly customers: number }> {
+  rejectUnknownDuckDbKeys(options, COPY_SUMMARY_WITH_DUCKDB_OPTION_KEYS, 'copySummaryWithDuckDb');
   const clause = outputClause(options);
   const { output, format: _f, ...summary } = options;
   return withDuckDb(options, async (session) => {
@@ -44,3 +46,6 @@ export async function copySummaryWithDuckDb(source: DuckDbSource, options: CopyS
     return { ...resolved, customers: columns.n[0] ?? 0 };
   });
 }
+
+/** The option names of {@link CopySummaryWithDuckDbOptions}. */
+const COPY_SUMMARY_WITH_DUCKDB_OPTION_KEYS: KeyList<CopySummaryWithDuckDbOptions> = { ...DUCKDB_SUMMARY_OPTION_KEYS, output: true, format: true };

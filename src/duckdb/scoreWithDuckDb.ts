@@ -12,7 +12,8 @@ import { engineError } from './engineErrors.js';
 import { outputClause, type DuckDbOutputOptions } from './outputFormat.js';
 import { fitCompressedSummary, type CompressedFitOptions } from './fitCompressedSummary.js';
 import { withDuckDb, type DuckDbSession } from './openDuckDb.js';
-import type { DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
+import { DUCKDB_SUMMARY_OPTION_KEYS, rejectUnknownDuckDbKeys, type DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
+import type { KeyList } from '../errors/knownKeys.js';
 
 /** Options of {@link scoreWithDuckDb}. */
 export interface ScoreWithDuckDbOptions extends DuckDbSummaryOptions, CompressedFitOptions, DuckDbOutputOptions {
@@ -115,6 +116,7 @@ async function loadRowScores(session: DuckDbSession, rows: CompressedPurchaseRow
  * ```
  */
 export async function scoreWithDuckDb(source: DuckDbSource, options: ScoreWithDuckDbOptions): Promise<DuckDbScores> {
+  rejectUnknownDuckDbKeys(options, SCORE_WITH_DUCKDB_OPTION_KEYS, 'scoreWithDuckDb');
   if (options === null || typeof options !== 'object') invalidOption('options', 'expected an object with output');
   const format = outputClause(options);
   const horizon = options.horizon ?? { amount: 1, unit: 'year' };
@@ -173,3 +175,17 @@ ORDER BY s.customer_id`;
     };
   });
 }
+
+/** The option names of {@link ScoreWithDuckDbOptions}. */
+const SCORE_WITH_DUCKDB_OPTION_KEYS: KeyList<ScoreWithDuckDbOptions> = {
+  ...DUCKDB_SUMMARY_OPTION_KEYS,
+  model: true,
+  l2Penalty: true,
+  maxIterations: true,
+  allowUnconverged: true,
+  output: true,
+  format: true,
+  horizon: true,
+  discountRate: true,
+  margin: true,
+};

@@ -2,6 +2,7 @@ import { attachStatement, sourceQuery, type DuckDbSource } from './duckDbSource.
 import { engineError } from './engineErrors.js';
 import { withDuckDb, type DuckDbEngineOptions } from './openDuckDb.js';
 import { readColumns } from './readColumns.js';
+import { DUCKDB_ENGINE_OPTION_KEYS, rejectUnknownDuckDbKeys } from './summarizeWithDuckDb.js';
 
 /**
  * The column names of a source as DuckDB reads it (a CSV file's header, a Parquet schema, a
@@ -18,6 +19,7 @@ import { readColumns } from './readColumns.js';
  * ```
  */
 export async function duckDbSourceColumns(source: DuckDbSource, options: DuckDbEngineOptions = {}): Promise<string[]> {
+  rejectUnknownDuckDbKeys(options, DUCKDB_ENGINE_OPTION_KEYS, 'duckDbSourceColumns');
   return (await duckDbSourceColumnTypes(source, options)).map((c) => c.name);
 }
 

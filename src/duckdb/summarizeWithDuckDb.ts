@@ -1,5 +1,6 @@
 import type { SqlTransactionColumns, SummarySqlOptions } from '../sql/summarySql.js';
-import { summarySql } from '../sql/summarySql.js';
+import { SQL_TRANSACTION_COLUMN_KEYS, SUMMARY_SQL_OPTION_KEYS, summarySql } from '../sql/summarySql.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import type { SummaryColumns } from '../summary/summaryColumns.js';
 import type { PeriodMode } from '../time/periodIndexer.js';
 import type { TimeUnit } from '../time/units.js';
@@ -133,6 +134,7 @@ function isoOf(value: unknown): string | null {
  */
 export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbSummaryOptions = {}): Promise<DuckDbSummary> {
   const context = 'summarizeWithDuckDb';
+  rejectUnknownDuckDbKeys(options, DUCKDB_SUMMARY_OPTION_KEYS, context);
   return withDuckDb(options, async (session) => {
     const { sql, sqlOptions, asOf, observationEnd } = await prepareSummary(session, source, options, context);
     const holdout = sqlOptions.calibrationEnd !== undefined;
@@ -174,4 +176,22 @@ FROM (${sql}) AS s ORDER BY s.customer_id`;
         : null,
     };
   });
+}
+
+const { dialect: _dialect, source: _source, ...SQL_KEYS } = SUMMARY_SQL_OPTION_KEYS;
+void _dialect;
+void _source;
+/** The option names of the engine. @internal */
+export const DUCKDB_ENGINE_OPTION_KEYS: KeyList<DuckDbEngineOptions> = { memoryLimit: true, threads: true, tempDirectory: true };
+/** The option names of {@link DuckDbSummaryOptions}. @internal */
+export const DUCKDB_SUMMARY_OPTION_KEYS: KeyList<DuckDbSummaryOptions> = { ...SQL_KEYS, ...DUCKDB_ENGINE_OPTION_KEYS };
+
+/**
+ * Rejects an unknown key of a DuckDB function's options (`known`) and `columns` map
+ * (`unknown_option` naming the nearest); the source's form is checked where it is read.
+ * @internal
+ */
+export function rejectUnknownDuckDbKeys(options: unknown, known: KeyList<object>, fn: string): void {
+  rejectUnknownKeys(options, known, 'options', fn);
+  if (options !== null && typeof options === 'object') rejectUnknownKeys((options as { columns?: unknown }).columns, SQL_TRANSACTION_COLUMN_KEYS, ['options', 'columns'], fn);
 }

@@ -292,7 +292,8 @@ CROSS JOIN ls_bounds AS b${holdout ? '\nLEFT JOIN ls_holdout AS h ON h.cust = p.
   return { d, sql };
 }
 
-const SUMMARY_SQL_OPTION_KEYS: KeyList<SummarySqlOptions> = {
+/** The option names of {@link SummarySqlOptions}. @internal */
+export const SUMMARY_SQL_OPTION_KEYS: KeyList<SummarySqlOptions> = {
   dialect: true,
   source: true,
   columns: true,
@@ -306,7 +307,8 @@ const SUMMARY_SQL_OPTION_KEYS: KeyList<SummarySqlOptions> = {
   calibrationEnd: true,
   observationEnd: true,
 };
-const SQL_TRANSACTION_COLUMN_KEYS: KeyList<SqlTransactionColumns> = { customerId: true, date: true, amount: true, cost: true, orderId: true };
+/** The keys of {@link SqlTransactionColumns}. @internal */
+export const SQL_TRANSACTION_COLUMN_KEYS: KeyList<SqlTransactionColumns> = { customerId: true, date: true, amount: true, cost: true, orderId: true };
 const SQL_QUERY_SOURCE_KEYS: KeyList<{ readonly query: string }> = { query: true };
 
 /**
