@@ -126,7 +126,8 @@ describe('summarySql on DuckDB equals summarizeCustomers on random data (fast-ch
           const tx = rows.map((r) => ({ customerId: r.customerId, date: isoFromDay(r.day), amount: r.amount, ...(r.cost === undefined ? {} : { cost: r.cost }) }));
           // A table whose rows all lack a cost has no cost column; give one row a cost so the column exists.
           if (tx.every((t) => !('cost' in t))) Object.assign(tx[0]!, { cost: 1 });
-          const table = parseTransactions(tx).table;
+          // Negative costs on purchases stay in: the SQL summary sums what it is given, as the JS one does under negativeCost: 'allow'.
+          const table = parseTransactions(tx, { negativeCost: 'allow' }).table;
           const name = `random_${n++}`;
           await loadTable(conn, name, table);
           const base = { dialect: 'duckdb', source: name, columns: { cost: 'cost' }, timeUnit, periods } as const;
