@@ -1,7 +1,7 @@
 import { invalidOption } from '../errors/InvalidInputError.js';
 import { dialectOf, type SqlDialect } from './dialects.js';
 import { sourceSql, type SqlSource } from './sqlLiterals.js';
-import { buildSummarySql, rejectUnknownSummarySqlOptions, type SummarySqlOptions } from './summarySql.js';
+import { buildSummarySql, rejectUnknownSummarySqlOptions, SUMMARY_SQL_OPTION_KEYS, type SummarySqlOptions } from './summarySql.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 
 /**
@@ -77,6 +77,8 @@ export function compressedSummarySql(options: SummarySqlOptions | CompressedFrom
     rejectUnknownKeys(options, COMPRESSED_FROM_SUMMARY_OPTION_KEYS, 'options', 'compressedSummarySql');
     summary = `${sourceSql(d, options.summary)} AS s`;
   } else {
+    // neither form: a typo may be of either's keys (summry: did you mean summary?)
+    rejectUnknownKeys(options, COMPRESSED_SQL_OPTION_KEYS, 'options', 'compressedSummarySql');
     rejectUnknownSummarySqlOptions(options, 'compressedSummarySql');
     summary = `(\n${buildSummarySql(options).sql}\n) AS s`;
   }
@@ -93,3 +95,4 @@ GROUP BY s.${q('btyd_frequency')}, s.${q('btyd_monetary_value')}`,
 }
 
 const COMPRESSED_FROM_SUMMARY_OPTION_KEYS: KeyList<CompressedFromSummaryOptions> = { dialect: true, summary: true };
+const COMPRESSED_SQL_OPTION_KEYS: readonly string[] = [...Object.keys(SUMMARY_SQL_OPTION_KEYS), 'summary'];

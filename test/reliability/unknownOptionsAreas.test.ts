@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compressedSummaryWithDuckDb, copySummaryWithDuckDb, duckDbSourceColumns, scoreWithDuckDb, summarizeWithDuckDb } from '../../src/duckdb/index.js';
 import {
   barChartSvg,
   bgNbd,
   buildReport,
   calibrationVsHoldout,
+  compressedSummarySql,
+  InvalidInputError,
   clvDistribution,
   frequencyRecencyMatrix,
   fitBgNbd,
@@ -16,6 +22,7 @@ import {
   lorenzCurve,
   parseTransactions,
   periodTransactions,
+  probabilityAliveSql,
   probabilityAliveMatrix,
   probabilityAliveMatrixSvg,
   pyramidSvg,
@@ -25,8 +32,10 @@ import {
   repeatPurchaseTrackingSvg,
   scoreChanges,
   scoreCustomers,
+  scoreSql,
   simulateTransactions,
   subscriptionCohorts,
+  summarySql,
 } from '../../src/index.js';
 import { thrownIssues } from './thrownIssues.js';
 
@@ -52,6 +61,13 @@ const subscriptions = [
   { customerId: 'b', start: '2024-01-20' },
 ];
 const withCovariates = model.simulate({ customers: 200, T: 52, seed: 3 }).map((h, i) => ({ ...h, female: i % 3 === 0 }));
+const scoreSqlOptions = {
+  dialect: 'duckdb',
+  purchases: { frequency: Float64Array.of(0, 2), recency: Float64Array.of(0, 30), T: Float64Array.of(39, 39) },
+  asOf: '1997-09-30',
+  horizon: { amount: 39, unit: 'week' },
+  summary: 'cdnow_summary',
+} as const;
 const covariateFits = { fitBgNbd, fitMbgNbd, fitParetoNbd } as const;
 
 interface Case {
@@ -253,6 +269,85 @@ const cases: Case[] = [
     near: 'dropout',
     good: () => fit(withCovariates, { covariates: { purchase: ['female'], dropout: ['female'] } }),
   })),
+  {
+    name: 'summarySql options',
+    bad: () => summarySql({ dialekt: 'duckdb', source: 'tx' } as never),
+    path: ['options', 'dialekt'],
+    near: 'dialect',
+    good: () =>
+      summarySql({
+        dialect: 'duckdb',
+        source: 'tx',
+        columns: { customerId: 'c', date: 'd', amount: 'a', cost: 'k', orderId: 'o' },
+        dateFormat: 'iso',
+        afterAsOf: 'reject',
+        timeUnit: 'week',
+        periods: 'calendar',
+        returns: 'drop',
+        rfmMonetary: 'mean',
+        calibrationEnd: '2024-06-30',
+        observationEnd: '2024-12-31',
+      }),
+  },
+  {
+    name: 'summarySql columns',
+    bad: () => summarySql({ dialect: 'duckdb', source: 'tx', columns: { customerID: 'c' } } as never),
+    path: ['options', 'columns', 'customerID'],
+    near: 'customerId',
+    good: () => summarySql({ dialect: 'duckdb', source: 'tx', columns: { customerId: 'c' }, asOf: '2024-12-31' }),
+  },
+  {
+    name: 'summarySql query source',
+    bad: () => summarySql({ dialect: 'duckdb', source: { querry: 'SELECT 1' } } as never),
+    path: ['options', 'source', 'querry'],
+    near: 'query',
+    good: () => summarySql({ dialect: 'duckdb', source: { query: 'SELECT * FROM tx' } }),
+  },
+  {
+    name: 'compressedSummarySql from transactions',
+    bad: () => compressedSummarySql({ dialect: 'postgres', source: 'tx', timeunit: 'week' } as never),
+    path: ['options', 'timeunit'],
+    near: 'timeUnit',
+    good: () => compressedSummarySql({ dialect: 'postgres', source: 'tx', timeUnit: 'week' }),
+  },
+  {
+    name: 'compressedSummarySql from a summary',
+    bad: () => compressedSummarySql({ dialect: 'postgres', summry: 's' } as never),
+    path: ['options', 'summry'],
+    near: 'summary',
+    good: () => compressedSummarySql({ dialect: 'postgres', summary: 's' }),
+  },
+  {
+    name: 'scoreSql options',
+    bad: () => scoreSql(model, { ...scoreSqlOptions, discountrate: { rate: 0.1, per: 'year' } } as never),
+    path: ['options', 'discountrate'],
+    near: 'discountRate',
+    good: () =>
+      scoreSql(model, {
+        ...scoreSqlOptions,
+        spendModel: { expectedAverageSpendMany: () => Float64Array.of(10) },
+        spend: { frequency: Float64Array.of(2), monetaryValue: Float64Array.of(10) },
+        discountRate: { rate: 0.1, per: 'year' },
+        modelTimeUnit: 'week',
+        step: 1,
+        margin: 0.5,
+        predictions: { purchases: 'p', spend: 's' },
+      }),
+  },
+  {
+    name: 'scoreSql predictions',
+    bad: () => scoreSql(model, { ...scoreSqlOptions, predictions: { purchase: 'p' } } as never),
+    path: ['options', 'predictions', 'purchase'],
+    near: 'purchases',
+    good: () => scoreSql(model, { ...scoreSqlOptions, predictions: { purchases: 'p' } }),
+  },
+  {
+    name: 'probabilityAliveSql columns',
+    bad: () => probabilityAliveSql(model, 'duckdb', { frequency: 'x', recency: 't_x', t: 'T' } as never),
+    path: ['columns', 't'],
+    near: 'T',
+    good: () => probabilityAliveSql(model, 'duckdb', { frequency: 'x', recency: 't_x', T: 'T' }),
+  },
 ];
 
 describe('unknown option keys in charts, report, SQL, DuckDB, cohorts and covariates', () => {
@@ -265,5 +360,96 @@ describe('unknown option keys in charts, report, SQL, DuckDB, cohorts and covari
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: the documented keys pass', (_name, c) => {
     expect(c.good).not.toThrow();
+  });
+});
+
+// The DuckDB functions: the check runs before DuckDB starts; the valid call runs on the engine.
+const csv = { csv: 'examples/data/transactions.csv' };
+const dir = mkdtempSync(join(tmpdir(), 'loyalty-unknown-options-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = { memoryLimit: '1GB', threads: 1, tempDirectory: dir };
+
+interface AsyncCase {
+  readonly name: string;
+  readonly bad: () => Promise<unknown>;
+  readonly path: readonly (string | number)[];
+  readonly near: string;
+  readonly good: () => Promise<unknown>;
+}
+
+const engineCases: AsyncCase[] = [
+  {
+    name: 'summarizeWithDuckDb',
+    bad: () => summarizeWithDuckDb(csv, { memorylimit: '1GB' } as never),
+    path: ['options', 'memorylimit'],
+    near: 'memoryLimit',
+    good: () => summarizeWithDuckDb(csv, { ...engine, columns: { cost: 'cost' }, timeUnit: 'week', periods: 'exact', asOf: '2025-12-31', returns: 'net', dateFormat: 'iso' }),
+  },
+  {
+    name: 'summarizeWithDuckDb columns',
+    bad: () => summarizeWithDuckDb(csv, { columns: { costs: 'cost' } } as never),
+    path: ['options', 'columns', 'costs'],
+    near: 'cost',
+    good: () => summarizeWithDuckDb(csv, { columns: { customerId: 'customer_id', date: 'date', amount: 'amount', cost: 'cost' } }),
+  },
+  {
+    name: 'compressedSummaryWithDuckDb',
+    bad: () => compressedSummaryWithDuckDb(csv, { thread: 1 } as never),
+    path: ['options', 'thread'],
+    near: 'threads',
+    good: () => compressedSummaryWithDuckDb(csv, { ...engine, timeUnit: 'week', calibrationEnd: '2025-06-30' }),
+  },
+  {
+    name: 'copySummaryWithDuckDb',
+    bad: () => copySummaryWithDuckDb(csv, { output: join(dir, 's.csv'), fromat: 'csv' } as never),
+    path: ['options', 'fromat'],
+    near: 'format',
+    good: () => copySummaryWithDuckDb(csv, { ...engine, timeUnit: 'week', output: join(dir, 's.out'), format: 'csv' }),
+  },
+  {
+    name: 'scoreWithDuckDb',
+    bad: () => scoreWithDuckDb(csv, { output: join(dir, 'x.parquet'), maxIteration: 5 } as never),
+    path: ['options', 'maxIteration'],
+    near: 'maxIterations',
+    good: () =>
+      scoreWithDuckDb(csv, {
+        ...engine,
+        columns: { cost: 'cost' },
+        timeUnit: 'week',
+        output: join(dir, 'scores.out'),
+        format: 'parquet',
+        model: 'paretonbd',
+        l2Penalty: 0,
+        maxIterations: 500,
+        allowUnconverged: false,
+        horizon: { amount: 1, unit: 'year' },
+        discountRate: { rate: 0.1, per: 'year' },
+        margin: 0.3,
+      }),
+  },
+  {
+    name: 'duckDbSourceColumns',
+    bad: () => duckDbSourceColumns(csv, { tempDirectroy: dir } as never),
+    path: ['options', 'tempDirectroy'],
+    near: 'tempDirectory',
+    good: () => duckDbSourceColumns(csv, engine),
+  },
+];
+
+describe('unknown option keys of the DuckDB functions', () => {
+  it.each(engineCases.map((c) => [c.name, c] as const))('%s: a typo is unknown_option naming the nearest key', async (_name, c) => {
+    const error = await c.bad().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const issues = (error as InvalidInputError).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'unknown_option', path: c.path });
+    expect(issues[0]!.message).toContain(`did you mean ${c.near}?`);
+  });
+
+  it.each(engineCases.map((c) => [c.name, c] as const))('%s: the documented keys pass', async (_name, c) => {
+    await expect(c.good()).resolves.toBeDefined();
   });
 });
