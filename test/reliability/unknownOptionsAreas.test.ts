@@ -358,6 +358,12 @@ describe('unknown option keys in charts, report, SQL, DuckDB, cohorts and covari
     expect(issues[0]!.message).toContain(`did you mean ${c.near}?`);
   });
 
+  it('a nested key is named with its path, as docs/errors.md shows', () => {
+    expect(() => fitBgNbd(withCovariates, { covariates: { dropuot: ['female'] } } as never)).toThrow(
+      'fitBgNbd: options, covariates, dropuot: unknown option covariates.dropuot: did you mean dropout?',
+    );
+  });
+
   it.each(cases.map((c) => [c.name, c] as const))('%s: the documented keys pass', (_name, c) => {
     expect(c.good).not.toThrow();
   });
