@@ -85,6 +85,9 @@ const INTERNAL_EXCEPTIONS: Readonly<Record<string, string>> = {
   'postgres -> duckdb/engineErrors.ts#engineError': 'the checks summarySql raises inside the engine read alike on DuckDB and PostgreSQL',
   'postgres -> pipeline/discountStep.ts#discountStep': "scores written by PostgreSQL discount in the pipeline's steps, as DuckDB's do",
   'duckdb -> pipeline/discountStep.ts#discountStep': "scores written by DuckDB discount in the pipeline's steps, so their CLV is scoreCustomers' CLV",
+  'duckdb -> sql/summarySql.ts#SUMMARY_SQL_OPTION_KEYS': "the DuckDB functions take summarySql's options, so they reject unknown keys by summarySql's list",
+  'duckdb -> sql/summarySql.ts#SQL_TRANSACTION_COLUMN_KEYS': "the DuckDB functions take summarySql's columns map, so they reject unknown keys by summarySql's list",
+  'report -> pipeline/scoreCustomers.ts#SCORE_CUSTOMERS_OPTION_KEYS': "buildReport takes scoreCustomers' options, so it rejects unknown keys by scoreCustomers' list",
 };
 
 /**
