@@ -25,9 +25,9 @@ export class RowAppender {
   /** Input index of the row being appended. */
   private at = 0;
   /**
-   * Whether the rows are count-only (no amount), decided by the first row: `null` until a row
-   * is seen. In count-only data a row with an amount (or a cost) is invalid, and in data with
-   * amounts a row without one is.
+   * Whether the rows are count-only (no amount), decided by the first batch (the whole input of
+   * {@link parseTransactions}): `null` until rows are seen. In count-only data a row of a later
+   * batch with an amount (or a cost) is invalid, and in data with amounts a row without one is.
    */
   private countOnly: boolean | null = null;
 
@@ -48,7 +48,7 @@ export class RowAppender {
     const { parseDay, expectedDate, digitsAreFormatted, returns, reveal } = this.policies;
     const builder = this.builder;
     const rejected = this.rejected;
-    if (this.countOnly === null && rows.length > 0) this.countOnly = isCountOnlyRow(rows[0]);
+    if (this.countOnly === null && rows.length > 0) this.countOnly = isCountOnlyBatch(rows);
     const countOnly = this.countOnly === true;
     const schema = countOnly ? countOnlyRowSchema : transactionRowSchema;
     for (let k = 0; k < rows.length; k++) {
@@ -111,15 +111,27 @@ export class RowAppender {
   }
 }
 
-/** A first row that is an object without an amount (and without a cost) makes the data count-only. */
-function isCountOnlyRow(raw: unknown): boolean {
-  return raw !== null && typeof raw === 'object' && (raw as { amount?: unknown }).amount === undefined && (raw as { cost?: unknown }).cost === undefined;
+/**
+ * Whether the rows (of the first batch) are count-only: some row is an object, and no object row
+ * carries an amount or a cost. One row with an amount makes them data with amounts, so a row that
+ * lost its amount is named as such, not the rows around it; rows that are not objects are left to
+ * their own issue.
+ */
+function isCountOnlyBatch(rows: ArrayLike<unknown>): boolean {
+  let objects = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const raw = rows[k];
+    if (raw === null || typeof raw !== 'object') continue;
+    if ((raw as { amount?: unknown }).amount !== undefined || (raw as { cost?: unknown }).cost !== undefined) return false;
+    objects++;
+  }
+  return objects > 0;
 }
 
 /** What a field must be in count-only data, where the first row set the rows' shape. */
 const COUNT_ONLY_EXPECTATIONS: Readonly<Record<string, string>> = {
   ...FIELD_EXPECTATIONS,
-  amount: 'no amount: the first row has none, so the data are count-only (give every row an amount, or none)',
+  amount: 'no amount: the rows before have none, so the data are count-only (give every row an amount, or none)',
   cost: 'no cost: count-only data (the rows carry no amount)',
 };
 

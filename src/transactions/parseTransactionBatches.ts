@@ -8,8 +8,8 @@ import type { CountOnlyTransactionInput, TransactionInput } from './types.js';
 /**
  * {@link parseTransactions} over a stream of row batches (an async iterable of arrays: pages of
  * an API, chunks of a file, cursor reads): the rows of every batch go into one
- * {@link TransactionTable}, validated as one input (count-only when the first row has no amount,
- * as in {@link parseTransactions}). Row indices in issues and in `rejected`
+ * {@link TransactionTable}, validated as one input (count-only when no row of the first batch has
+ * an amount or a cost; a later row with one is then invalid). Row indices in issues and in `rejected`
  * count from the first row of the first batch, so they name the row of the whole stream.
  *
  * Cost: O(n) time; each batch is validated and appended, so only the table and one batch are

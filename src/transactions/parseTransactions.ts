@@ -35,10 +35,9 @@ export const PARSE_TRANSACTIONS_OPTION_KEYS: KeyList<ParseTransactionsOptions> =
  * value and type: `1` and `'1'` are different customers.
  *
  * Count-only rows (a purchase log without amounts, {@link CountOnlyTransactionInput}) are
- * recognised by the first row having no `amount`: then no row may carry an amount or a cost, and
- * the table is a {@link CountOnlyTransactionTable} (`countOnly: true`, amounts zero, `cost`
+ * recognised by no row having an `amount` or a `cost`: the table is then a {@link CountOnlyTransactionTable} (`countOnly: true`, amounts zero, `cost`
  * `null`), which summaries give with `null` money and {@link scoreCustomerCounts} scores.
- * Otherwise every row needs its amount.
+ * As soon as one row has an amount, every row needs one.
  *
  * Cost: O(n) time; about 24 bytes per row plus the optional columns.
  *

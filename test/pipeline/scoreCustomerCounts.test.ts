@@ -145,14 +145,23 @@ describe('count-only rows through parseTransactions', () => {
     expect(summarizeCustomers(counts).customers[0]!.revenue).toBeNull();
   });
 
-  it('refuse an amount or a cost on a later row, naming row and field, and a missing amount in data with amounts', () => {
-    const mixed = [{ customerId: 'a', date: '2024-01-01' }, { customerId: 'a', date: '2024-01-02', amount: 5 }, { customerId: 'b', date: '2024-01-03', cost: 2 }];
+  it('are data with amounts as soon as one row has an amount: the rows without one are named', () => {
+    const mixed = [{ customerId: 'a', date: '2024-01-01' }, { customerId: 'a', date: '2024-01-02', amount: 5 }, { customerId: 'b', date: '2024-01-03' }];
     const r = parseTransactions(mixed as never, { onInvalid: 'collect' });
+    expect(r.table.countOnly).toBeUndefined();
+    expect(r.rejected.map((x) => [x.row, x.issues[0]!.code, x.issues[0]!.path[1]])).toEqual([[0, 'missing_field', 'amount'], [2, 'missing_field', 'amount']]);
+  });
+
+  it('under parseTransactionBatches, refuse an amount or a cost in a later batch of count-only rows, naming row and field', async () => {
+    async function* pages() {
+      yield [{ customerId: 'a', date: '2024-01-01' }];
+      yield [{ customerId: 'a', date: '2024-01-02', amount: 5 }, { customerId: 'b', date: '2024-01-03', cost: 2 }, { customerId: 'b', date: '2024-01-04' }];
+    }
+    const r = await parseTransactionBatches(pages() as never, { onInvalid: 'collect' });
+    expect(r.table.countOnly).toBe(true);
+    expect(r.table.length).toBe(2);
     expect(r.rejected.map((x) => [x.row, x.issues[0]!.path[1]])).toEqual([[1, 'amount'], [2, 'cost']]);
     expect(r.rejected[0]!.issues[0]!.message).toContain('count-only');
-    const other = parseTransactions([{ customerId: 'a', date: '2024-01-01', amount: 5 }, { customerId: 'a', date: '2024-01-02' }] as never, { onInvalid: 'collect' });
-    expect(other.table.countOnly).toBeUndefined();
-    expect(other.rejected[0]!.issues[0]).toMatchObject({ code: 'missing_field', path: [1, 'amount'] });
   });
 
   it('come through parseTransactionBatches, decided by the first batch', async () => {
