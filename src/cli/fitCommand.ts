@@ -1,3 +1,4 @@
+import type { TransactionTable } from '../transactions/types.js';
 import { fitSpendModel } from '../pipeline/fitSpendModel.js';
 import { ModelFitError } from '../pipeline/ModelFitError.js';
 import { oneOf, parseFlags, UsageError } from './args.js';
@@ -42,7 +43,7 @@ export async function fitCommand(argv: string[]): Promise<void> {
     const customers = summary.columns.length;
     if (customers === 0) throw new ModelFitError(null, `${file}: no customer has a purchase up to ${summary.asOf}`);
     const { btyd } = summary.columns;
-    const { fits, selection } = fitChosenModels(choice, { table: read.table, btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
+    const { fits, selection } = fitChosenModels(choice, { table: read.table as TransactionTable, btyd, asOf: summary.asOf, timeUnit: summary.timeUnit, periods: summary.periods, progress });
     // Count-only data (no amount column): the purchase models only, and a note saying why.
     const spend = read.amountSource === 'none' ? null : fitSpendModel({ frequency: btyd.frequency, monetaryValue: btyd.monetaryValue }, { ...choice.fit, allowUnconverged: choice.allowUnconverged });
     const note = spend === null ? 'count-only data (no amount column): the Gamma-Gamma spend model is not fitted' : null;

@@ -111,7 +111,7 @@ export async function readTransactions(path: string, load: LoadOptions, progress
   const read = await readTransactionFile(path, load.text, (bytes, total) => progress.update(total ? bytes / total : 0));
   progress.done();
   reportRejected(read.rejected);
-  process.stderr.write(readingWarnings(read.table, load.text, load.asOf));
+  process.stderr.write(readingWarnings(read.table as TransactionTable, load.text, load.asOf));
   if (read.table.length === 0) {
     throw new InvalidInputError([{ code: 'no_transactions', path: [], message: 'no transactions to score (expected at least one valid line after the header)' }], fileLabel(path));
   }

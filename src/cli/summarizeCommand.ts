@@ -1,3 +1,4 @@
+import type { TransactionTable } from '../transactions/types.js';
 import { calibrationAndHoldout, type CalibrationHoldoutSummary } from '../summary/calibrationAndHoldout.js';
 import { summarizeCustomers } from '../summary/summarizeCustomers.js';
 import type { CustomerSummary } from '../summary/types.js';
@@ -46,7 +47,9 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
   const text = { ...textOptionsFromFlags(flags), ...checkOptionsFromFlags(flags) };
   const read = await readTransactionFile(positionals[0]!, text);
   reportRejected(read.rejected);
-  process.stderr.write(readingWarnings(read.table, text, asOf));
+  // Count-only tables go through the same code (amounts zero); their money cells are blanked below.
+  const table = read.table as TransactionTable;
+  process.stderr.write(readingWarnings(table, text, asOf));
   // Count-only data (no amount column): the money cells are empty (null in JSON).
   const countOnly = read.amountSource === 'none';
   const flat = (s: CustomerSummary): FlatRow => (countOnly ? { ...summaryCells(s), ...NO_MONEY } : { ...summaryCells(s) });
@@ -54,7 +57,7 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
   let rows: FlatRow[];
   let columns = COLUMNS;
   if (calibrationEnd !== undefined) {
-    const split = calibrationAndHoldout(read.table, { calibrationEnd, ...(asOf ? { observationEnd: asOf } : {}), timeUnit, periods });
+    const split = calibrationAndHoldout(table, { calibrationEnd, ...(asOf ? { observationEnd: asOf } : {}), timeUnit, periods });
     columns = [...COLUMNS, ...HOLDOUT_COLUMNS];
     rows = split.customers.slice(0, limit).map((s: CalibrationHoldoutSummary) => ({
       ...flat(s),
@@ -64,7 +67,7 @@ export async function summarizeCommand(argv: string[]): Promise<void> {
     }));
     process.stderr.write(`${split.customers.length} customers; calibration to ${split.calibrationEnd}, holdout to ${split.observationEnd}; ${split.excluded.customersFirstBuyingInHoldout} first buying in the holdout left out\n`);
   } else {
-    const summary = summarizeCustomers(read.table, { ...(asOf ? { asOf } : {}), timeUnit, periods });
+    const summary = summarizeCustomers(table, { ...(asOf ? { asOf } : {}), timeUnit, periods });
     rows = summary.customers.slice(0, limit).map(flat);
     const ex = summary.excluded;
     process.stderr.write(`${summary.customers.length} customers as of ${summary.asOf} (${read.table.length} rows; ${ex.rowsAfterAsOf} rows after as-of left out)\n`);

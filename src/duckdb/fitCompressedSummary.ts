@@ -1,4 +1,5 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
+import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
 import { fitBgNbd } from '../models/bgnbd/fitBgNbd.js';
 import { fitGammaGamma } from '../models/gammagamma/fitGammaGamma.js';
 import type { GammaGammaFit } from '../models/gammagamma/types.js';
@@ -18,6 +19,22 @@ export interface CompressedFitOptions {
   readonly maxIterations?: number;
   /** Return a Gamma-Gamma fit that did not converge (its `warnings` say so) instead of throwing, as the pipeline does. @defaultValue `false` */
   readonly allowUnconverged?: boolean;
+}
+
+/** The option names of {@link CompressedFitOptions}. */
+const COMPRESSED_FIT_OPTION_KEYS: KeyList<CompressedFitOptions> = { model: true, l2Penalty: true, maxIterations: true, allowUnconverged: true };
+
+/**
+ * The {@link CompressedFitOptions} among a wider options object (a score call's), for the engine
+ * paths that hand their fit settings on to {@link fitCompressedSummary}.
+ */
+export function compressedFitOptionsOf(options: CompressedFitOptions): CompressedFitOptions {
+  const out: { -readonly [K in keyof CompressedFitOptions]: CompressedFitOptions[K] } = {};
+  if (options.model !== undefined) out.model = options.model;
+  if (options.l2Penalty !== undefined) out.l2Penalty = options.l2Penalty;
+  if (options.maxIterations !== undefined) out.maxIterations = options.maxIterations;
+  if (options.allowUnconverged !== undefined) out.allowUnconverged = options.allowUnconverged;
+  return out;
 }
 
 function notIdentified(model: string, title: string, e: unknown): never {
@@ -47,6 +64,7 @@ function notIdentified(model: string, title: string, e: unknown): never {
  * ```
  */
 export function fitCompressedSummary(rows: { readonly purchase: CompressedPurchaseRows; readonly spend: CompressedSpendRows }, options: CompressedFitOptions = {}): { readonly model: PurchaseFit; readonly spendModel: GammaGammaFit } {
+  rejectUnknownKeys(options, COMPRESSED_FIT_OPTION_KEYS, 'options', 'fitCompressedSummary');
   const { purchase, spend } = rows;
   const name = options.model ?? 'bgnbd';
   if (!PURCHASE_MODEL_NAMES.includes(name)) invalidOption('model', `expected one of ${PURCHASE_MODEL_NAMES.map((m) => `'${m}'`).join(', ')}`);

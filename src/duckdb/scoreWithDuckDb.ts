@@ -10,7 +10,7 @@ import { createSummaryTable, readCompressedRows, SUMMARY_TABLE, type CompressedP
 import { duckDbLiteral, type DuckDbSource } from './duckDbSource.js';
 import { engineError } from './engineErrors.js';
 import { outputClause, type DuckDbOutputOptions } from './outputFormat.js';
-import { fitCompressedSummary, type CompressedFitOptions } from './fitCompressedSummary.js';
+import { compressedFitOptionsOf, fitCompressedSummary, type CompressedFitOptions } from './fitCompressedSummary.js';
 import { withDuckDb, type DuckDbSession } from './openDuckDb.js';
 import { DUCKDB_SUMMARY_OPTION_KEYS, rejectUnknownDuckDbKeys, type DuckDbSummaryOptions } from './summarizeWithDuckDb.js';
 import type { KeyList } from '../errors/knownKeys.js';
@@ -134,7 +134,7 @@ export async function scoreWithDuckDb(source: DuckDbSource, options: ScoreWithDu
     const { asOf, timeUnit, periods } = await createSummaryTable(session, source, summaryOptions, 'scoreWithDuckDb');
     const rows = await readCompressedRows(session);
     const summaryMs = lap();
-    const { model, spendModel } = fitCompressedSummary(rows, options);
+    const { model, spendModel } = fitCompressedSummary(rows, compressedFitOptionsOf(options));
     const fitMs = lap();
     const purchase = rows.purchase;
     const n = purchase.frequency.length;

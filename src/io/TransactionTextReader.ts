@@ -18,7 +18,7 @@ export type { TransactionTextOptions } from './readerOptions.js';
 
 /** How much of the input is checked for NUL bytes, which text never holds (binary data does, early). */
 const BINARY_CHECK_BYTES = 1 << 16;
-export type { RejectedLine, TransactionTextResult } from './transactionTextResult.js';
+export type { CountOnlyTextResult, RejectedLine, TextResultParts, TransactionTextResult, TransactionTextResultWithAmounts } from './transactionTextResult.js';
 
 /**
  * Reads delimited transaction text (CSV, TSV, whitespace-separated) chunk by chunk into a
@@ -139,19 +139,19 @@ export class TransactionTextReader {
       cancelled: rows.cancelled,
     });
     const table = this.builder.finish();
-    return {
-      // No amount and no price column: count-only data, flagged so that summaries give null money.
-      table: this.source === 'none' ? { ...table, cost: null, countOnly: true } : table,
+    const parts = {
       rejected: rows.rejected,
       returnsDropped: rows.returnsDropped,
       lines: this.lineNo,
       header: this.sawHeader,
-      amountSource: this.source,
       skipped: rows.skipped,
       cancelled: rows.cancelled,
       idsMerged: this.interner.merged,
       notes,
     };
+    // No amount and no price column: count-only data, flagged so that summaries give null money.
+    const source = this.source;
+    return source === 'none' ? { table: { ...table, cost: null, countOnly: true }, amountSource: source, ...parts } : { table, amountSource: source, ...parts };
   }
 
   /** Refuses the record `bytes[s, e)` when it holds bytes that are not UTF-8 (see {@link checkRecordUtf8}). */

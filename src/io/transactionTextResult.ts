@@ -9,22 +9,37 @@ export interface RejectedLine {
   readonly issues: NonEmptyArray<InputIssue>;
 }
 
-/** Result of reading transaction text. */
-export interface TransactionTextResult {
-  /** The rows read, by column; a {@link CountOnlyTransactionTable} when `amountSource` is `'none'`. */
-  readonly table: TransactionTable | CountOnlyTransactionTable;
+/**
+ * Result of reading transaction text: with amounts ({@link TransactionTextResultWithAmounts}), or
+ * count-only when the text has neither an amount nor a price column (`amountSource: 'none'`, a
+ * {@link CountOnlyTransactionTable}). Test `amountSource` to tell them apart.
+ */
+export type TransactionTextResult = TransactionTextResultWithAmounts | CountOnlyTextResult;
+
+/** {@link TransactionTextResult} of text with amounts. */
+export interface TransactionTextResultWithAmounts extends TextResultParts {
+  /** The rows read, by column. */
+  readonly table: TransactionTable;
+  /** Where the amounts came from: an amount column, `quantity × price`, or a price column. */
+  readonly amountSource: Exclude<AmountSource, 'none'>;
+}
+
+/** {@link TransactionTextResult} of count-only text (no amount and no price column). */
+export interface CountOnlyTextResult extends TextResultParts {
+  /** The rows read, by column, flagged `countOnly: true`: amounts zero, so counts, recency and T are right and there is no money. */
+  readonly table: CountOnlyTransactionTable;
+  /** No amount and no price column. */
+  readonly amountSource: 'none';
+}
+
+/** What every {@link TransactionTextResult} has. */
+export interface TextResultParts {
   readonly rejected: readonly RejectedLine[];
   readonly returnsDropped: number;
   /** Lines read, header and blank lines included. */
   readonly lines: number;
   /** Whether a header line was found. */
   readonly header: boolean;
-  /**
-   * Where the amounts came from: an amount column, `quantity × price`, a price column, or none:
-   * count-only data, where every row is a purchase with amount 0, so counts, recency and T are
-   * right and money totals mean nothing (the command line leaves them empty).
-   */
-  readonly amountSource: AmountSource;
   /** Rows left out under `skipMissing`. */
   readonly skipped: number;
   /** Rows made returns because their order id has the `cancelledPrefix`. */

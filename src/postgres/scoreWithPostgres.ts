@@ -1,5 +1,5 @@
 import type { CalendarSpan, DiscountRate } from '../clv/predictClv.js';
-import { fitCompressedSummary, type CompressedFitOptions } from '../duckdb/fitCompressedSummary.js';
+import { compressedFitOptionsOf, fitCompressedSummary, type CompressedFitOptions } from '../duckdb/fitCompressedSummary.js';
 import type { DuckDbScores } from '../duckdb/scoreWithDuckDb.js';
 import { discountStep } from '../pipeline/discountStep.js';
 import { toEpochDay } from '../time/toEpochDay.js';
@@ -64,7 +64,7 @@ export async function scoreWithPostgres(session: PostgresSession, table: string,
   const { asOf, timeUnit, periods } = await createPostgresSummary(session, table, summaryOptions, context);
   const rows = await readPostgresCompressedRows(session, context);
   const summaryMs = lap();
-  const { model, spendModel } = fitCompressedSummary(rows, options);
+  const { model, spendModel } = fitCompressedSummary(rows, compressedFitOptionsOf(options));
   const fitMs = lap();
   const scored = scoreSql(model, {
     dialect: 'postgres',

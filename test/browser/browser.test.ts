@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreCustomers, TransactionTextReader, type TransactionTable } from '../../src/index.js';
+import { withAmounts } from '../helpers/withAmounts.js';
 import { bundleProblems, dumpDom, findChromium, readExamplePage, startExampleServer, type ExampleServer } from './headless.mjs';
 
 // The browser example (examples/browser) in a real headless Chromium, against the repository's
@@ -26,7 +27,7 @@ function expectedRows(table: TransactionTable): string[][] {
 function read(text: string): TransactionTable {
   const reader = new TransactionTextReader();
   reader.push(text);
-  return reader.finish().table;
+  return withAmounts(reader.finish());
 }
 
 describe('browser build', () => {

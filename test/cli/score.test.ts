@@ -15,8 +15,10 @@ import {
   summarizeCustomers,
   TransactionTextReader,
   type CustomerSummary,
+  type TransactionTable,
 } from '../../src/index.js';
 import { SHARED_DATA } from '../helpers/sharedData.js';
+import { withAmounts } from '../helpers/withAmounts.js';
 import { cli, CLI, parseCsvRecords, ROOT } from './runCli.js';
 
 const EXAMPLE = resolve(ROOT, 'examples/data/transactions.csv');
@@ -60,10 +62,10 @@ function incomplete(rows: readonly Row[], allowEmpty: ReadonlySet<string> = new 
   return bad;
 }
 
-function readTable(path: string): ReturnType<TransactionTextReader['finish']>['table'] {
+function readTable(path: string): TransactionTable {
   const reader = new TransactionTextReader();
   reader.push(readFileSync(path, 'utf8'));
-  return reader.finish().table;
+  return withAmounts(reader.finish());
 }
 
 describe.runIf(existsSync(CLI))('loyalty-score score', () => {

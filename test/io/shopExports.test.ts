@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreCustomers, summarizeCustomers, TransactionTextReader, type CustomerId, type TransactionTextOptions } from '../../src/index.js';
 import { FIXTURES } from '../fixtures/shop-exports/generate.mjs';
 import { expectedTotals, SHOP_CASES } from './shopExportCases.js';
+import { withAmounts } from '../helpers/withAmounts.js';
 
 const DIR = resolve(__dirname, '../fixtures/shop-exports');
 
@@ -28,7 +29,7 @@ describe.each(SHOP_CASES)('$file through the API', ({ file, options }) => {
   it('gives every customer the revenue to the cent and the BTYD frequency, recency and T', () => {
     const read = readApi(made.bytes, options);
     expect(read.rejected).toEqual([]);
-    const summary = summarizeCustomers(read.table, { asOf: expected.asOf, timeUnit: 'day' });
+    const summary = summarizeCustomers(withAmounts(read), { asOf: expected.asOf, timeUnit: 'day' });
     const got = new Map<CustomerId, (typeof summary.customers)[number]>(summary.customers.map((c) => [c.customerId, c]));
     expect([...got.keys()].sort()).toEqual([...expected.customers.keys()].sort());
     for (const [id, want] of expected.customers) {
@@ -40,7 +41,7 @@ describe.each(SHOP_CASES)('$file through the API', ({ file, options }) => {
 
   it('scores every customer with the same summary', () => {
     const read = readApi(made.bytes, options);
-    const scores = scoreCustomers(read.table, { asOf: expected.asOf, timeUnit: 'day' });
+    const scores = scoreCustomers(withAmounts(read), { asOf: expected.asOf, timeUnit: 'day' });
     const { summary } = scores.columns;
     expect(summary.length).toBe(expected.customers.size);
     for (let i = 0; i < summary.length; i++) {

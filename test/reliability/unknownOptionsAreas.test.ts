@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compressedSummaryWithDuckDb, copySummaryWithDuckDb, duckDbSourceColumns, scoreWithDuckDb, summarizeWithDuckDb } from '../../src/duckdb/index.js';
+import { compressedSummaryWithDuckDb, copySummaryWithDuckDb, duckDbSourceColumns, fitCompressedSummary, scoreWithDuckDb, summarizeWithDuckDb } from '../../src/duckdb/index.js';
 import {
   barChartSvg,
   bgNbd,
@@ -404,6 +404,13 @@ const engineCases: AsyncCase[] = [
     path: ['options', 'thread'],
     near: 'threads',
     good: () => compressedSummaryWithDuckDb(csv, { ...engine, timeUnit: 'week', calibrationEnd: '2025-06-30' }),
+  },
+  {
+    name: 'fitCompressedSummary',
+    bad: async () => fitCompressedSummary(await compressedSummaryWithDuckDb(csv, { timeUnit: 'week' }), { modle: 'paretonbd' } as never),
+    path: ['options', 'modle'],
+    near: 'model',
+    good: async () => fitCompressedSummary(await compressedSummaryWithDuckDb(csv, { timeUnit: 'week' }), { model: 'paretonbd', l2Penalty: 0, maxIterations: 500, allowUnconverged: false }),
   },
   {
     name: 'copySummaryWithDuckDb',

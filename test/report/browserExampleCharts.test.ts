@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lorenzCurve, lorenzCurveSvg, scoreCustomers, tierPyramid, tierPyramidSvg, TransactionTextReader } from '../../src/index.js';
 import { dumpDom, findChromium, startExampleServer, type ExampleServer } from '../browser/headless.mjs';
+import { withAmounts } from '../helpers/withAmounts.js';
 
 // The browser example (examples/browser) draws the report's charts for the file the user gives
 // it, with the browser build: the same texts as the library's SVG in Node. Runs against the
@@ -33,7 +34,7 @@ describe.skipIf(!inCi && !ready)('browser example charts', () => {
     expect(svgs).toHaveLength(8);
     const reader = new TransactionTextReader();
     reader.push(readFileSync(resolve(ROOT, 'examples/data/transactions.csv'), 'utf8'));
-    const scores = scoreCustomers(reader.finish().table, { timeUnit: 'day' });
+    const scores = scoreCustomers(withAmounts(reader.finish()), { timeUnit: 'day' });
     expect(texts(svgs[0]!)).toEqual(texts(tierPyramidSvg(tierPyramid(scores))));
     expect(texts(svgs[1]!)).toEqual(texts(lorenzCurveSvg(lorenzCurve(scores.columns.tierValue))));
   }, 150_000);

@@ -15,6 +15,7 @@ import {
   type TransactionTable,
 } from '../../src/index.js';
 import { findChromium } from '../browser/headless.mjs';
+import { withAmounts } from '../helpers/withAmounts.js';
 import { CLI, cli, ROOT } from '../cli/runCli.js';
 import { cdnowMasterRows, cdnowSampleRows, readSharedCsv, referenceValue, SHARED_DATA } from '../helpers/sharedData.js';
 import { LAYOUT_CHECK, openBrowser, READ_LAYOUT, READ_TABLES } from './chromiumPage.mjs';
@@ -49,7 +50,7 @@ const datasets: Dataset[] = [
     table: () => {
       const reader = new TransactionTextReader();
       reader.push(readFileSync(exampleFile, 'utf8'));
-      return reader.finish().table;
+      return withAmounts(reader.finish());
     },
     options: async () => ({ survey: await readSurveyFile(resolve(ROOT, 'examples/data/survey.csv'), { min: 1, max: 5 }, 'auto') }),
     calibrationEnd: '2025-04-30',
