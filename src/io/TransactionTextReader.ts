@@ -18,7 +18,7 @@ export type { TransactionTextOptions } from './readerOptions.js';
 
 /** How much of the input is checked for NUL bytes, which text never holds (binary data does, early). */
 const BINARY_CHECK_BYTES = 1 << 16;
-export type { CountOnlyTextResult, RejectedLine, TextResultParts, TransactionTextResult, TransactionTextResultWithAmounts } from './transactionTextResult.js';
+export type { RejectedLine, TextResultParts, TransactionTextResult } from './transactionTextResult.js';
 
 /**
  * Reads delimited transaction text (CSV, TSV, whitespace-separated) chunk by chunk into a

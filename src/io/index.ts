@@ -2,10 +2,8 @@ export {
   TransactionTextReader,
   type RejectedLine,
   type TransactionTextOptions,
-  type CountOnlyTextResult,
   type TextResultParts,
   type TransactionTextResult,
-  type TransactionTextResultWithAmounts,
 } from './TransactionTextReader.js';
 export { COLUMN_SYNONYMS, type AmountSource, type ColumnMap, type ColumnRef, type Field } from './columnMapping.js';
 export { AUTO_DATE_FORMATS } from './detectDateFormat.js';

@@ -10,26 +10,19 @@ export interface RejectedLine {
 }
 
 /**
- * Result of reading transaction text: with amounts ({@link TransactionTextResultWithAmounts}), or
- * count-only when the text has neither an amount nor a price column (`amountSource: 'none'`, a
- * {@link CountOnlyTransactionTable}). Test `amountSource` to tell them apart.
+ * Result of reading transaction text. When the text has neither an amount nor a price column
+ * (`amountSource: 'none'`), `table` is count-only (`table.countOnly` is `true`, a
+ * {@link CountOnlyTransactionTable}): summaries of it give `null` money.
  */
-export type TransactionTextResult = TransactionTextResultWithAmounts | CountOnlyTextResult;
-
-/** {@link TransactionTextResult} of text with amounts. */
-export interface TransactionTextResultWithAmounts extends TextResultParts {
+export interface TransactionTextResult extends TextResultParts {
   /** The rows read, by column. */
   readonly table: TransactionTable;
-  /** Where the amounts came from: an amount column, `quantity × price`, or a price column. */
-  readonly amountSource: Exclude<AmountSource, 'none'>;
-}
-
-/** {@link TransactionTextResult} of count-only text (no amount and no price column). */
-export interface CountOnlyTextResult extends TextResultParts {
-  /** The rows read, by column, flagged `countOnly: true`: amounts zero, so counts, recency and T are right and there is no money. */
-  readonly table: CountOnlyTransactionTable;
-  /** No amount and no price column. */
-  readonly amountSource: 'none';
+  /**
+   * Where the amounts came from: an amount column, `quantity × price`, a price column, or none
+   * (count-only data: every row a purchase with amount 0, so counts, recency and T are right and
+   * there is no money).
+   */
+  readonly amountSource: AmountSource;
 }
 
 /** What every {@link TransactionTextResult} has. */

@@ -110,8 +110,8 @@ export interface CustomerSummaryColumns extends SummaryContext {
  * customers[0].rfm; // => { recency: 1, frequency: 3, monetary: 45 }
  * ```
  */
-export function summarizeCustomers(input: TableOrRows, options?: SummarizeCustomersOptions): CustomerSummaries;
 export function summarizeCustomers(input: CountOnlyTransactionTable | readonly CountOnlyTransactionInput[], options?: SummarizeCustomersOptions): CountSummaries;
+export function summarizeCustomers(input: TableOrRows, options?: SummarizeCustomersOptions): CustomerSummaries;
 export function summarizeCustomers(input: SummarizableInput, options?: SummarizeCustomersOptions): CustomerSummaries | CountSummaries;
 export function summarizeCustomers(input: SummarizableInput, options: SummarizeCustomersOptions = {}): CustomerSummaries | CountSummaries {
   rejectUnknownKeys(options, SUMMARIZE_CUSTOMERS_OPTION_KEYS, 'options', 'summarizeCustomers');

@@ -62,10 +62,11 @@ export interface TransactionTable {
   /** Per row: discount in currency units, or `NaN`; `null` when no row has one. */
   readonly discount: Float64Array | null;
   /**
-   * Absent (or `false`) for transactions with amounts. A table whose rows carry no amount at all
-   * (a count-only purchase log, `customer,date`) is a {@link CountOnlyTransactionTable} instead.
+   * `true` for count-only data: rows that carry no amount at all (a purchase log such as
+   * `customer,date`, read from text without an amount or a price column, or parsed from rows
+   * without `amount`); see {@link CountOnlyTransactionTable}. Absent or `false` otherwise.
    */
-  readonly countOnly?: false;
+  readonly countOnly?: boolean;
 }
 
 /**
