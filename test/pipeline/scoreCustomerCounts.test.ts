@@ -20,6 +20,7 @@ import {
   type TransactionInput,
 } from '../../src/index.js';
 import { SHARED_DATA } from '../helpers/sharedData.js';
+import { issueOf } from '../io/readerHelpers.js';
 
 /** A count-only table as a reader makes it from `customer,date` rows: amounts zero, no cost, flagged. */
 function countOnlyTable(rows: readonly { customerId: string | number; date: string }[]): CountOnlyTransactionTable {
@@ -111,15 +112,7 @@ describe('scoreCustomerCounts', () => {
 
   it('refuses bad options with the option named', () => {
     const table = countOnlyTable(counts);
-    const issue = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(InvalidInputError);
-        return (e as InvalidInputError).issues[0];
-      }
-      throw new Error('expected an InvalidInputError');
-    };
+    const issue = issueOf;
     expect(issue(() => scoreCustomerCounts(table, { horizn: 1 } as never))).toMatchObject({ code: 'unknown_option', path: ['options', 'horizn'] });
     expect(issue(() => scoreCustomerCounts(table, { model: 'gamma' as never }))).toMatchObject({ path: ['options', 'model'] });
     expect(issue(() => scoreCustomerCounts(table, { horizon: { amount: 1.5, unit: 'year' } }))).toMatchObject({ path: ['options', 'horizon'] });
