@@ -126,8 +126,8 @@ describe('docs/reference-values.md', () => {
     const e = fitParetoNbd(exact);
     const r = fitParetoNbd(rounded);
     const p = (f: typeof e): number[] => [f.params.r, f.params.alpha, f.params.s, f.params.beta];
-    quoteAll(['0.553277', '10.577683', '0.606240', '11.668740', '-9594.9762'], [...p(e), e.logLikelihood]);
-    quoteAll(['0.553276', '10.577612', '0.606214', '11.667915', '-9594.9739'], [...p(r), r.logLikelihood]);
+    quoteAll(['0.553277', '10.577683', '0.606240', '11.668735', '-9594.9762'], [...p(e), e.logLikelihood]);
+    quoteAll(['0.553276', '10.577612', '0.606214', '11.667911', '-9594.9739'], [...p(r), r.logLikelihood]);
     const paper = ref('pnbd.cdnow.params_paper') as Record<string, number>;
     const pp = [paper.r!, paper.alpha!, paper.s!];
     expectBound(doc, '3.9e-4', Math.max(maxAbs(p(e).slice(0, 3), pp), maxAbs(p(r).slice(0, 3), pp)));
@@ -139,7 +139,7 @@ describe('docs/reference-values.md', () => {
     expectBound(doc, '1.8e-4', e.logLikelihood - (c.clvtools_LL as number));
     const se = e.standardErrors!;
     const ses = [se.r, se.alpha, se.s, se.beta];
-    quoteAll(['0.047628', '0.842723', '0.187282', '6.211119'], ses);
+    quoteAll(['0.047628', '0.842723', '0.187281', '6.211117'], ses);
     expectBound(doc, '8.3e-5', relMean(ses, c.clvtools_se as number[]));
 
     const m = paretoNbd({ r: 0.55, alpha: 10.56, s: 0.61, beta: 11.64 });

@@ -181,3 +181,39 @@ describe('simulateGammaGamma', () => {
     expect(Math.abs(mean - (6.25 * 15.44) / 2.74)).toBeLessThan(0.5);
   });
 });
+
+describe('fitGammaGamma: one maximum whatever the row order or grouping', () => {
+  // BFGS alone stops within its gradient tolerance, up to ~1e-8 relative along the flat p–γ
+  // ridge, at a point that depends on the path; the Newton steps after it reach the maximum.
+  const spends = roundedSpends();
+  const single = fitGammaGamma(spends);
+
+  it('weighted distinct (x, z̄) rows in any order give the per-customer fit to 1e-10', () => {
+    const groups = new Map<string, { frequency: number; monetaryValue: number; weight: number }>();
+    for (const c of spends) {
+      const key = `${c.frequency}|${c.monetaryValue}`;
+      const g = groups.get(key);
+      if (g) g.weight++;
+      else groups.set(key, { ...c, weight: 1 });
+    }
+    const distinct = [...groups.values()];
+    expect(distinct.length).toBeLessThan(spends.length);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: distinct.length, maxLength: distinct.length }), (keys) => {
+        const order = distinct.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+        const rows = order.map((i) => distinct[i]!);
+        const fit = fitGammaGamma(rows, { weights: rows.map((r) => r.weight) });
+        for (const k of ['p', 'q', 'gamma'] as const) expect(Math.abs(fit.params[k] / single.params[k] - 1), k).toBeLessThanOrEqual(1e-10);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('the refined estimate has a smaller gradient than the BFGS one (standardErrors: false) and the same log-likelihood', () => {
+    const raw = fitGammaGamma(spends, { standardErrors: false });
+    expect(single.gradientNorm).toBeLessThan(raw.gradientNorm);
+    expect(single.gradientNorm).toBeLessThanOrEqual(1e-12);
+    expect(single.logLikelihood).toBeGreaterThanOrEqual(raw.logLikelihood - 1e-9);
+    for (const k of ['p', 'q', 'gamma'] as const) expect(Math.abs(single.params[k] / raw.params[k] - 1), k).toBeLessThan(1e-6);
+  });
+});
