@@ -1,4 +1,5 @@
 import type { CustomerId } from '../transactions/types.js';
+import { packedStringOrder } from './packedStringOrder.js';
 
 /**
  * The order of customers in every result: numeric ids first, ascending; then string ids by
@@ -70,15 +71,17 @@ function numberOrder(ids: readonly number[], at: readonly number[], order: Int32
 }
 
 /**
- * Writes the indices of the string ids into `order` from `offset`, by UTF-16 code units: a
- * multikey quicksort (Bentley & Sedgewick 1997) on the code unit at a growing position, so a
- * comparison reads one code unit instead of comparing whole strings through a callback.
+ * Writes the indices of the string ids into `order` from `offset`, by UTF-16 code units: one
+ * native sort of packed keys when the ids are short over a small alphabet
+ * ({@link packedStringOrder}), else a multikey quicksort (Bentley & Sedgewick 1997) on the code
+ * unit at a growing position, so a comparison reads one code unit instead of comparing whole
+ * strings through a callback.
  */
 function stringOrder(ids: readonly string[], at: readonly number[], order: Int32Array, offset: number): void {
   const m = at.length;
   if (m === 0) return;
   const idx = Int32Array.from(at);
-  multikeySort(ids, idx, 0, m, 0);
+  if (!packedStringOrder(ids, idx)) multikeySort(ids, idx, 0, m, 0);
   order.set(idx, offset);
 }
 
