@@ -237,7 +237,8 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
     const meanHessian = new Float64Array(n * n);
     for (let k = 0; k < n * n; k++) meanHessian[k] = H[k]! * scale;
     for (let i = 0; i < n; i++) meanHessian[i * n + i] = meanHessian[i * n + i]! + 4 * penalty * Math.exp(2 * res.x[i]!);
-    const polished = newtonPolish(objective, gradient, res.x, res.value, meanHessian, BOX_IN_LOGS);
+    const resolution = problem.warmCurvature !== undefined ? WARM_OBJECTIVE_RESOLUTION : undefined;
+    const polished = newtonPolish(objective, gradient, res.x, res.value, meanHessian, BOX_IN_LOGS, resolution);
     x = polished.x;
     gradientNorm = Math.min(gradientNorm, polished.gradientNorm);
     evaluations += polished.evaluations;

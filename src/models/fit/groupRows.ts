@@ -20,7 +20,9 @@ export interface GroupedRows {
  * of weight 0 are dropped. A likelihood summed over the grouped rows, each term times its weight,
  * equals the sum over the original rows, at a fraction of the cost when many customers share a
  * history (all the one-time buyers observed for the same T, for instance). Cost: O(n * columns)
- * expected (open-addressing hash on the values' bits).
+ * expected (open-addressing hash on the values' bits); rows already distinct and sorted (strictly
+ * increasing, column by column, as `compressedSummarySql` returns them) are recognised in
+ * one comparison pass and kept as they are, without the hash table (the same result).
  *
  * @param columns - Equal-length numeric columns.
  * @param weights - Optional non-negative weight per row. @defaultValue 1 for every row
@@ -47,6 +49,7 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
   if (weights && weights.length !== n) {
     throw new InvalidInputError([{ code: 'length_mismatch', path: ['options', 'weights'], message: `expected ${n} weights, got ${weights.length}` }]);
   }
+  if (strictlyIncreasing(columns, n)) return sortedDistinct(columns, weights, n);
   // Open-addressing hash table over the rows' float bits (much faster than string keys).
   let capacity = 16;
   while (capacity < 2 * n) capacity *= 2;
@@ -60,10 +63,7 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
   const words = new Uint32Array(bits.buffer);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = weights ? weights[i]! : 1;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new InvalidInputError([{ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite non-negative weight' }]);
-    }
+    const w = weightOf(weights, i);
     if (w === 0) continue;
     total += w;
     let h = 0x811c9dc5;
@@ -110,4 +110,47 @@ export function groupRows(columns: readonly ArrayLike<number>[], weights?: Array
     return out;
   });
   return { columns: outCols, weights: outW.slice(0, groups), size: groups, totalWeight: total };
+}
+
+/** Whether every row is strictly greater than the one before, comparing column by column (so all are distinct). */
+function strictlyIncreasing(columns: readonly ArrayLike<number>[], n: number): boolean {
+  const m = columns.length;
+  if (m === 0 || n < 2) return false;
+  for (let i = 1; i < n; i++) {
+    let j = 0;
+    // Equal leading columns move the comparison on; NaN is never equal, never greater: not sorted.
+    while (j < m && columns[j]![i] === columns[j]![i - 1]) j++;
+    if (j === m || !(columns[j]![i]! > columns[j]![i - 1]!)) return false;
+  }
+  return true;
+}
+
+/** {@link groupRows} of distinct rows: the rows of positive weight as they are (weights checked alike). */
+function sortedDistinct(columns: readonly ArrayLike<number>[], weights: ArrayLike<number> | undefined, n: number): GroupedRows {
+  const keep = new Int32Array(n);
+  const outW = new Float64Array(n);
+  let size = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weightOf(weights, i);
+    if (w === 0) continue;
+    total += w;
+    keep[size] = i;
+    outW[size++] = w;
+  }
+  const outCols = columns.map((col) => {
+    const out = new Float64Array(size);
+    for (let g = 0; g < size; g++) out[g] = col[keep[g]!]! + 0;
+    return out;
+  });
+  return { columns: outCols, weights: outW.slice(0, size), size, totalWeight: total };
+}
+
+/** Row i's weight (1 without weights), checked finite and non-negative. */
+function weightOf(weights: ArrayLike<number> | undefined, i: number): number {
+  const w = weights ? weights[i]! : 1;
+  if (!(w >= 0) || !Number.isFinite(w)) {
+    throw new InvalidInputError([{ code: 'invalid_weight', path: [i, 'weight'], message: 'expected a finite non-negative weight' }]);
+  }
+  return w;
 }
