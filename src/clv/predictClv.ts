@@ -3,25 +3,12 @@ import type { InputIssue } from '../errors/issues.js';
 import type { SpendCustomer, SpendModel } from '../models/gammagamma/types.js';
 import type { BtydColumns, BtydCustomer, PurchaseModel, SpendColumns } from '../models/types.js';
 import type { CustomerSummary } from '../summary/types.js';
-import { durationBetween } from '../time/duration.js';
-import { toEpochDay, type DateLike } from '../time/toEpochDay.js';
-import { TIME_UNITS, type TimeUnit } from '../time/units.js';
-import { dayAfter, unitsBetween } from './calendarTime.js';
 import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
+import { clvHorizon, discountSchedule, type PredictClvOptions } from './clvSchedule.js';
+import { discountedPurchases, type ClvPurchaseModel } from './discountedPurchases.js';
+import type { DistinctHistories } from './distinctHistories.js';
 
-/** A span of calendar time: a whole number of days, weeks, calendar months or years. */
-export interface CalendarSpan {
-  /** Whole number of units, `>= 0`. */
-  readonly amount: number;
-  readonly unit: TimeUnit;
-}
-
-/** A discount rate with its own time unit: `{ rate: 0.1, per: 'year' }` is 10 % a year, compounded. */
-export interface DiscountRate {
-  /** Rate per `per`, `>= 0`. */
-  readonly rate: number;
-  readonly per: TimeUnit;
-}
+export { MAX_CLV_STEPS, type CalendarSpan, type DiscountRate, type PredictClvOptions } from './clvSchedule.js';
 
 /** A customer for {@link predictClv} given as plain data. */
 export interface ClvCustomer<C> {
@@ -64,53 +51,6 @@ export interface ClvSpendModel {
   expectedAverageSpendMany(customers: readonly SpendCustomer[]): Float64Array;
 }
 
-/** Options of {@link predictClv}. */
-export interface PredictClvOptions {
-  /** Start of the forecast: the end of the observation period the models were fitted on (`yyyy-MM-dd`, a `Date` or epoch ms). */
-  readonly asOf: DateLike;
-  /** How far ahead to forecast, in calendar units from `asOf`. */
-  readonly horizon: CalendarSpan;
-  /**
-   * Discount rate with its own unit, compounded: a cash flow at `u` units of `per` after `asOf` is
-   * worth `(1 + rate)^-u` now.
-   * @defaultValue { rate: 0, per: 'year' }
-   */
-  readonly discountRate?: DiscountRate;
-  /**
-   * Margin as a share of spend (`<= 1`), for customers that carry none of their own.
-   * @defaultValue 1 (the result is then discounted expected revenue)
-   */
-  readonly margin?: number;
-  /**
-   * The time unit the purchase model was fitted in (the opportunity length for BG/BB).
-   * @defaultValue 'week'
-   */
-  readonly modelTimeUnit?: TimeUnit;
-  /**
-   * Length of the sub-periods of the discounting sum, in model time units (a whole number for BG/BB).
-   * The horizon may hold at most 100,000 sub-periods (`horizon / step`); beyond that the call is an
-   * error that names the smallest step that fits.
-   * @defaultValue 1
-   */
-  readonly step?: number;
-  /**
-   * How the horizon is cut and discounted:
-   * - `'calendar'`: the horizon is a calendar span from `asOf` (12 months from 2025-01-01 are 365
-   *   days), cut into sub-periods of `step` model units, each discounted at its midpoint by the
-   *   calendar time elapsed (the end of each opportunity for BG/BB);
-   * - `'lifetimes'`: lifetimes' `customer_lifetime_value`, to reproduce numbers made with it: the
-   *   horizon must be in months and the rate per month (lifetimes' `time` and `discount_rate`); a
-   *   month is 30 model units for `modelTimeUnit: 'day'`, 4.345 for `'week'` and 1 for `'month'`
-   *   (lifetimes' `freq` 'D', 'W', 'M'); month m's expected purchases are discounted by
-   *   `(1 + rate)^-m`, at its end. `step` is not used (leave it out); continuous-time models only.
-   * @defaultValue 'calendar'
-   */
-  readonly convention?: 'calendar' | 'lifetimes';
-}
-
-/** Model time units in one lifetimes month, by model time unit (lifetimes' `freq` factor). */
-const LIFETIMES_MONTH: Readonly<Partial<Record<TimeUnit, number>>> = { day: 30, week: 4.345, month: 1 };
-
 /** What {@link predictClv} returns; every array has one value per customer, in input order. */
 export interface PredictClvResult {
   /** Discounted expected margin over the horizon, currency units. */
@@ -128,14 +68,6 @@ export interface PredictClvResult {
   /** Number of sub-periods summed. */
   readonly steps: number;
 }
-
-/**
- * The most sub-periods one {@link predictClv} call may cut its horizon into (`horizon / step`, or
- * the months of the `'lifetimes'` convention): beyond it the call is an `InvalidInputError` on
- * `step` (or `horizon`) saying which step would fit, instead of running for hours.
- * @internal
- */
-export const MAX_CLV_STEPS = 100_000;
 
 /**
  * Predicted customer lifetime value: discounted expected margin over a calendar horizon.
@@ -188,46 +120,40 @@ export function predictClv(
   options: PredictClvOptions,
 ): PredictClvResult;
 export function predictClv<C>(
-  purchaseModel: Pick<PurchaseModel<unknown, C>, 'model' | 'expectedPurchasesMany' | 'expectedPurchasesOverHorizons'>,
+  purchaseModel: ClvPurchaseModel<C>,
   spendModel: ClvSpendModel | Pick<SpendModel, 'expectedAverageSpendMany'>,
   customers: readonly ClvInput<C>[] | ClvColumns,
   options: PredictClvOptions,
 ): PredictClvResult {
-  rejectUnknownKeys(options, PREDICT_CLV_OPTION_KEYS, 'options', 'predictClv');
-  const asOf = toEpochDay(options.asOf, 'asOf');
-  const modelUnit = options.modelTimeUnit ?? 'week';
-  if (!TIME_UNITS.includes(modelUnit)) invalidOption('modelTimeUnit', `expected one of ${TIME_UNITS.join(', ')}`);
-  const horizonSpan = options.horizon;
-  if (!(horizonSpan && Number.isInteger(horizonSpan.amount) && horizonSpan.amount >= 0 && TIME_UNITS.includes(horizonSpan.unit))) {
-    invalidOption('horizon', 'expected { amount, unit } with a whole amount >= 0 and unit day, week, month or year');
-  }
-  const discount = options.discountRate ?? { rate: 0, per: 'year' };
-  if (!(Number.isFinite(discount.rate) && discount.rate >= 0 && TIME_UNITS.includes(discount.per))) {
-    invalidOption('discountRate', 'expected { rate, per } with a finite rate >= 0 and per day, week, month or year');
-  }
-  const defaultMargin = options.margin ?? 1;
-  if (!(Number.isFinite(defaultMargin) && defaultMargin <= 1)) invalidOption('margin', 'expected a finite share of spend <= 1');
-  const discrete = purchaseModel.model === 'bgbb';
-  const convention = options.convention ?? 'calendar';
-  if (convention !== 'calendar' && convention !== 'lifetimes') invalidOption('convention', "expected 'calendar' or 'lifetimes'");
-  const lifetimes = convention === 'lifetimes' ? lifetimesPeriods(options, discrete, modelUnit) : null;
-  const step = options.step ?? 1;
-  if (!(Number.isFinite(step) && step > 0 && (!discrete || Number.isInteger(step)))) {
-    invalidOption('step', discrete ? 'expected a whole number of opportunities >= 1' : 'expected a finite number > 0');
-  }
+  return clvOf(purchaseModel, spendModel, customers, options, undefined);
+}
 
-  const endDay = dayAfter(asOf, horizonSpan.amount, horizonSpan.unit);
-  const horizonExact = durationBetween(asOf, endDay, modelUnit);
-  const horizon = lifetimes !== null ? lifetimes.horizon : discrete ? Math.floor(horizonExact + 1e-9) : horizonExact;
-  const stepCount = lifetimes !== null ? horizonSpan.amount : Math.ceil(horizon / step - 1e-12);
-  if (!(stepCount <= MAX_CLV_STEPS)) {
-    invalidOption(
-      lifetimes !== null ? 'horizon' : 'step',
-      lifetimes !== null
-        ? `a horizon of ${horizonSpan.amount} months is more than the maximum of ${MAX_CLV_STEPS} sub-periods: use a shorter horizon`
-        : `a horizon of ${horizon} ${modelUnit}s cut into steps of ${step} is ${stepCount} sub-periods, more than the maximum of ${MAX_CLV_STEPS}: use a step of at least ${horizon / MAX_CLV_STEPS} or a shorter horizon`,
-    );
-  }
+/**
+ * {@link predictClv} of customers as columns whose distinct histories the caller has already
+ * found ({@link distinctHistories} of `customers.purchase`), so that they are not found twice.
+ * @internal
+ */
+export function predictClvByHistory(
+  purchaseModel: ClvPurchaseModel<BtydCustomer>,
+  spendModel: Pick<SpendModel, 'expectedAverageSpendMany'>,
+  customers: ClvColumns,
+  options: PredictClvOptions,
+  histories: DistinctHistories,
+): PredictClvResult {
+  return clvOf(purchaseModel, spendModel, customers, options, histories);
+}
+
+function clvOf<C>(
+  purchaseModel: ClvPurchaseModel<C>,
+  spendModel: ClvSpendModel | Pick<SpendModel, 'expectedAverageSpendMany'>,
+  customers: readonly ClvInput<C>[] | ClvColumns,
+  options: PredictClvOptions,
+  histories: DistinctHistories | undefined,
+): PredictClvResult {
+  rejectUnknownKeys(options, PREDICT_CLV_OPTION_KEYS, 'options', 'predictClv');
+  const discrete = purchaseModel.model === 'bgbb';
+  const h = clvHorizon(options, discrete);
+  const { defaultMargin, horizon } = h;
 
   // Customers: purchase histories, spend histories, margins.
   let n: number;
@@ -267,60 +193,10 @@ export function predictClv<C>(
   if (issues.length > 0) throw new InvalidInputError(issues as [InputIssue, ...InputIssue[]], 'predictClv');
 
   const expectedSpend = (spendModel as Pick<SpendModel, 'expectedAverageSpendMany'>).expectedAverageSpendMany(spend);
-  const discounted = new Float64Array(n);
   const expectedPurchases = new Float64Array(n);
-  // The sub-period ends t_k and their discount factors.
-  const ends: number[] = [];
-  const factors: number[] = [];
-  const rateLog = Math.log1p(discount.rate);
-  if (lifetimes !== null) {
-    for (let m = 1; m <= horizonSpan.amount; m++) {
-      ends.push(m * lifetimes.month);
-      factors.push(Math.pow(1 + discount.rate, -m));
-    }
-  }
-  for (let t0 = 0; lifetimes === null && t0 < horizon - 1e-12 * Math.max(1, horizon); t0 += step) {
-    const t1 = Math.min(t0 + step, horizon);
-    const when = discrete ? t1 : (t0 + t1) / 2;
-    ends.push(t1);
-    factors.push(rateLog === 0 ? 1 : Math.exp(-rateLog * unitsBetween(asOf, dayAfter(asOf, when, modelUnit), discount.per)));
-  }
+  const { ends, factors } = discountSchedule(h);
+  const { discounted, last: previous } = discountedPurchases(purchaseModel, ends, factors, purchase, n, histories);
   const steps = ends.length;
-  let previous: Float64Array = new Float64Array(n);
-  const accumulate = (k: number, cumulative: Float64Array): void => {
-    const factor = factors[k]!;
-    for (let i = 0; i < n; i++) discounted[i] = (discounted[i] as number) + ((cumulative[i] as number) - (previous[i] as number)) * factor;
-  };
-  const overHorizons = purchaseModel.expectedPurchasesOverHorizons as
-    | ((times: readonly number[], customers: C[] | BtydColumns, visit: (k: number, cumulative: Float64Array) => void) => void)
-    | undefined;
-  const discountedOver = (purchaseModel as { discountedPurchasesOverHorizons?: unknown }).discountedPurchasesOverHorizons as
-    | ((times: readonly number[], factors: readonly number[], customers: C[] | BtydColumns) => { discounted: Float64Array; last: Float64Array })
-    | undefined;
-  if (typeof discountedOver === 'function') {
-    // The same sums, customer by customer (one pass instead of one per sub-period).
-    if (steps > 0) {
-      const r = discountedOver.call(purchaseModel, ends, factors, purchase);
-      discounted.set(r.discounted);
-      previous = r.last;
-    }
-  } else if (typeof overHorizons === 'function') {
-    if (steps > 0) {
-    // One validation, P(alive) pass and (x, T) grouping for all steps; `cumulative` is reused,
-    // so the previous step's values are copied out.
-      overHorizons.call(purchaseModel, ends, purchase, (k, cumulative) => {
-        accumulate(k, cumulative);
-        previous.set(cumulative);
-      });
-    }
-  } else {
-    const purchaseMany = purchaseModel.expectedPurchasesMany as (t: number, customers: C[] | BtydColumns) => Float64Array;
-    for (let k = 0; k < steps; k++) {
-      const cumulative = purchaseMany.call(purchaseModel, ends[k]!, purchase);
-      accumulate(k, cumulative);
-      previous = cumulative;
-    }
-  }
   const clv = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -368,21 +244,6 @@ function fillFromObjects<C>(
       margin[i] = own;
     }
   }
-}
-
-/**
- * The month length and horizon of the `'lifetimes'` convention, after checking that the horizon is
- * in months, the rate per month, the model continuous and `step` left out.
- */
-function lifetimesPeriods(options: PredictClvOptions, discrete: boolean, modelUnit: TimeUnit): { month: number; horizon: number } {
-  if (discrete) invalidOption('convention', "the 'lifetimes' convention is for the continuous-time models (lifetimes has no BG/BB CLV)");
-  if (options.horizon?.unit !== 'month') invalidOption('horizon', "with convention 'lifetimes' the horizon is a number of months (lifetimes' time)");
-  const rate = options.discountRate;
-  if (rate !== undefined && rate.rate !== 0 && rate.per !== 'month') invalidOption('discountRate', "with convention 'lifetimes' the rate is per month (lifetimes' discount_rate): { rate, per: 'month' }");
-  if (options.step !== undefined) invalidOption('step', "with convention 'lifetimes' the sub-periods are the months: leave step out");
-  const month = LIFETIMES_MONTH[modelUnit];
-  if (month === undefined) invalidOption('modelTimeUnit', "with convention 'lifetimes' the model unit is day, week or month (lifetimes' freq D, W, M)");
-  return { month, horizon: options.horizon.amount * month };
 }
 
 /** The option names of {@link PredictClvOptions}. @internal */

@@ -1,4 +1,5 @@
-import { predictClv } from '../clv/predictClv.js';
+import { distinctHistories } from '../clv/distinctHistories.js';
+import { predictClvByHistory } from '../clv/predictClv.js';
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import { classifyLoyaltyColumns } from '../loyalty/classifyLoyaltyColumns.js';
 import type { SpendColumns } from '../models/types.js';
@@ -9,6 +10,7 @@ import { assignTierColumns } from '../tiers/assignTierColumns.js';
 import { toEpochDay } from '../time/toEpochDay.js';
 import { parseTransactionBatches } from '../transactions/parseTransactionBatches.js';
 import type { TransactionInput, TransactionTable } from '../transactions/types.js';
+import { aliveByHistory } from './aliveByHistory.js';
 import { CustomerScores } from './CustomerScores.js';
 import { discountStep } from './discountStep.js';
 import { fitPurchaseModel } from './fitPurchaseModel.js';
@@ -164,11 +166,13 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   const spend = fitSpendModel(spendColumns, { ...fitOptions, ...(options.allowUnconverged !== undefined ? { allowUnconverged: options.allowUnconverged } : {}) });
 
   progress('scoring', 0);
-  const pAlive = purchase.probabilityAliveMany(columns.btyd);
+  // P(alive) and CLV once per distinct (x, t_x, T) history: many customers share one.
+  const histories = distinctHistories(columns.btyd);
+  const pAlive = aliveByHistory(purchase, columns.btyd, histories);
   const asOf = summary.asOf;
   const clvCustomers = { purchase: columns.btyd, spend: spendColumns, margin: marginColumn(columns.revenue, columns.cost, options.margin) };
   const clvOptions = { asOf, horizon, discountRate, modelTimeUnit: timeUnit, step: discountStep(toEpochDay(asOf, 'asOf'), horizon, timeUnit) };
-  const clv = predictClv(purchase, spend.fit, clvCustomers, clvOptions);
+  const clv = predictClvByHistory(purchase, spend.fit, clvCustomers, clvOptions, histories);
   const intervals = options.intervals === undefined ? undefined : scoreIntervals(purchase, spend.fit, clvCustomers, clvOptions, options.intervals);
   progress('scoring', 1);
 
