@@ -4,7 +4,7 @@ import type { TransactionTableBuilder } from '../transactions/TransactionTableBu
 import type { ByteIdInterner } from './ByteIdInterner.js';
 import type { AmountSource, Field, ResolvedColumns } from './columnMapping.js';
 import { decodeFlag, fieldText, trimEnd, trimStart, type DayDecoder } from './decodeField.js';
-import { decodeNumberWith, isBlankCell } from './decodeNumber.js';
+import { decodeNumberTo, isBlankCell } from './decodeNumber.js';
 import { lastSeparator } from './detectHeader.js';
 import { lineIssues } from './lineIssues.js';
 import type { FieldBounds } from './LineSplitter.js';
@@ -41,6 +41,8 @@ export class RowDecoder {
   private cols: ResolvedColumns | null = null;
   private source: AmountSource = 'column';
   private delimiterCode = 0;
+  /** Price and refunded of the row being decoded. */
+  private readonly extra = new Float64Array(2);
 
   constructor(
     private readonly settings: RowSettings,
@@ -100,29 +102,32 @@ export class RowDecoder {
     const src = this.source;
     if (this.decimal === 0) this.detectDecimal(b, src === 'column' ? c.amount : c.price, count, lineNo);
     const dec = this.decimal === 44 ? 44 : 46;
-    let amount: number;
+    // Numbers go straight into the builder's row values (amount, cost, quantity, discount) and
+    // `extra` (price, refunded): no number is boxed per row.
+    const x = this.builder.values;
+    const y = this.extra;
     let amountState: 'missing' | 'invalid' | null = null;
-    let price: number | undefined = Number.NaN;
-    const quantity = optional(b, c.quantity, count, fs, fe, dec);
-    let quantityState: 'missing' | 'invalid' | null = quantity === undefined ? 'invalid' : null;
+    let priceBad = false;
+    const quantityBad = cell(b, c.quantity, count, fs, fe, dec, x, QUANTITY);
+    let quantityState: 'missing' | 'invalid' | null = quantityBad ? 'invalid' : null;
     if (src === 'column') {
-      amount = c.amount < count ? decodeNumberWith(b, fs[c.amount]!, fe[c.amount]!, dec) : Number.NaN;
-      if (amount !== amount) amountState = c.amount < count && !isBlankCell(b, fs[c.amount]!, fe[c.amount]!) ? 'invalid' : 'missing';
-    } else if (src === 'none') amount = 0;
+      if (cell(b, c.amount, count, fs, fe, dec, x, AMOUNT)) amountState = 'invalid';
+      else if (x[AMOUNT] !== x[AMOUNT]) amountState = 'missing';
+    } else if (src === 'none') x[AMOUNT] = 0;
     else {
-      price = optional(b, c.price, count, fs, fe, dec);
-      if (price === undefined) amountState = 'invalid';
-      else if (price !== price) amountState = 'missing';
-      if (src === 'price') amount = price ?? Number.NaN;
+      priceBad = cell(b, c.price, count, fs, fe, dec, y, PRICE);
+      if (priceBad) amountState = 'invalid';
+      else if (y[PRICE] !== y[PRICE]) amountState = 'missing';
+      if (src === 'price') x[AMOUNT] = y[PRICE]!;
       else {
-        if (quantity !== undefined && quantity !== quantity) quantityState = 'missing';
-        amount = (price ?? Number.NaN) * (quantity ?? Number.NaN);
+        if (!quantityBad && x[QUANTITY] !== x[QUANTITY]) quantityState = 'missing';
+        x[AMOUNT] = y[PRICE]! * x[QUANTITY]!;
       }
     }
-    const refunded = optional(b, c.refunded, count, fs, fe, dec);
-    if (refunded !== undefined && refunded === refunded) amount -= refunded;
-    const cost = optional(b, c.cost, count, fs, fe, dec);
-    const discount = optional(b, c.discount, count, fs, fe, dec);
+    const refundedBad = cell(b, c.refunded, count, fs, fe, dec, y, REFUNDED);
+    if (!refundedBad && y[REFUNDED] === y[REFUNDED]) x[AMOUNT] = x[AMOUNT]! - y[REFUNDED]!;
+    const costBad = cell(b, c.cost, count, fs, fe, dec, x, COST);
+    const discountBad = cell(b, c.discount, count, fs, fe, dec, x, DISCOUNT);
     const promo = c.promo < 0 ? 255 : c.promo < count ? decodeFlag(b, fs[c.promo]!, fe[c.promo]!) : 255;
     let oS = 0;
     let oE = 0;
@@ -130,14 +135,13 @@ export class RowDecoder {
       oS = trimStart(b, fs[c.order]!, fe[c.order]!);
       oE = trimEnd(b, oS, fe[c.order]!);
     }
-    const valid =
-      idS !== idE && day === day && amountState === null && quantityState === null && refunded !== undefined && cost !== undefined && discount !== undefined && !(discount < 0) && promo >= 0;
+    const valid = idS !== idE && day === day && amountState === null && quantityState === null && !refundedBad && !costBad && !discountBad && !(x[DISCOUNT]! < 0) && promo >= 0;
     let isCancelled = false;
     if (valid && s.cancelledPrefix !== null && isCancelledOrder(b, oS, oE, s.cancelledPrefix)) {
       isCancelled = true;
-      amount = -Math.abs(amount);
+      x[AMOUNT] = -Math.abs(x[AMOUNT]!);
     }
-    const action = valid ? returnAction(amount, s.returns) : 'reject';
+    const action = !valid ? 'reject' : x[AMOUNT]! < 0 ? returnAction(x[AMOUNT]!, s.returns) : 'keep';
     if (action === 'drop') {
       this.returnsDropped++;
       if (isCancelled) this.cancelled++;
@@ -147,7 +151,7 @@ export class RowDecoder {
       const order = oS === oE ? null : fieldText(b, oS, oE);
       const known = this.interner.ids.length;
       const id = this.interner.intern(b, idS, idE);
-      if (!this.builder.appendAt(id, day, amount, cost!, quantity!, order, promo, discount!)) {
+      if (!this.builder.appendValues(id, day, order, promo)) {
         // Refused by a row rule: a customer first seen on this row is not left without rows.
         if (id === known) this.interner.forgetNewest(id);
         return;
@@ -162,11 +166,11 @@ export class RowDecoder {
         customerMissing: idS === idE,
         date: day === day ? null : dS === dE ? 'missing' : 'invalid',
         amount: amountState,
-        priceInvalid: price === undefined,
+        priceInvalid: priceBad,
         quantity: quantityState,
-        refundedInvalid: refunded === undefined,
-        costInvalid: cost === undefined,
-        discount: discount === undefined ? 'invalid' : discount < 0 ? 'negative' : null,
+        refundedInvalid: refundedBad,
+        costInvalid: costBad,
+        discount: discountBad ? 'invalid' : x[DISCOUNT]! < 0 ? 'negative' : null,
         promoInvalid: promo < 0,
         rejectedReturn: valid,
       },
@@ -191,9 +195,23 @@ export class RowDecoder {
   }
 }
 
-/** NaN when the column is absent or the field empty; undefined when present but not a finite number. */
-function optional(b: Uint8Array, k: number, count: number, fs: Int32Array, fe: Int32Array, decimal: 44 | 46): number | undefined {
-  if (k < 0 || k >= count) return Number.NaN;
-  const v = decodeNumberWith(b, fs[k]!, fe[k]!, decimal);
-  return v === v ? v : isBlankCell(b, fs[k]!, fe[k]!) ? Number.NaN : undefined;
+/** Slots of the row values: the builder's (amount, cost, quantity, discount) and the decoder's own (price, refunded). */
+const AMOUNT = 0;
+const COST = 1;
+const QUANTITY = 2;
+const DISCOUNT = 3;
+const PRICE = 0;
+const REFUNDED = 1;
+
+/**
+ * Reads number column `k` into `out[at]`: `NaN` when the column is absent, the field blank or
+ * not a number; returns true only in the last case (present but not a finite number).
+ */
+function cell(b: Uint8Array, k: number, count: number, fs: Int32Array, fe: Int32Array, decimal: 44 | 46, out: Float64Array, at: number): boolean {
+  if (k < 0 || k >= count) {
+    out[at] = Number.NaN;
+    return false;
+  }
+  decodeNumberTo(b, fs[k]!, fe[k]!, decimal, out, at);
+  return out[at] !== out[at] && !isBlankCell(b, fs[k]!, fe[k]!);
 }

@@ -38,9 +38,24 @@ export function decodeNumber(bytes: Uint8Array, start: number, end: number): num
  * @internal
  */
 export function decodeNumberWith(bytes: Uint8Array, start: number, end: number, decimal: 44 | 46): number {
+  decodeNumberTo(bytes, start, end, decimal, scratch, 0);
+  return scratch[0]!;
+}
+
+const scratch = new Float64Array(1);
+
+/**
+ * {@link decodeNumberWith} writing the value to `out[at]` instead of returning it, so that the
+ * reader's hot loop boxes no number.
+ * @internal
+ */
+export function decodeNumberTo(bytes: Uint8Array, start: number, end: number, decimal: 44 | 46, out: Float64Array, at: number): void {
   while (start < end && isSpace(bytes[start]!)) start++;
   while (end > start && isSpace(bytes[end - 1]!)) end--;
-  if (start === end) return Number.NaN;
+  if (start === end) {
+    out[at] = Number.NaN;
+    return;
+  }
   let i = start;
   const first = bytes[i]!;
   if (first === 45 || first === 43) i++;
@@ -58,9 +73,10 @@ export function decodeNumberWith(bytes: Uint8Array, start: number, end: number, 
   }
   if (i === end && digits > 0 && digits <= 15) {
     const x = scale > 0 ? v / POW10[scale]! : v;
-    return first === 45 ? -x : x;
+    out[at] = first === 45 ? -x : x;
+    return;
   }
-  return strictDecimal(bytes, start, end, decimal);
+  out[at] = strictDecimal(bytes, start, end, decimal);
 }
 
 /** The strict grammar on trimmed, non-empty bytes; the value through `Number()` of the plain text. */

@@ -13,6 +13,7 @@ import {
   type RefusedRow,
   type RowChecks,
 } from './rowChecks.js';
+import { TableColumns } from './TableColumns.js';
 import type { CustomerId, TransactionTable } from './types.js';
 
 /** Values of one validated row, ready to append. Optional numbers are `NaN` when absent. */
@@ -73,20 +74,18 @@ export const TABLE_BUILDER_OPTION_KEYS: KeyList<TransactionTableBuilderOptions> 
  * ```
  */
 export class TransactionTableBuilder {
-  private capacity: number;
   private n = 0;
   private readonly idIndex = new Map<CustomerId, number>();
   private ids: CustomerId[] = [];
   private readonly orderIndex = new Map<string | number, number>();
   private readonly orders: (string | number)[] = [];
-  private customer: Int32Array;
-  private day: Int32Array;
-  private amount: Float64Array;
-  private cost: Float64Array | null = null;
-  private quantity: Float64Array | null = null;
-  private order: Int32Array | null = null;
-  private promo: Uint8Array | null = null;
-  private discount: Float64Array | null = null;
+  private readonly cols: TableColumns;
+  /**
+   * The money and quantity of the row {@link appendValues} appends: amount, cost, quantity,
+   * discount (`NaN` when absent). Readers write them here, so no number is boxed per row.
+   * @internal
+   */
+  readonly values = new Float64Array(4);
   private minDay = 0;
   private maxDay = 0;
   private allowNegativeCost = false;
@@ -118,10 +117,7 @@ export class TransactionTableBuilder {
       capacity = c;
     }
     this.useChecks(resolveRowChecks(typeof options === 'number' ? {} : options));
-    this.capacity = Math.max(16, Math.min(capacity, 1 << 30) | 0);
-    this.customer = new Int32Array(this.capacity);
-    this.day = new Int32Array(this.capacity);
-    this.amount = new Float64Array(this.capacity);
+    this.cols = new TableColumns(Math.max(16, Math.min(capacity, 1 << 30) | 0));
   }
 
   /**
@@ -213,46 +209,71 @@ export class TransactionTableBuilder {
    * @internal
    */
   appendAt(c: number, day: number, amount: number, cost: number, quantity: number, orderId: string | number | null, promo: number, discount: number): boolean {
+    const v = this.values;
+    v[0] = amount;
+    v[1] = cost;
+    v[2] = quantity;
+    v[3] = discount;
+    return this.appendValues(c, day, orderId, promo);
+  }
+
+  /**
+   * {@link appendAt} with the amount, cost, quantity and discount already in {@link values}.
+   * @internal
+   */
+  appendValues(c: number, day: number, orderId: string | number | null, promo: number): boolean {
+    const v = this.values;
+    const amount = v[0]!;
+    const cost = v[1]!;
+    const quantity = v[2]!;
+    const discount = v[3]!;
     this.offered++;
     // `!(a && b)` so that a NaN day is refused too; the Int32 column never sees a wrapped day.
     if (!(day >= this.minDay && day <= this.maxDay)) return refuse(this, 'date', 'date_out_of_range', dateOutOfRangeMessage(day, this.checks));
     if (cost < 0 && amount >= 0 && !this.allowNegativeCost) return refuse(this, 'cost', 'negative_cost', NEGATIVE_COST_MESSAGE);
     if (quantity < 0 && amount > 0) return refuse(this, 'quantity', 'negative_quantity', NEGATIVE_QUANTITY_MESSAGE);
-    let o = -1;
-    if (orderId !== null) {
-      const known = this.orderIndex.get(orderId);
-      if (known === undefined) {
-        o = this.orders.length;
-        if (o === this.orderCustomer.length) this.growOrders();
-        this.orderCustomer[o] = c;
-        this.orderDay[o] = day;
-        this.orderAt[o] = this.positionOf === null ? this.offered - 1 : this.positionOf();
-        this.orders.push(orderId);
-        this.orderIndex.set(orderId, o);
-      } else {
-        o = known;
-        if (this.orderCustomer[o] !== c || this.orderDay[o] !== day) {
-          if (!this.lenientOrderIds) return refuse(this, 'orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[o]!, this.orderCustomer[o] !== c));
-          this.conflicts++;
-        }
-      }
-    }
-    if (this.n === this.capacity) this.grow();
-    const i = this.n++;
-    this.customer[i] = c;
-    this.day[i] = day;
-    this.amount[i] = amount;
-    if (cost === cost) (this.cost ??= this.nanColumn())[i] = cost;
-    else if (this.cost) this.cost[i] = Number.NaN;
-    if (quantity === quantity) (this.quantity ??= this.nanColumn())[i] = quantity;
-    else if (this.quantity) this.quantity[i] = Number.NaN;
-    if (discount === discount) (this.discount ??= this.nanColumn())[i] = discount;
-    else if (this.discount) this.discount[i] = Number.NaN;
-    if (promo !== 255) (this.promo ??= new Uint8Array(this.capacity).fill(255))[i] = promo;
-    else if (this.promo) this.promo[i] = 255;
-    if (o >= 0) (this.order ??= new Int32Array(this.capacity).fill(-1))[i] = o;
-    else if (this.order) this.order[i] = -1;
+    const o = orderId === null ? -1 : this.orderIndexOf(orderId, c, day);
+    if (o === -2) return false;
+    const cols = this.cols;
+    const k = cols.next();
+    this.n++;
+    cols.customer[k] = c;
+    cols.day[k] = day;
+    cols.amount[k] = amount;
+    if (cost === cost) (cols.cost ?? cols.costColumn())[k] = cost;
+    else if (cols.cost) cols.cost[k] = Number.NaN;
+    if (quantity === quantity) (cols.quantity ?? cols.quantityColumn())[k] = quantity;
+    else if (cols.quantity) cols.quantity[k] = Number.NaN;
+    if (discount === discount) (cols.discount ?? cols.discountColumn())[k] = discount;
+    else if (cols.discount) cols.discount[k] = Number.NaN;
+    if (promo !== 255) (cols.promo ?? cols.promoColumn())[k] = promo;
+    else if (cols.promo) cols.promo[k] = 255;
+    if (o >= 0) (cols.order ?? cols.orderColumn())[k] = o;
+    else if (cols.order) cols.order[k] = -1;
     return true;
+  }
+
+  /** The index of `orderId` (registered with its customer and day when new); -2 when the row is refused for a conflict. */
+  private orderIndexOf(orderId: string | number, c: number, day: number): number {
+    const known = this.orderIndex.get(orderId);
+    if (known === undefined) {
+      const o = this.orders.length;
+      if (o === this.orderCustomer.length) this.growOrders();
+      this.orderCustomer[o] = c;
+      this.orderDay[o] = day;
+      this.orderAt[o] = this.positionOf === null ? this.offered - 1 : this.positionOf();
+      this.orders.push(orderId);
+      this.orderIndex.set(orderId, o);
+      return o;
+    }
+    if (this.orderCustomer[known] !== c || this.orderDay[known] !== day) {
+      if (!this.lenientOrderIds) {
+        refuse(this, 'orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[known]!, this.orderCustomer[known] !== c));
+        return -2;
+      }
+      this.conflicts++;
+    }
+    return known;
   }
 
   /**
@@ -284,7 +305,7 @@ export class TransactionTableBuilder {
    * @internal
    */
   setDay(i: number, day: number): void {
-    this.day[i] = day;
+    this.cols.setDay(i, day);
   }
 
   /**
@@ -298,60 +319,12 @@ export class TransactionTableBuilder {
 
   /** Returns the table, trimmed to the rows appended. The builder must not be used afterwards. */
   finish(): TransactionTable {
-    const n = this.n;
-    return {
-      length: n,
-      customerIds: this.ids,
-      customer: this.customer.slice(0, n),
-      day: this.day.slice(0, n),
-      amount: this.amount.slice(0, n),
-      cost: this.cost ? this.cost.slice(0, n) : null,
-      quantity: this.quantity ? this.quantity.slice(0, n) : null,
-      order: this.order ? this.order.slice(0, n) : null,
-      orderIds: this.orders,
-      promo: this.promo ? this.promo.slice(0, n) : null,
-      discount: this.discount ? this.discount.slice(0, n) : null,
-    };
-  }
-
-  private nanColumn(): Float64Array {
-    const col = new Float64Array(this.capacity);
-    col.fill(Number.NaN, 0, this.n);
-    return col;
-  }
-
-  private grow(): void {
-    const cap = this.capacity * 2;
-    this.customer = growInt32(this.customer, cap, 0);
-    this.day = growInt32(this.day, cap, 0);
-    this.amount = growFloat64(this.amount, cap);
-    if (this.cost) this.cost = growFloat64(this.cost, cap);
-    if (this.quantity) this.quantity = growFloat64(this.quantity, cap);
-    if (this.discount) this.discount = growFloat64(this.discount, cap);
-    if (this.order) this.order = growInt32(this.order, cap, -1);
-    if (this.promo) {
-      const p = new Uint8Array(cap).fill(255);
-      p.set(this.promo);
-      this.promo = p;
-    }
-    this.capacity = cap;
+    const c = this.cols.columns();
+    return { length: this.n, customerIds: this.ids, customer: c.customer, day: c.day, amount: c.amount, cost: c.cost, quantity: c.quantity, order: c.order, orderIds: this.orders, promo: c.promo, discount: c.discount };
   }
 }
 
 /** Refuses the row `builder` is appending (a function, so that the issue-code test sees each code raised). */
 function refuse(builder: TransactionTableBuilder, field: CheckedField, code: IssueCode, message: string): false {
   return builder.refuseRow(field, code, message);
-}
-
-function growInt32(a: Int32Array, cap: number, fill: number): Int32Array {
-  const b = new Int32Array(cap);
-  if (fill !== 0) b.fill(fill, a.length);
-  b.set(a);
-  return b;
-}
-
-function growFloat64(a: Float64Array, cap: number): Float64Array {
-  const b = new Float64Array(cap);
-  b.set(a);
-  return b;
 }
