@@ -7,7 +7,8 @@ import { formatSelection, type ModelChoice } from './modelFlags.js';
 import type { Progress } from './progress.js';
 import { warningLines } from './warningLines.js';
 import { openOutput, wroteLine } from './outputTarget.js';
-import { writeColumns, type IndexedColumn, type OutputFormat } from './writeTable.js';
+import type { OutputFormat } from './writeTable.js';
+import { codedCells, numberCells, writeColumns, type IndexedColumn } from './writeColumns.js';
 
 const STAGE_LABEL = { summarizing: 'summarizing', selecting: 'comparing models', fitting: 'fitting', scoring: 'scoring' } as const;
 
@@ -48,18 +49,19 @@ export async function scoreCountOnly(
   process.stderr.write(`${read.notes[0]}\n${columns.length} customers as of ${scores.asOf} (${read.table.length} rows; ${scores.excluded.rowsAfterAsOf} rows after as-of left out); model ${fit.model} ${params}\n${COUNT_ONLY_NOTE}\n`);
   process.stderr.write(warningLines(scores.warnings));
   const { btyd, rfm } = columns;
+  const iso = (days: Int32Array) => codedCells(days, (i) => isoFromDay(days[i]!));
   const cells: IndexedColumn[] = [
     { name: 'customer_id', cell: (i) => columns.customerIds[i]! },
-    { name: 'first_purchase', cell: (i) => isoFromDay(columns.firstDay[i]!) },
-    { name: 'last_purchase', cell: (i) => isoFromDay(columns.lastDay[i]!) },
-    { name: 'rfm_recency', cell: (i) => rfm.recency[i]! },
-    { name: 'rfm_frequency', cell: (i) => rfm.frequency[i]! },
-    { name: 'btyd_frequency', cell: (i) => btyd.frequency[i]! },
-    { name: 'btyd_recency', cell: (i) => btyd.recency[i]! },
-    { name: 'btyd_T', cell: (i) => btyd.T[i]! },
-    { name: 'model', cell: () => fit.model },
-    { name: 'p_alive', cell: (i) => pAlive[i]! },
-    { name: 'expected_purchases', cell: (i) => expected[i]! },
+    { name: 'first_purchase', ...iso(columns.firstDay) },
+    { name: 'last_purchase', ...iso(columns.lastDay) },
+    { name: 'rfm_recency', ...numberCells(rfm.recency) },
+    { name: 'rfm_frequency', ...numberCells(rfm.frequency) },
+    { name: 'btyd_frequency', ...numberCells(btyd.frequency) },
+    { name: 'btyd_recency', ...numberCells(btyd.recency) },
+    { name: 'btyd_T', ...numberCells(btyd.T) },
+    { name: 'model', cell: () => fit.model, key: () => 0 },
+    { name: 'p_alive', ...numberCells(pAlive) },
+    { name: 'expected_purchases', ...numberCells(expected) },
   ];
   const order = Int32Array.from({ length: limit === undefined ? columns.length : Math.min(limit, columns.length) }, (_, i) => i);
   const target = await openOutput(output);

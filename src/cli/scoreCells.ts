@@ -1,12 +1,10 @@
 import type { CustomerScores } from '../pipeline/CustomerScores.js';
 import { isoFromDay } from '../time/days.js';
 import type { Cell } from './writeTable.js';
+import { codedCells as coded, numberCells as num, type IndexedColumn } from './writeColumns.js';
 
 /** One output column of `score`: its name and how to read its cell for a customer index. */
-export interface ScoreColumn {
-  readonly name: string;
-  readonly cell: (index: number) => Cell;
-}
+export type ScoreColumn = IndexedColumn;
 
 /** The columns of `score`, in output order (`--explain` adds {@link EXPLAIN_COLUMNS}). */
 export const SCORE_COLUMNS: readonly string[] = [
@@ -34,75 +32,77 @@ export const SENTENCE_COLUMNS: readonly string[] = ['pyramid_explanation', 'loya
 
 /**
  * The snake_case cells of `score` over a {@link CustomerScores}: a pure formatting step that reads
- * the result's columns, one cell at a time, without building an object per customer.
+ * the result's columns, one cell at a time, without building an object per customer. Numeric
+ * columns carry their arrays (`values`) and coded columns a key per customer (`key`: a day, a
+ * code, a packed reason list), so the writers format each distinct text once.
  */
 export function scoreColumns(scores: CustomerScores, explain: boolean): ScoreColumn[] {
   const c = scores.columns;
   const s = c.summary;
   const { rfm, tiers, loyalty } = c;
-  const isoCache = new Map<number, string>();
-  const iso = (d: number): string => {
-    let v = isoCache.get(d);
-    if (v === undefined) isoCache.set(d, (v = isoFromDay(d)));
-    return v;
-  };
+  const rawCost = s.cost;
   const cost = (i: number): number | null => {
-    const v = s.cost === null ? Number.NaN : s.cost[i]!;
+    const v = rawCost === null ? Number.NaN : rawCost[i]!;
     return v === v ? v : null;
   };
+  const profit = (i: number): number | null => {
+    const k = cost(i);
+    return k === null ? null : s.revenue[i]! - k;
+  };
+  // with a cost for every customer, cost and profit are plain numbers
+  const costs = rawCost !== null && !rawCost.some((v) => v !== v) ? rawCost : undefined;
+  const profits = costs === undefined ? undefined : s.revenue.map((v, i) => v - costs[i]!);
   const model = scores.model.model;
-  const cells: Record<string, (i: number) => Cell> = {
-    customer_id: (i) => s.customerIds[i]!,
-    first_purchase: (i) => iso(s.firstDay[i]!),
-    last_purchase: (i) => iso(s.lastDay[i]!),
-    revenue: (i) => s.revenue[i]!,
-    cost,
-    profit: (i) => {
-      const k = cost(i);
-      return k === null ? null : s.revenue[i]! - k;
-    },
-    rfm_recency: (i) => s.rfm.recency[i]!,
-    rfm_frequency: (i) => s.rfm.frequency[i]!,
-    rfm_monetary: (i) => s.rfm.monetary[i]!,
-    btyd_frequency: (i) => s.btyd.frequency[i]!,
-    btyd_recency: (i) => s.btyd.recency[i]!,
-    btyd_T: (i) => s.btyd.T[i]!,
-    btyd_monetary_value: (i) => s.btyd.monetaryValue[i]!,
-    r_score: (i) => rfm.r[i]!,
-    f_score: (i) => rfm.f[i]!,
-    m_score: (i) => rfm.m[i]!,
-    rfm_cell: (i) => rfm.cell(i),
-    rfm_segment: (i) => rfm.segment(i) ?? '',
-    tier: (i) => tiers.tierAt(i),
-    tier_rank: (i) => tiers.rank[i]!,
-    tier_value: (i) => c.tierValue[i]!,
-    pyramid_level: (i) => loyalty.pyramidLevelAt(i),
-    pyramid_label: (i) => loyalty.pyramidLabelAt(i),
-    pyramid_rule: (i) => loyalty.pyramidRuleAt(i),
-    pyramid_confidence: (i) => loyalty.pyramidConfidence[i]!,
-    pyramid_reasons: (i) => loyalty.pyramidReasons(i),
-    pyramid_explanation: (i) => loyalty.pyramidExplanation(i),
-    loyalty_type: (i) => loyalty.loyaltyTypeAt(i),
-    loyalty_quadrant: (i) => loyalty.loyaltyQuadrantAt(i),
-    loyalty_rule: (i) => loyalty.loyaltyRuleAt(i),
-    loyalty_confidence: (i) => loyalty.loyaltyConfidence[i]!,
-    loyalty_reasons: (i) => loyalty.loyaltyReasons(i),
-    loyalty_explanation: (i) => loyalty.loyaltyExplanation(i),
-    missing_signals: (i) => loyalty.missingSignals(i),
-    survey: (i) => loyalty.survey[i] === 1,
-    model: () => model,
-    p_alive: (i) => c.pAlive[i]!,
-    expected_purchases: (i) => c.expectedPurchases[i]!,
-    expected_spend: (i) => c.expectedSpend[i]!,
-    margin: (i) => c.margin[i]!,
-    clv: (i) => c.clv[i]!,
+  const { r, f, m } = rfm;
+  const cells: Record<string, Omit<ScoreColumn, 'name'>> = {
+    customer_id: { cell: (i) => s.customerIds[i]! },
+    first_purchase: coded(s.firstDay, (i) => isoFromDay(s.firstDay[i]!)),
+    last_purchase: coded(s.lastDay, (i) => isoFromDay(s.lastDay[i]!)),
+    revenue: num(s.revenue),
+    cost: costs === undefined ? { cell: cost } : num(costs),
+    profit: profits === undefined ? { cell: profit } : num(profits),
+    rfm_recency: num(s.rfm.recency),
+    rfm_frequency: num(s.rfm.frequency),
+    rfm_monetary: num(s.rfm.monetary),
+    btyd_frequency: num(s.btyd.frequency),
+    btyd_recency: num(s.btyd.recency),
+    btyd_T: num(s.btyd.T),
+    btyd_monetary_value: num(s.btyd.monetaryValue),
+    r_score: num(r),
+    f_score: num(f),
+    m_score: num(m),
+    rfm_cell: { cell: (i) => rfm.cell(i), key: (i) => (r[i]! << 16) | (f[i]! << 8) | m[i]! },
+    rfm_segment: coded(rfm.segmentIndex, (i) => rfm.segment(i) ?? ''),
+    tier: coded(tiers.tier, (i) => tiers.tierAt(i)),
+    tier_rank: num(tiers.rank),
+    tier_value: num(c.tierValue),
+    pyramid_level: num(loyalty.pyramidLevel),
+    pyramid_label: coded(loyalty.pyramidLevel, (i) => loyalty.pyramidLabelAt(i)),
+    pyramid_rule: coded(loyalty.pyramidLevel, (i) => loyalty.pyramidRuleAt(i)),
+    pyramid_confidence: num(loyalty.pyramidConfidence),
+    pyramid_reasons: coded(loyalty.pyramidReasonCodes, (i) => loyalty.pyramidReasons(i)),
+    pyramid_explanation: { cell: (i) => loyalty.pyramidExplanation(i) },
+    loyalty_type: coded(loyalty.loyaltyType, (i) => loyalty.loyaltyTypeAt(i)),
+    loyalty_quadrant: coded(loyalty.loyaltyQuadrant, (i) => loyalty.loyaltyQuadrantAt(i)),
+    loyalty_rule: coded(loyalty.loyaltyRule, (i) => loyalty.loyaltyRuleAt(i)),
+    loyalty_confidence: num(loyalty.loyaltyConfidence),
+    loyalty_reasons: coded(loyalty.loyaltyReasonCodes, (i) => loyalty.loyaltyReasons(i)),
+    loyalty_explanation: { cell: (i) => loyalty.loyaltyExplanation(i) },
+    missing_signals: coded(loyalty.missing, (i) => loyalty.missingSignals(i)),
+    survey: coded(loyalty.survey, (i) => loyalty.survey[i] === 1),
+    model: { cell: () => model, key: () => 0 },
+    p_alive: num(c.pAlive),
+    expected_purchases: num(c.expectedPurchases),
+    expected_spend: num(c.expectedSpend),
+    margin: num(c.margin),
+    clv: num(c.clv),
   };
   const names = explain ? SCORE_COLUMNS : SCORE_COLUMNS.filter((n) => !EXPLAIN_COLUMNS.includes(n));
-  const out = names.map((name) => ({ name, cell: cells[name]! }));
+  const out: ScoreColumn[] = names.map((name) => ({ name, ...cells[name]! }));
   const iv = c.intervals;
   if (iv !== undefined) {
-    for (const [prefix, m] of [['p_alive', iv.pAlive], ['expected_purchases', iv.expectedPurchases], ['expected_spend', iv.expectedSpend], ['clv', iv.clv]] as const) {
-      out.push({ name: `${prefix}_low`, cell: (i) => m.low[i]! }, { name: `${prefix}_high`, cell: (i) => m.high[i]! });
+    for (const [prefix, b] of [['p_alive', iv.pAlive], ['expected_purchases', iv.expectedPurchases], ['expected_spend', iv.expectedSpend], ['clv', iv.clv]] as const) {
+      out.push({ name: `${prefix}_low`, ...num(b.low) }, { name: `${prefix}_high`, ...num(b.high) });
     }
   }
   return out;

@@ -17,7 +17,7 @@ import { scoreColumns, SENTENCE_COLUMNS } from './scoreCells.js';
 import { SCORE_OPTION_BOOLEANS, SCORE_OPTION_FLAGS, scoreCustomersOptions, scoreFlagOptions } from './scoreFlags.js';
 import { summaryReport } from './summaryReport.js';
 import { warningLines } from './warningLines.js';
-import { writeColumns } from './writeTable.js';
+import { writeColumns } from './writeColumns.js';
 
 export const SCORE_HELP = `loyalty-score score <file> [options]
 

@@ -1,5 +1,4 @@
 import { tidyNumber } from './tidyNumber.js';
-import { CsvByteWriter } from './CsvByteWriter.js';
 /** Output formats of the CLI. */
 export type OutputFormat = 'csv' | 'json' | 'ndjson';
 
@@ -48,54 +47,6 @@ export async function writeRows(rows: Iterable<FlatRow>, columns: readonly strin
   }
   if (format === 'json') buf += first ? ']\n' : '\n]\n';
   await flush();
-}
-
-/** A column read by index: its name and its cell for a row index. */
-export interface IndexedColumn {
-  readonly name: string;
-  readonly cell: (index: number) => Cell;
-}
-
-/**
- * Writes the rows at `order` (indices into the columns) in the format, reading each cell from its
- * column: CSV lines are built straight from the columns, with no object per row.
- */
-export async function writeColumns(columns: readonly IndexedColumn[], order: ArrayLike<number>, format: OutputFormat, options: WriteRowsOptions = {}): Promise<void> {
-  if (format !== 'csv') {
-    const names = columns.map((c) => c.name);
-    function* rows(): Iterable<FlatRow> {
-      for (let k = 0; k < order.length; k++) {
-        const i = order[k]!;
-        const row: FlatRow = {};
-        for (const c of columns) row[c.name] = c.cell(i);
-        yield row;
-      }
-    }
-    return writeRows(rows(), names, format, options);
-  }
-  const out = options.out ?? process.stdout;
-  const join = options.csvJoin ?? {};
-  const seps = columns.map((c) => join[c.name] ?? ';');
-  const cells = columns.map((c) => c.cell);
-  const w = new CsvByteWriter();
-  w.raw(columns.map((c) => c.name).join(','));
-  w.newline();
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    for (let j = 0; j < cells.length; j++) {
-      if (j > 0) w.comma();
-      const v = cells[j]!(i);
-      if (typeof v === 'number') w.number(v);
-      else if (typeof v === 'string') w.text(v);
-      else if (v !== null) w.text(typeof v === 'boolean' ? String(v) : v.join(seps[j]!));
-    }
-    w.newline();
-    if (w.length > 1 << 16) {
-      const ok = out.write(w.take());
-      if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
-    }
-  }
-  if (w.length > 0 && !out.write(w.take())) await new Promise<void>((r) => out.once('drain', () => r()));
 }
 
 function tidy(row: FlatRow): FlatRow {

@@ -34,6 +34,9 @@ describe('CsvByteWriter', () => {
     fc.assert(fc.property(fc.double(), same), { numRuns: 20_000 });
     fc.assert(fc.property(fc.integer({ min: -1e8, max: 1e8 }), (cents) => same(cents / 100)), { numRuns: 20_000 });
     fc.assert(fc.property(fc.maxSafeInteger(), same), { numRuns: 10_000 });
+    fc.assert(fc.property(fc.integer(), same), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 999_999_999 }), (w, f) => same(w + f / 1e9)), { numRuns: 50_000 });
+    for (const v of [2 ** 31 - 1, 2 ** 31, -(2 ** 31) + 1, -(2 ** 31), 0.000001, 0.1000001, 123.000000001, -0.5e-6]) expect(numberText(v), String(v)).toBe(String(tidyNumber(v)));
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: -12, max: 0 }), (v, e) => same(v * 10 ** e)),
       { numRuns: 50_000 },
@@ -43,6 +46,16 @@ describe('CsvByteWriter', () => {
   it('writes text as UTF-8, quoted exactly when it holds a comma, quote, CR or LF', () => {
     for (const s of ['', 'plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', 'Zoë', '日本', '😀,x']) expect(textText(s)).toBe(quote(s));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => textText(s) === quote(s)), { numRuns: 10_000 });
+  });
+
+  it('writes JSON strings as JSON.stringify does', () => {
+    const jsonText = (t: string): string => {
+      const w = new CsvByteWriter(4);
+      w.jsonText(t);
+      return decoder.decode(w.take());
+    };
+    for (const t of ['', 'C000001', 'say "hi"', 'back\\slash', 'tab\t', '\u007f', 'Zoë', '\ud800']) expect(jsonText(t)).toBe(JSON.stringify(t));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (t) => jsonText(t) === JSON.stringify(t)), { numRuns: 10_000 });
   });
 
   it('keeps cells, separators and lines in order across buffer growth', () => {
