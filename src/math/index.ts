@@ -7,6 +7,7 @@ export { numericalHessian, cholesky, invertSymmetric } from './hessian.js';
 export { logGamma } from './logGamma.js';
 export { logBeta } from './logBeta.js';
 export { digamma } from './digamma.js';
+export { trigamma } from './trigamma.js';
 export { logAddExp } from './logAddExp.js';
 export { logSubExp } from './logSubExp.js';
 export { logSumExp } from './logSumExp.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digamma, hyp2f1, logAddExp, logBeta, logGamma, logHyp2f1, logSubExp, logSumExp, oneMinusPowOverK } from '../../src/math/index.js';
+import { digamma, hyp2f1, trigamma, logAddExp, logBeta, logGamma, logHyp2f1, logSubExp, logSumExp, oneMinusPowOverK } from '../../src/math/index.js';
 
-// Reference values: mpmath 1.3.0 at 30 significant digits (loggamma, digamma, hyp2f1).
+// Reference values: mpmath 1.3.0 at 30 significant digits (loggamma, digamma, hyp2f1, psi(1, x)).
 const LOG_GAMMA: [number, number][] = [
   [1e-8, 18.420680738180208905],
   [0.1, 2.2527126517342059599],
@@ -57,6 +57,34 @@ describe('digamma', () => {
     [250, 5.519459584531046417],
   ])('digamma(%d) matches mpmath to 1e-14 relative', (x, expected) => {
     expect(Math.abs(digamma(x) - expected)).toBeLessThanOrEqual(1e-14 * Math.abs(expected));
+  });
+});
+
+describe('trigamma', () => {
+  it.each([
+    [1e-3, 1000001.642533195869],
+    [0.25, 17.19732915450711074],
+    [0.5, 4.9348022005446793094],
+    [1, 1.6449340668482264365],
+    [2.5, 0.49035775610023486497],
+    [9.75, 0.10800324333663185456],
+    [10, 0.10516633568168574612],
+    [37.3, 0.027172241325139977895],
+    [1e3, 0.0010005001666666333334],
+    [1e6, 1.0000005000001666667e-6],
+    [-0.5, 8.9348022005446793094],
+    [-2.3, 14.725912160961279282],
+  ])('trigamma(%d) matches mpmath psi(1, x) to 1e-14 relative', (x, expected) => {
+    expect(Math.abs(trigamma(x) - expected)).toBeLessThanOrEqual(1e-14 * Math.abs(expected));
+  });
+  it('is the derivative of digamma and NaN at the poles', () => {
+    for (const x of [0.07, 0.9, 4.2, 18, 640]) {
+      const h = 1e-5 * x;
+      expect(trigamma(x)).toBeCloseTo((digamma(x + h) - digamma(x - h)) / (2 * h), 6);
+    }
+    expect(trigamma(0)).toBeNaN();
+    expect(trigamma(-3)).toBeNaN();
+    expect(trigamma(NaN)).toBeNaN();
   });
 });
 

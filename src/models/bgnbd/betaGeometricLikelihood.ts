@@ -2,6 +2,7 @@ import { digamma } from '../../math/digamma.js';
 import { logGamma } from '../../math/logGamma.js';
 import { distinctValues } from '../fit/distinctValues.js';
 import type { GroupedRows } from '../fit/groupRows.js';
+import { betaGeometricHessian } from './betaGeometricHessian.js';
 
 /**
  * Log-likelihood and gradient of the BG/NBD family on grouped (x, t_x, T) rows, with parameters
@@ -18,17 +19,19 @@ import type { GroupedRows } from '../fit/groupRows.js';
  * days or weeks: a few thousand values however many customers), so a row costs one exponential
  * and one logarithm. Returns a closure that evaluates the total
  * weighted log-likelihood and, when `grad` is given, writes d(total)/d(r, α, a, b) into it; its
+ * `hessian` writes the analytic second derivatives (see `betaGeometricHessian`), and its
  * `forRows` builds the same closure over other rows.
  * @internal
  */
 export function betaGeometricLikelihood(
   rows: GroupedRows,
   variant: 'bgnbd' | 'mbgnbd',
-): ((params: Float64Array, grad: Float64Array | null) => number) & { readonly forRows: (rows: GroupedRows) => (params: Float64Array, grad: Float64Array | null) => number } {
+): BetaGeometricLikelihood {
   const [xs, txs, Ts] = rows.columns as [Float64Array, Float64Array, Float64Array];
   const w = rows.weights;
   const n = rows.size;
-  const { values: xValues, index: xIndex } = distinctValues(xs);
+  const distinctX = distinctValues(xs);
+  const { values: xValues, index: xIndex } = distinctX;
   const m = xValues.length;
   const shift = variant === 'mbgnbd' ? 1 : 0;
   const always = variant === 'mbgnbd';
@@ -134,8 +137,18 @@ export function betaGeometricLikelihood(
     return ll;
   };
   // The same likelihood over other rows: the subsample of a fit's warm start.
-  return Object.assign(evaluate, { forRows: (other: GroupedRows) => betaGeometricLikelihood(other, variant) });
+  return Object.assign(evaluate, {
+    hessian: betaGeometricHessian(rows, variant, distinctX),
+    forRows: (other: GroupedRows) => betaGeometricLikelihood(other, variant),
+  });
 }
+
+/** The closure {@link betaGeometricLikelihood} returns. @internal */
+export type BetaGeometricLikelihood = ((params: Float64Array, grad: Float64Array | null) => number) & {
+  /** Writes the Hessian of the total log-likelihood in (r, α, a, b), row-major 4 × 4, into `out`. */
+  readonly hessian: (params: Float64Array, out: Float64Array) => void;
+  readonly forRows: (rows: GroupedRows) => BetaGeometricLikelihood;
+};
 
 /** Distinct ages of the rows (t_x and T together) with each row's index into them. */
 interface DistinctAges {

@@ -8,6 +8,29 @@ import { newtonPolish } from './newtonPolish.js';
 
 /** Relative resolution assumed of a warm-started (large) fit's objective: see `warmCurvature`. */
 const WARM_OBJECTIVE_RESOLUTION = 1e-10;
+/**
+ * Hessian of the total negative log-likelihood in u = log θ from the natural-scale gradient g and
+ * Hessian H of the log-likelihood: −(θ_i θ_j H_ij + [i = j] θ_i g_i). NaN entries (outside the
+ * domain) make the standard errors null, as a numerical Hessian's would.
+ */
+function hessianInLogs(
+  gradient: (params: Float64Array, out: Float64Array) => void,
+  hessian: (params: Float64Array, out: Float64Array) => void,
+  u: Float64Array,
+): Float64Array {
+  const n = u.length;
+  const theta = Float64Array.from(u, Math.exp);
+  const g = new Float64Array(n);
+  const H = new Float64Array(n * n);
+  gradient(theta, g);
+  hessian(theta, H);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) H[i * n + j] = -theta[i]! * theta[j]! * H[i * n + j]!;
+    H[i * n + i] = H[i * n + i]! - theta[i]! * g[i]!;
+  }
+  return H;
+}
+
 /** {@link PARAMETER_BOX} in log-parameters, the space the optimiser works in. */
 const BOX_IN_LOGS = { lower: Math.log(PARAMETER_BOX.lower), upper: Math.log(PARAMETER_BOX.upper) } as const;
 
@@ -50,7 +73,8 @@ export interface FitOptions<K extends string = string> {
    */
   readonly start?: Partial<Readonly<Record<K, number>>>;
   /**
-   * Whether to compute standard errors (one numerical Hessian: 2n extra gradient evaluations). The
+   * Whether to compute standard errors (one Hessian: analytic for BG/NBD and MBG/NBD, one pass over
+   * the rows; otherwise numerical, 2n extra gradient evaluations). The
    * same Hessian serves the Newton steps that refine a converged estimate, so `false` returns the
    * BFGS estimate unrefined (equal to the refined one within the gradient tolerance).
    * @defaultValue true
@@ -70,6 +94,12 @@ export interface MaximumLikelihoodProblem<K extends string> {
   logLikelihood(params: Float64Array): number;
   /** Optional analytic gradient of the total log-likelihood with respect to the natural-scale parameters. */
   gradient?(params: Float64Array, out: Float64Array): void;
+  /**
+   * Optional analytic Hessian of the total log-likelihood with respect to the natural-scale
+   * parameters (row-major n × n), used with `gradient` for the standard errors and the Newton steps
+   * in place of the numerical Hessian (2n gradient evaluations).
+   */
+  hessian?(params: Float64Array, out: Float64Array): void;
   /** Caller options. */
   readonly options?: FitOptions<K> | undefined;
   /**
@@ -113,7 +143,8 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * [1e-8, 1e8]) is followed by restarts from the default
  * start and from it scaled by 10 and 1/10, and the best optimum wins; `maxIterations` and
  * `maxEvaluations` bound all starts together, so every fit ends in bounded time. Standard errors come from the
- * numerical Hessian of the total negative log-likelihood in u at the optimum, inverted, and mapped
+ * Hessian of the total negative log-likelihood in u at the optimum (the problem's analytic
+ * `hessian` when it gives one, else a numerical Hessian), inverted, and mapped
  * back by the delta method: SE(θ_i) = θ_i · sqrt((H_u^-1)_ii). They are `null` when that Hessian is
  * not positive definite (a boundary or flat optimum). With an analytic gradient and a converged
  * run, up to two Newton steps on that same Hessian then refine the estimate, each kept only when
@@ -125,7 +156,7 @@ export interface MaximumLikelihoodFit<K extends string> extends FitDiagnostics<R
  * says whether the optimiser met its criterion, and `warnings` lists what deserves a second look
  * (`not_converged`, `parameter_at_boundary` below 1e-8 or above 1e8, `weakly_identified`,
  * `small_sample` below 50 customers or 20 `repeatBuyers`; see {@link FitWarningCode}). Cost: the optimiser's evaluations (typically 20 to
- * 60 gradient calls) plus 2n for the Hessian and up to 4 for the Newton steps.
+ * 60 gradient calls) plus 2n for a numerical Hessian (or one analytic Hessian) and up to 4 for the Newton steps.
  *
  * @param problem - Names, default start, customer count, log-likelihood, optional gradient and options.
  * @returns Estimates, total log-likelihood, standard errors, iterations, convergence and gradient norm.
@@ -226,7 +257,7 @@ export function fitByMaximumLikelihood<K extends string>(problem: MaximumLikelih
           for (let i = 0; i < n; i++) out[i] = -out[i]! * th[i]!;
         }
       : undefined;
-    H = numericalHessian(total, Float64Array.from(res.x), totalGradient);
+    H = totalGradient && problem.hessian ? hessianInLogs(problem.gradient!, problem.hessian, res.x) : numericalHessian(total, Float64Array.from(res.x), totalGradient);
   }
 
   // Newton steps on that Hessian close the last ~1e-7 along flat ridges (see newtonPolish).

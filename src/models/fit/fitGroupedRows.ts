@@ -8,10 +8,14 @@ export const WARM_START_ROWS = 80_000;
 const WARM_SAMPLE_ROWS = 20_000;
 
 /**
- * A total log-likelihood with its gradient (written into `grad`) over grouped rows; `forRows`, when
- * present, builds the same likelihood over other rows (the subsample of a warm start). @internal
+ * A total log-likelihood with its gradient (written into `grad`) over grouped rows; `hessian`, when
+ * present, writes its analytic Hessian (natural parameters, row-major), and `forRows` builds the
+ * same likelihood over other rows (the subsample of a warm start). @internal
  */
-export type GroupedLikelihood = ((params: Float64Array, grad: Float64Array) => number) & { readonly forRows?: (rows: GroupedRows) => GroupedLikelihood };
+export type GroupedLikelihood = ((params: Float64Array, grad: Float64Array) => number) & {
+  readonly hessian?: (params: Float64Array, out: Float64Array) => void;
+  readonly forRows?: (rows: GroupedRows) => GroupedLikelihood;
+};
 
 /**
  * Fits a likelihood with an analytic gradient over grouped (x, t_x, T) rows: the shared path of
@@ -95,6 +99,7 @@ function fitRows<K extends string>(
       run(p);
       out.set(cacheGrad);
     },
+    ...(evaluate.hessian !== undefined ? { hessian: evaluate.hessian } : {}),
     options,
     repeatBuyers,
     ...(warmCurvature !== undefined ? { warmCurvature } : {}),

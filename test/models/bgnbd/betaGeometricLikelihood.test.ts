@@ -4,7 +4,8 @@ import { logGamma } from '../../../src/math/logGamma.js';
 import { betaGeometricLikelihood } from '../../../src/models/bgnbd/betaGeometricLikelihood.js';
 import { groupRows } from '../../../src/models/fit/groupRows.js';
 import { btydCustomer, positiveParameter } from '../fit/arbitraries.js';
-import { expectGradientMatchesDifferences } from '../fit/modelChecks.js';
+import { expectGradientMatchesDifferences, expectHessianMatchesDifferences } from '../fit/modelChecks.js';
+import { cdnowExact } from '../fit/sharedData.js';
 
 /** The likelihood written out term by term in linear space (FHL 2005 eq. 6; Batislam et al. 2007). */
 function direct(variant: 'bgnbd' | 'mbgnbd', [r, alpha, a, b]: number[], x: number, tx: number, T: number): number {
@@ -36,13 +37,34 @@ describe('betaGeometricLikelihood', () => {
     const f = betaGeometricLikelihood(rows(small), variant);
     expectGradientMatchesDifferences(f, params);
   });
-  it('is finite, with a finite gradient, for extreme valid rows and parameters (property)', () => {
+  it.each(['bgnbd', 'mbgnbd'] as const)('%s: the analytic Hessian agrees with differences of the gradient (1e-6 relative), at the paper values and away', (variant) => {
+    const cdnow = cdnowExact();
+    for (const data of [small, cdnow]) {
+      const f = betaGeometricLikelihood(rows(data), variant);
+      for (const p of [params, [1.7, 0.6, 3.1, 0.4], [0.05, 40, 0.2, 9]]) expectHessianMatchesDifferences(f, f.hessian, p);
+    }
+  });
+  it('the analytic Hessian agrees with differences of the gradient for random rows and parameters (property)', () => {
+    const moderate = fc.double({ min: 0.05, max: 20, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(btydCustomer, { minLength: 1, maxLength: 20 }), fc.array(moderate, { minLength: 4, maxLength: 4 }), fc.boolean(), (cs, p, modified) => {
+        const f = betaGeometricLikelihood(rows(cs), modified ? 'mbgnbd' : 'bgnbd');
+        expectHessianMatchesDifferences(f, f.hessian, p);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('is finite, with a finite gradient and Hessian, for extreme valid rows and parameters (property)', () => {
     fc.assert(
       fc.property(fc.array(btydCustomer, { minLength: 1, maxLength: 20 }), fc.array(positiveParameter, { minLength: 4, maxLength: 4 }), fc.boolean(), (cs, p, modified) => {
         const g = new Float64Array(4);
-        const ll = betaGeometricLikelihood(rows(cs), modified ? 'mbgnbd' : 'bgnbd')(Float64Array.from(p), g);
+        const H = new Float64Array(16);
+        const f = betaGeometricLikelihood(rows(cs), modified ? 'mbgnbd' : 'bgnbd');
+        const ll = f(Float64Array.from(p), g);
+        f.hessian(Float64Array.from(p), H);
         expect(Number.isFinite(ll)).toBe(true);
         for (const v of g) expect(Number.isFinite(v)).toBe(true);
+        for (const v of H) expect(Number.isFinite(v)).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -47,3 +47,38 @@ export function expectGradientMatchesDifferences(f: (p: Float64Array, grad: Floa
     expect(Math.abs(g[i]! - numeric), `parameter ${i}: analytic ${g[i]}, numeric ${numeric}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
   }
 }
+
+/**
+ * The Hessian that `hessian` writes (row-major) is symmetric and agrees with five-point central
+ * differences (step 1e-4 relative, truncation error O(h⁴)) of the analytic gradient of `f` to 1e-6
+ * relative, plus the rounding such a difference carries: 100 ulp of the largest gradient component
+ * over the step.
+ */
+export function expectHessianMatchesDifferences(
+  f: (p: Float64Array, grad: Float64Array | null) => number,
+  hessian: (p: Float64Array, out: Float64Array) => void,
+  params: readonly number[],
+): void {
+  const n = params.length;
+  const H = new Float64Array(n * n);
+  hessian(Float64Array.from(params), H);
+  const gradientAt = (i: number, step: number): Float64Array => {
+    const p = Float64Array.from(params);
+    p[i] = params[i]! + step;
+    const g = new Float64Array(n);
+    f(p, g);
+    return g;
+  };
+  for (let i = 0; i < n; i++) {
+    const h = 1e-4 * params[i]!;
+    const [up, down, up2, down2] = [gradientAt(i, h), gradientAt(i, -h), gradientAt(i, 2 * h), gradientAt(i, -2 * h)];
+    const largest = Math.max(...[up, down, up2, down2].flatMap((g) => Array.from(g, Math.abs)));
+    for (let j = 0; j < n; j++) {
+      const numeric = (8 * (up[j]! - down[j]!) - (up2[j]! - down2[j]!)) / (12 * h);
+      const got = H[i * n + j]!;
+      expect(got, `H[${i}][${j}] vs H[${j}][${i}]`).toBe(H[j * n + i]!);
+      const tolerance = 1e-6 * Math.max(1, Math.abs(numeric)) + (100 * Number.EPSILON * largest) / h;
+      expect(Math.abs(got - numeric), `H[${i}][${j}]: analytic ${got}, numeric ${numeric}`).toBeLessThan(tolerance);
+    }
+  }
+}
