@@ -4,33 +4,11 @@ import type { FitDiagnostics } from '../types.js';
 import type { FitWarningCode } from './fitWarnings.js';
 import { optimizerWarnings, sampleWarnings } from './fitWarnings.js';
 import { minimizeWithRestarts, PARAMETER_BOX } from './minimizeWithRestarts.js';
+import { hessianInLogs } from './hessianInLogs.js';
 import { newtonPolish } from './newtonPolish.js';
 
 /** Relative resolution assumed of a warm-started (large) fit's objective: see `warmCurvature`. */
 const WARM_OBJECTIVE_RESOLUTION = 1e-10;
-/**
- * Hessian of the total negative log-likelihood in u = log θ from the natural-scale gradient g and
- * Hessian H of the log-likelihood: −(θ_i θ_j H_ij + [i = j] θ_i g_i). NaN entries (outside the
- * domain) make the standard errors null, as a numerical Hessian's would.
- */
-function hessianInLogs(
-  gradient: (params: Float64Array, out: Float64Array) => void,
-  hessian: (params: Float64Array, out: Float64Array) => void,
-  u: Float64Array,
-): Float64Array {
-  const n = u.length;
-  const theta = Float64Array.from(u, Math.exp);
-  const g = new Float64Array(n);
-  const H = new Float64Array(n * n);
-  gradient(theta, g);
-  hessian(theta, H);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) H[i * n + j] = -theta[i]! * theta[j]! * H[i * n + j]!;
-    H[i * n + i] = H[i * n + i]! - theta[i]! * g[i]!;
-  }
-  return H;
-}
-
 /** {@link PARAMETER_BOX} in log-parameters, the space the optimiser works in. */
 const BOX_IN_LOGS = { lower: Math.log(PARAMETER_BOX.lower), upper: Math.log(PARAMETER_BOX.upper) } as const;
 
@@ -73,8 +51,7 @@ export interface FitOptions<K extends string = string> {
    */
   readonly start?: Partial<Readonly<Record<K, number>>>;
   /**
-   * Whether to compute standard errors (one Hessian: analytic for BG/NBD and MBG/NBD, one pass over
-   * the rows; otherwise numerical, 2n extra gradient evaluations). The
+   * Whether to compute standard errors (one Hessian: analytic for BG/NBD and MBG/NBD, else 2n gradient evaluations). The
    * same Hessian serves the Newton steps that refine a converged estimate, so `false` returns the
    * BFGS estimate unrefined (equal to the refined one within the gradient tolerance).
    * @defaultValue true
@@ -94,11 +71,7 @@ export interface MaximumLikelihoodProblem<K extends string> {
   logLikelihood(params: Float64Array): number;
   /** Optional analytic gradient of the total log-likelihood with respect to the natural-scale parameters. */
   gradient?(params: Float64Array, out: Float64Array): void;
-  /**
-   * Optional analytic Hessian of the total log-likelihood with respect to the natural-scale
-   * parameters (row-major n × n), used with `gradient` for the standard errors and the Newton steps
-   * in place of the numerical Hessian (2n gradient evaluations).
-   */
+  /** Optional analytic Hessian of the total log-likelihood in the natural-scale parameters (row-major n × n); with `gradient`, replaces the numerical one. */
   hessian?(params: Float64Array, out: Float64Array): void;
   /** Caller options. */
   readonly options?: FitOptions<K> | undefined;
