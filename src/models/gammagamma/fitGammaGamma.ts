@@ -1,11 +1,10 @@
 import { rejectUnknownKeys } from '../../errors/knownKeys.js';
-import { digamma } from '../../math/digamma.js';
 import { FIT_OPTION_KEYS } from '../fit/fitOptionKeys.js';
-import { logGamma } from '../../math/logGamma.js';
 import { fitByMaximumLikelihood, type FitOptions } from '../fit/fitByMaximumLikelihood.js';
 import { withDiagnostics } from '../fit/fitGroupedRows.js';
 import { spendWarnings, weightedCorrelation } from '../fit/fitWarnings.js';
 import { gammaGamma } from './gammaGamma.js';
+import { gammaGammaLikelihood } from './gammaGammaLikelihood.js';
 import type { FitWeightsOptions } from '../fit/fitInput.js';
 import { spendFitRows } from './spendFitRows.js';
 import type { GammaGammaFit, GammaGammaParams, SpendData } from './types.js';
@@ -25,7 +24,8 @@ const Q_BOUNDARY = 1e6;
  * Maximises Σ_i [lnΓ(p x_i + q) − lnΓ(p x_i) − lnΓ(q) + q ln γ + (p x_i − 1) ln z̄_i + p x_i ln x_i
  * − (p x_i + q) ln(γ + x_i z̄_i)] over customers with x_i > 0 (Fader & Hardie 2013), by BFGS in
  * log-parameter space with the analytic gradient (the library's generic maximum-likelihood
- * driver). Customers without repeat purchases carry no spend information and are skipped. Repeat
+ * driver); the standard errors and the closing Newton steps use the analytic Hessian, one more
+ * pass over the customers. Customers without repeat purchases carry no spend information and are skipped. Repeat
  * customers whose mean repeat spend is 0 or less (free orders, or returns netting their spend
  * out) cannot come from a gamma spend distribution: they are left out of the fit too and counted
  * in `zeroSpend` (the model gives them the limit p γ / (p x + q − 1)).
@@ -83,57 +83,7 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
     }
   }
 
-  // Terms that do not depend on the parameters, or only linearly on p.
-  // Weights multiply every per-customer term; a weight of 1 multiplies exactly, so unweighted data
-  // give bit for bit the unweighted sums.
-  let pCoefficient = 0; // Σ w (x ln z̄ + x ln x)
-  let sumLogM = 0; // Σ w ln z̄
-  // Weight per distinct frequency, in first-seen order (frequencies are whole numbers: those below
-  // 4096 are found by index, with ln x computed once).
-  const { values: freqX, weights: freqW, logValue } = weightByFrequency(X, W);
-  const WX = new Float64Array(size);
-  const XM = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    const x = X[i] as number;
-    const w = W[i] as number;
-    const lm = Math.log(M[i] as number);
-    pCoefficient += w * (x * lm + x * logValue(x));
-    sumLogM += w * lm;
-    WX[i] = w * x;
-    XM[i] = x * (M[i] as number);
-  }
-
-  // One pass over the customers per distinct γ: A = Σ x ln(γ + x z̄), B = Σ ln(γ + x z̄),
-  // D = Σ x / (γ + x z̄), E = Σ 1 / (γ + x z̄).
-  let cachedGamma = NaN;
-  let A = 0;
-  let B = 0;
-  let D = 0;
-  let E = 0;
-  const sums = (g: number): void => {
-    if (g === cachedGamma) return;
-    // Local accumulators: the closure's variables are heap cells, too slow to update per row.
-    let a = 0;
-    let b = 0;
-    let d = 0;
-    let e = 0;
-    for (let i = 0; i < size; i++) {
-      const wx = WX[i] as number;
-      const w = W[i] as number;
-      const s = g + (XM[i] as number);
-      const l = Math.log(s);
-      const inv = 1 / s;
-      a += wx * l;
-      b += w * l;
-      d += wx * inv;
-      e += w * inv;
-    }
-    A = a;
-    B = b;
-    D = d;
-    E = e;
-    cachedGamma = g;
-  };
+  const likelihood = gammaGammaLikelihood(X, M, W);
 
   const fit = fitByMaximumLikelihood({
     paramNames: PARAM_NAMES,
@@ -143,67 +93,12 @@ export function fitGammaGamma(data: SpendData, options: FitGammaGammaOptions = {
     upperBoundaries: { q: Q_BOUNDARY },
     ...(warmCurvature !== undefined ? { warmCurvature } : {}),
     options,
-    logLikelihood(theta) {
-      const p = theta[0] as number;
-      const q = theta[1] as number;
-      const g = theta[2] as number;
-      sums(g);
-      let ll = count * (q * Math.log(g) - logGamma(q)) + p * pCoefficient - sumLogM - (p * A + q * B);
-      for (let k = 0; k < freqX.length; k++) {
-        const px = p * (freqX[k] as number);
-        ll += (freqW[k] as number) * (logGamma(px + q) - logGamma(px));
-      }
-      return ll;
+    logLikelihood: (theta) => likelihood(theta, null),
+    gradient: (theta, out) => {
+      likelihood(theta, out);
     },
-    gradient(theta, out) {
-      const p = theta[0] as number;
-      const q = theta[1] as number;
-      const g = theta[2] as number;
-      sums(g);
-      let dp = pCoefficient - A;
-      let dq = count * (Math.log(g) - digamma(q)) - B;
-      for (let k = 0; k < freqX.length; k++) {
-        const x = freqX[k] as number;
-        const w = freqW[k] as number;
-        const psiSum = digamma(p * x + q);
-        dp += w * x * (psiSum - digamma(p * x));
-        dq += w * psiSum;
-      }
-      out[0] = dp;
-      out[1] = dq;
-      out[2] = (count * q) / g - (p * D + q * E);
-    },
+    hessian: likelihood.hessian,
   });
   const warnings = [...fit.warnings, ...spendWarnings(weightedCorrelation(X, M, W), fit.params.q)];
   return withDiagnostics(gammaGamma(fit.params), { ...fit, warnings }, { zeroSpend });
-}
-
-/** Frequencies below this are tallied by index; larger ones in a map. */
-const DIRECT_FREQUENCIES = 4096;
-
-/**
- * The distinct frequencies in first-seen order with their summed weights (summed in row order),
- * and `ln x` for any of them (computed once per distinct frequency below 4096).
- */
-function weightByFrequency(X: Float64Array, W: Float64Array): { values: Float64Array; weights: Float64Array; logValue: (x: number) => number } {
-  const slot = new Int32Array(DIRECT_FREQUENCIES).fill(-1);
-  const logs = new Float64Array(DIRECT_FREQUENCIES);
-  const large = new Map<number, number>();
-  const values: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < X.length; i++) {
-    const x = X[i]!;
-    let k = x < DIRECT_FREQUENCIES ? slot[x]! : (large.get(x) ?? -1);
-    if (k === -1) {
-      k = values.length;
-      values.push(x);
-      weights.push(0);
-      if (x < DIRECT_FREQUENCIES) {
-        slot[x] = k;
-        logs[x] = Math.log(x);
-      } else large.set(x, k);
-    }
-    weights[k] = weights[k]! + W[i]!;
-  }
-  return { values: Float64Array.from(values), weights: Float64Array.from(weights), logValue: (x) => (x < DIRECT_FREQUENCIES ? logs[x]! : Math.log(x)) };
 }
