@@ -37,58 +37,136 @@ export class ByteIdInterner {
    * refuses a record holding bytes that are not, so equal ids as text are equal bytes).
    */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    const n = end - start;
-    if (this.numeric) {
-      let v = 0;
-      let i = start;
-      for (; i < end && i - start < 15; i++) {
-        const d = bytes[i]! - 48;
-        if (d < 0 || d > 9) break;
-        v = v * 10 + d;
+    const one = this.one;
+    one[0] = start;
+    one[1] = end;
+    this.internMany(bytes, one, 1, one, 2, 1);
+    return one[2]!;
+  }
+
+  /** Bounds for {@link intern}: start, end, and the index written back. */
+  private readonly one = new Int32Array(3);
+
+  /**
+   * Interns `n` ids at once, in order: id `k` is `bytes[bounds[2k], bounds[2k + 1])` (as for
+   * {@link intern}), and its index goes to `out[outAt + k * outStride]`. Same indices as `n`
+   * calls of {@link intern}, faster: the keys are first read from the bytes for every id, then
+   * looked up one after another, so the table's cache misses of consecutive ids overlap instead
+   * of waiting behind each id's byte work.
+   */
+  internMany(bytes: Uint8Array, bounds: Int32Array, n: number, out: Int32Array, outAt: number, outStride: number): void {
+    if (this.keyHash.length < n) this.growKeys(n);
+    const H = this.keyHash;
+    const A = this.keyA;
+    const B = this.keyB;
+    const kind = this.keyKind;
+    const V = this.keyValue;
+    const numeric = this.numeric;
+    // Phase 1: each id's key from its bytes (sequential reads, no table access).
+    for (let k = 0; k < n; k++) {
+      const start = bounds[2 * k]!;
+      const end = bounds[2 * k + 1]!;
+      const len = end - start;
+      if (numeric) {
+        let v = 0;
+        let i = start;
+        for (; i < end && i - start < 15; i++) {
+          const d = bytes[i]! - 48;
+          if (d < 0 || d > 9) break;
+          v = v * 10 + d;
+        }
+        if (i > start) {
+          const digitsEnd = i;
+          if (i < end && bytes[i] === 46) {
+            // pandas writes integer ids of a float column as `12346.0`: the same number.
+            let j = i + 1;
+            while (j < end && bytes[j] === 48) j++;
+            if (j === end && j > i + 1) i = end;
+          }
+          if (i === end) {
+            const canonical = digitsEnd === end && (bytes[start] !== 48 || digitsEnd - start === 1);
+            kind[k] = canonical ? NUMBER : NUMBER_WRITTEN_OTHERWISE;
+            V[k] = v;
+            continue;
+          }
+        }
       }
-      if (i > start) {
-        const digitsEnd = i;
-        if (i < end && bytes[i] === 46) {
-          // pandas writes integer ids of a float column as `12346.0`: the same number.
-          let k = i + 1;
-          while (k < end && bytes[k] === 48) k++;
-          if (k === end && k > i + 1) i = end;
-        }
-        if (i === end) {
-          const canonical = digitsEnd === end && (bytes[start] !== 48 || digitsEnd - start === 1);
-          const c = this.internNumber(v);
-          if (!canonical || this.forms[c] !== 0) this.noteForm(c, canonical, bytes, start, end);
-          return c;
-        }
+      if (len <= 7) {
+        // The key is the slot's two ints; the hash mixes them (no loop over the bytes again).
+        let a = 0;
+        for (let j = Math.min(len, 4) - 1; j >= 0; j--) a = (a << 8) | bytes[start + j]!;
+        let b = len << 24;
+        for (let j = len - 1; j >= 4; j--) b |= bytes[start + j]! << ((j - 4) * 8);
+        kind[k] = SHORT_TEXT;
+        A[k] = a;
+        B[k] = b;
+        H[k] = mix(a ^ Math.imul(b, 0x9e3779b1));
+      } else {
+        let h = 0x811c9dc5;
+        for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+        kind[k] = LONG_TEXT;
+        A[k] = -1;
+        B[k] = -len;
+        H[k] = mix(h);
       }
     }
-    let h: number;
-    let a: number;
-    let b: number;
-    if (n <= 7) {
-      // The key is the slot's two ints; the hash mixes them (no loop over the bytes again).
-      a = 0;
-      for (let k = Math.min(n, 4) - 1; k >= 0; k--) a = (a << 8) | bytes[start + k]!;
-      b = n << 24;
-      for (let k = n - 1; k >= 4; k--) b |= bytes[start + k]! << ((k - 4) * 8);
-      h = mix(a ^ Math.imul(b, 0x9e3779b1));
-    } else {
-      h = 0x811c9dc5;
-      for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-      h = mix(h);
-      a = -1;
-      b = -n;
+    // Phase 2: the lookups, in order (an id first seen at k is found by the ids after it).
+    let slots = this.textSlots;
+    let mask = this.textMask;
+    for (let k = 0; k < n; k++) {
+      const start = bounds[2 * k]!;
+      const end = bounds[2 * k + 1]!;
+      const o = outAt + k * outStride;
+      const t = kind[k]!;
+      if (t >= NUMBER) {
+        const c = this.internNumber(V[k]!);
+        if (t !== NUMBER || this.forms[c] !== 0) this.noteForm(c, t === NUMBER, bytes, start, end);
+        out[o] = c;
+        continue;
+      }
+      const h = H[k]!;
+      const a = A[k]!;
+      const b = B[k]!;
+      let slot = h & mask;
+      let found = -1;
+      for (;;) {
+        const j = slot << 2;
+        const c1 = slots[j + 1]!;
+        if (c1 === 0) break;
+        if (slots[j] === h && slots[j + 3] === b && (a >= 0 ? slots[j + 2] === a : this.samePooled(slots[j + 2]!, bytes, start, end - start))) {
+          found = c1 - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (found < 0) {
+        found = this.addText(slot, h, a, b, bytes, start, end);
+        slots = this.textSlots;
+        mask = this.textMask;
+      }
+      out[o] = found;
     }
+  }
+
+  /** Per id of the batch being interned: its hash, key ints (see {@link textSlots}), kind and numeric value. */
+  private keyHash = new Int32Array(0);
+  private keyA = new Int32Array(0);
+  private keyB = new Int32Array(0);
+  private keyKind = new Uint8Array(0);
+  private keyValue = new Float64Array(0);
+
+  private growKeys(n: number): void {
+    const size = Math.max(n, 2 * this.keyHash.length, 64);
+    this.keyHash = new Int32Array(size);
+    this.keyA = new Int32Array(size);
+    this.keyB = new Int32Array(size);
+    this.keyKind = new Uint8Array(size);
+    this.keyValue = new Float64Array(size);
+  }
+
+  /** Adds the text id `bytes[start, end)`, with key (h, a, b), at the empty `slot`; returns its index. */
+  private addText(slot: number, h: number, a: number, b: number, bytes: Uint8Array, start: number, end: number): number {
     const slots = this.textSlots;
-    const mask = this.textMask;
-    let slot = h & mask;
-    for (;;) {
-      const j = slot << 2;
-      const c1 = slots[j + 1]!;
-      if (c1 === 0) break;
-      if (slots[j] === h && slots[j + 3] === b && (a >= 0 ? slots[j + 2] === a : this.samePooled(slots[j + 2]!, bytes, start, n))) return c1 - 1;
-      slot = (slot + 1) & mask;
-    }
     const c = this.ids.length;
     this.ids.push(fieldText(bytes, start, end));
     const j = slot << 2;
@@ -98,8 +176,8 @@ export class ByteIdInterner {
     slots[j + 3] = b;
     this.newest = j;
     this.newestText = true;
-    if (++this.textCount * 2 > mask) {
-      this.textSlots = relay(slots, (this.textMask = mask * 2 + 1));
+    if (++this.textCount * 2 > this.textMask) {
+      this.textSlots = relay(slots, (this.textMask = this.textMask * 2 + 1));
       this.newest = -1;
     }
     return c;
@@ -203,6 +281,12 @@ export class ByteIdInterner {
     return at;
   }
 }
+
+/** Kinds of the ids of a batch: text of up to 7 bytes, longer text, digits (as written plainly, or otherwise). */
+const SHORT_TEXT = 0;
+const LONG_TEXT = 1;
+const NUMBER = 2;
+const NUMBER_WRITTEN_OTHERWISE = 3;
 
 /** The table re-laid into `mask + 1` slots (hashes are kept, so nothing is re-hashed). */
 function relay(old: Int32Array, mask: number): Int32Array {

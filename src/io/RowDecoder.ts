@@ -148,7 +148,24 @@ export class RowDecoder {
       return;
     }
     if (action === 'keep') {
-      const order = oS === oE ? null : fieldText(b, oS, oE);
+      if (oS === oE) {
+        // The id is interned with the rows around it (see flushIds): the row rules do not need it.
+        if (b !== this.pendingBytes || this.pendingCount === PENDING_ROWS) {
+          this.flushIds();
+          this.pendingBytes = b;
+          this.pendingFirst = this.builder.length;
+        }
+        if (!this.builder.appendValues(-1, day, null, promo)) return;
+        const k = this.pendingCount++;
+        this.pendingBounds[2 * k] = idS;
+        this.pendingBounds[2 * k + 1] = idE;
+        if (isCancelled) this.cancelled++;
+        this.onRowKept?.(this.builder.length - 1);
+        return;
+      }
+      // An order id: its rule (one customer per order) needs the customer now.
+      this.flushIds();
+      const order = fieldText(b, oS, oE);
       const known = this.interner.ids.length;
       const id = this.interner.intern(b, idS, idE);
       if (!this.builder.appendValues(id, day, order, promo)) {
@@ -179,6 +196,30 @@ export class RowDecoder {
     this.rejected.push({ line: lineNo, issues });
   }
 
+  /**
+   * Interns the customer ids of the rows appended since the last call and writes them into the
+   * table: rows without an order id are appended with their id's bounds kept, and their ids are
+   * interned together ({@link ByteIdInterner.internMany}), in row order, so the indices are those
+   * of one-by-one interning. The reader calls it before the bytes of a chunk can change (at the
+   * end of every chunk and before the table is finished); the decoder itself when the rows' bytes
+   * change, a batch is full, or a row needs its customer at once.
+   */
+  flushIds(): void {
+    const n = this.pendingCount;
+    if (n === 0) return;
+    this.pendingCount = 0;
+    this.interner.internMany(this.pendingBytes!, this.pendingBounds, n, this.pendingIds, 0, 1);
+    this.builder.setCustomers(this.pendingFirst, this.pendingIds, n);
+    this.pendingBytes = null;
+  }
+
+  /** The bytes the pending rows' ids lie in, their bounds, the first pending row and the count. */
+  private pendingBytes: Uint8Array | null = null;
+  private readonly pendingBounds = new Int32Array(2 * PENDING_ROWS);
+  private readonly pendingIds = new Int32Array(PENDING_ROWS);
+  private pendingFirst = 0;
+  private pendingCount = 0;
+
   /** Rejects a record that could not be cut into fields, with one issue. */
   rejectRecord(lineNo: number, message: string): void {
     const record = this.record++;
@@ -194,6 +235,9 @@ export class RowDecoder {
     this.decimalLine = lineNo;
   }
 }
+
+/** Rows whose ids are interned together (a batch small enough to stay in cache). */
+const PENDING_ROWS = 2048;
 
 /** Slots of the row values: the builder's (amount, cost, quantity, discount) and the decoder's own (price, refunded). */
 const AMOUNT = 0;

@@ -97,7 +97,14 @@ export class TransactionTextReader {
     if (typeof chunk !== 'string') {
       const bytes = this.transcoder.push(chunk);
       if (this.textChecked < BINARY_CHECK_BYTES) this.checkText(bytes);
-      this.splitter.push(bytes);
+      try {
+        this.chunkInFlight = bytes;
+        this.splitter.push(bytes);
+      } finally {
+        this.chunkInFlight = null;
+        // The caller may reuse the chunk: the ids of its rows are interned before returning.
+        this.rows.flushIds();
+      }
       return;
     }
     let text = this.pendingSurrogate + chunk;
@@ -107,7 +114,12 @@ export class TransactionTextReader {
       this.pendingSurrogate = text.slice(-1);
       text = text.slice(0, -1);
     }
-    this.splitter.push(encodeUtf8(text));
+    try {
+      this.splitter.push((this.chunkInFlight = encodeUtf8(text)));
+    } finally {
+      this.chunkInFlight = null;
+      this.rows.flushIds();
+    }
   }
 
   /**
@@ -122,7 +134,11 @@ export class TransactionTextReader {
     const rest = this.transcoder.end();
     if (rest.length > 0) this.splitter.push(rest);
     this.ending = true;
-    this.splitter.end();
+    try {
+      this.splitter.end();
+    } finally {
+      this.rows.flushIds();
+    }
     this.finished = true;
     const rows = this.rows;
     if (this.settings.onInvalid === 'throw' && rows.rejected.length > 0) {
@@ -202,7 +218,13 @@ export class TransactionTextReader {
     const count = f.split(bytes, s, e, this.delimiterCode);
     if (f.high) this.checkUtf8(bytes, s, e, lineNo, this.rows.record);
     this.rows.row(bytes, count, lineNo);
+    // A record joined across chunks lies in the splitter's carry-over buffer, which the same push
+    // may overwrite: its id is interned now. Rows of the chunk itself wait for the end of the push.
+    if (bytes !== this.chunkInFlight) this.rows.flushIds();
   }
+
+  /** The chunk being split (its bytes stay as they are until the push returns). */
+  private chunkInFlight: Uint8Array | null = null;
 
   /**
    * The first line (header or first row), and the last record when the input ended inside

@@ -100,6 +100,23 @@ export class TableColumns {
     }
   }
 
+  /** Sets the customer of stored rows `from .. from + n - 1` to `customers[0..n)`. */
+  setCustomers(from: number, customers: Int32Array, n: number): void {
+    let i = 0;
+    let at = 0;
+    for (const b of this.filled) {
+      if (i === n) return;
+      const row = from + i;
+      if (row < at + b.size) {
+        const take = Math.min(n - i, at + b.size - row);
+        b.customer.set(customers.subarray(i, i + take), row - at);
+        i += take;
+      }
+      at += b.size;
+    }
+    if (i < n) this.customer.set(customers.subarray(i, n), from + i - this.base);
+  }
+
   /** The rows as exact-length columns (optional ones null when no row carried them). */
   columns(): Pick<TransactionTable, 'customer' | 'day' | 'amount' | 'cost' | 'quantity' | 'discount' | 'order' | 'promo'> {
     const blocks = [...this.filled, this.block(this.used)];

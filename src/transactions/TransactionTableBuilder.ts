@@ -309,6 +309,15 @@ export class TransactionTableBuilder {
   }
 
   /**
+   * Sets the customer of rows `from` to `from + n - 1` (already appended) to `customers[0..n)`:
+   * for readers that intern a batch of rows' ids after appending them.
+   * @internal
+   */
+  setCustomers(from: number, customers: Int32Array, n: number): void {
+    this.cols.setCustomers(from, customers, n);
+  }
+
+  /**
    * Makes `ids` the table's customer ids (index = position), for {@link appendAt}. The array is
    * kept, not copied: the caller may keep pushing new ids to it.
    * @internal

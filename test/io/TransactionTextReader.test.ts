@@ -87,6 +87,27 @@ describe('TransactionTextReader', () => {
     expect(() => read('who,when,amount\n1,2024-01-01,3\n')).toThrow('options, customer: no customer column found among the 3 columns of the header, of which amount known;');
   });
 
+  it('gives the same table when the caller refills one buffer for every push (ids are taken before push returns)', () => {
+    const lines = ['customer,date,amount'];
+    for (let i = 0; i < 3000; i++) lines.push(`C${String((i * 7919) % 613).padStart(5, '0')},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i % 50}.25`);
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    const whole = new TransactionTextReader({});
+    whole.push(bytes);
+    const want = whole.finish().table;
+    const reader = new TransactionTextReader({});
+    const buffer = new Uint8Array(4093);
+    for (let at = 0; at < bytes.length; at += buffer.length) {
+      const n = Math.min(buffer.length, bytes.length - at);
+      buffer.set(bytes.subarray(at, at + n));
+      reader.push(buffer.subarray(0, n));
+      buffer.fill(0x41);
+    }
+    const got = reader.finish().table;
+    expect(got.customerIds).toEqual(want.customerIds);
+    expect(Array.from(got.customer)).toEqual(Array.from(want.customer));
+    expect(got.customerIds.length).toBe(613);
+  });
+
   it('keeps ids as written with ids: string, and merges zero-padded ids by default', () => {
     const text = 'customer,date,amount\n0042,2024-01-01,1\n42,2024-01-02,1\n';
     expect(read(text).table.customerIds).toEqual([42]);

@@ -71,4 +71,39 @@ describe('ByteIdInterner', () => {
       { numRuns: 300 },
     );
   });
+  it('internMany gives the indices of one-by-one interning, written at the requested places, whatever the batches (property)', () => {
+    const id = fc.oneof(fc.stringMatching(/^[a-c0-9]{1,4}$/), fc.stringMatching(/^[a-c]{6,10}$/), fc.string({ minLength: 1, maxLength: 9 }), fc.constantFrom('Ünï', 'C000296', '12346.0', '12346', '00042', '42', '9007199254740993'));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 2000 }), fc.boolean(), fc.integer({ min: 1, max: 300 }), (ids, numeric, size) => {
+        const one = new ByteIdInterner(numeric);
+        const want = ids.map((s) => {
+          const [bytes, start, end] = framed(s, ' ');
+          return one.intern(bytes, start, end);
+        });
+        const many = new ByteIdInterner(numeric);
+        // All ids in one buffer, cut into batches of `size`; indices written every other slot.
+        const text = ids.map((s) => `${s}|`).join('');
+        const bytes = utf8(text);
+        const bounds = new Int32Array(2 * ids.length);
+        let at = 0;
+        ids.forEach((s, k) => {
+          bounds[2 * k] = at;
+          at += utf8(s).length;
+          bounds[2 * k + 1] = at;
+          at += 1;
+        });
+        const out = new Int32Array(2 * ids.length + 1).fill(-7);
+        for (let k = 0; k < ids.length; ) {
+          const n = Math.min(ids.length - k, size);
+          many.internMany(bytes, bounds.subarray(2 * k), n, out, 1 + 2 * k, 2);
+          k += n;
+        }
+        expect(Array.from(ids, (_, k) => out[1 + 2 * k])).toEqual(want);
+        expect(Array.from(ids, (_, k) => out[2 * k])).toEqual(ids.map(() => -7));
+        expect(many.ids).toEqual(one.ids);
+        expect(many.merged).toBe(one.merged);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
