@@ -100,12 +100,21 @@ export function compileDayDecoder(format: string, zone: ZoneDays | null = null):
     return lastDay;
   };
   if (!iso) return slow;
+  // Files are often in date order: the eight digit bytes of the last date, packed in two ints, and its day.
+  let lastHigh = -1;
+  let lastLow = -1;
+  let lastIsoDay = Number.NaN;
   return (bytes: Uint8Array, start: number, end: number): number => {
     if (end - start !== 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return slow(bytes, start, end);
+    const high = (bytes[start]! << 24) | (bytes[start + 1]! << 16) | (bytes[start + 2]! << 8) | bytes[start + 3]!;
+    const low = (bytes[start + 5]! << 24) | (bytes[start + 6]! << 16) | (bytes[start + 8]! << 8) | bytes[start + 9]!;
+    if (high === lastHigh && low === lastLow) return lastIsoDay;
     const y = digitAt(bytes, start) * 1000 + digitAt(bytes, start + 1) * 100 + digitAt(bytes, start + 2) * 10 + digitAt(bytes, start + 3);
     const m = digitAt(bytes, start + 5) * 10 + digitAt(bytes, start + 6);
     const d = digitAt(bytes, start + 8) * 10 + digitAt(bytes, start + 9);
-    if (d >= 1 && d <= 28 && m >= 1 && m <= 12) return dayFromCivil(y, m, d);
-    return isValidCivil(y, m, d) ? dayFromCivil(y, m, d) : Number.NaN;
+    lastIsoDay = (d >= 1 && d <= 28 && m >= 1 && m <= 12) || isValidCivil(y, m, d) ? dayFromCivil(y, m, d) : Number.NaN;
+    lastHigh = high;
+    lastLow = low;
+    return lastIsoDay;
   };
 }

@@ -52,6 +52,23 @@ describe('compileDayDecoder', () => {
   });
 });
 
+describe('compileDayDecoder on runs of repeated dates', () => {
+  it('gives the parser\'s day for each row when dates repeat and alternate, valid or not (property)', () => {
+    const pool = ['2024-01-05', '2024-01-06', '2023-02-29', '2024-02-29', '2024-13-01', '20a4-01-05', '2024-01-05T08:00', '1999-12-31', '2024-01-15'];
+    const decodeDay = compileDayDecoder('iso');
+    const parse = compileDateFormat('iso');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 60 }), fc.constantFrom('', ' ', ','), (texts, pad) => {
+        for (const text of texts) {
+          const [bytes, s, e] = framed(text, pad);
+          expect(Object.is(decodeDay(bytes, s, e), parse(text)), text).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('ByteIdInterner', () => {
   it('assigns the same indices as a Map over the decoded ids, in first-seen order (property)', () => {
     const id = fc.oneof(fc.stringMatching(/^[a-c0-9]{1,4}$/), fc.stringMatching(/^[a-c]{6,10}$/), fc.string({ minLength: 1, maxLength: 9 }), fc.constantFrom('Ünï', 'C000296', '12345678901234', '9007199254740993', '00042', '42'));
