@@ -10,23 +10,39 @@
  * key and the id's position in `idx` are packed into one exact double, `key · m + position`, and the engine's native
  * numeric sort orders them (no comparator call, no string read per comparison). Ids such as
  * `C0004711` (11 symbols, 6 units after `C0`) take 24 bits.
- * Cost: O(m L) to build the keys, one sort of m doubles; 12 bytes per id.
+ * Cost: one read of each id's code units into a flat buffer, O(m L) to build the keys from it,
+ * one sort of m doubles; about 12 bytes per id plus 2 per code unit.
  * @internal
  */
 export function packedStringOrder(ids: readonly string[], idx: Int32Array): boolean {
   const m = idx.length;
   if (m < 2) return true;
-  // The prefix every id shares, and the longest id.
+  // One read of every id: the strings lie scattered over the heap, so their code units are copied
+  // once into a flat buffer (id j at offsets[j] .. offsets[j + 1]) that the passes below read.
+  // The same read finds the prefix every id shares and the longest id.
+  let units16 = new Uint16Array(Math.max(16, m * 8));
+  const offsets = new Int32Array(m + 1);
   const head = ids[idx[0]!]!;
   let prefix = head.length;
   let longest = 0;
+  let at = 0;
   for (let j = 0; j < m; j++) {
     const s = ids[idx[j]!]!;
-    if (s.length > longest) longest = s.length;
-    const limit = Math.min(prefix, s.length);
+    const n = s.length;
+    if (at + n > units16.length) {
+      const grown = new Uint16Array(Math.max(2 * units16.length, at + n));
+      grown.set(units16.subarray(0, at));
+      units16 = grown;
+    }
     let k = 0;
-    while (k < limit && s.charCodeAt(k) === head.charCodeAt(k)) k++;
+    for (; k < n; k++) units16[at + k] = s.charCodeAt(k);
+    if (n > longest) longest = n;
+    const limit = Math.min(prefix, n);
+    k = 0;
+    while (k < limit && units16[at + k] === head.charCodeAt(k)) k++;
     prefix = k;
+    at += n;
+    offsets[j + 1] = at;
   }
   const units = longest - prefix;
   const indexBits = Math.ceil(Math.log2(m + 1));
@@ -34,8 +50,7 @@ export function packedStringOrder(ids: readonly string[], idx: Int32Array): bool
   // The alphabet after the prefix, and each code unit's rank in it.
   const rank = new Int32Array(65536);
   for (let j = 0; j < m; j++) {
-    const s = ids[idx[j]!]!;
-    for (let k = prefix; k < s.length; k++) rank[s.charCodeAt(k)] = 1;
+    for (let k = offsets[j]! + prefix; k < offsets[j + 1]!; k++) rank[units16[k]!] = 1;
   }
   let symbols = 0;
   for (let u = 0; u < 65536; u++) if (rank[u] !== 0) rank[u] = ++symbols;
@@ -45,9 +60,10 @@ export function packedStringOrder(ids: readonly string[], idx: Int32Array): bool
   const keys = new Float64Array(m);
   const given = idx.slice();
   for (let j = 0; j < m; j++) {
-    const s = ids[given[j]!]!;
+    const from = offsets[j]! + prefix;
+    const end = offsets[j + 1]!;
     let key = 0;
-    for (let k = prefix; k < longest; k++) key = key * radix + (k < s.length ? rank[s.charCodeAt(k)]! : 0);
+    for (let k = from; k < from + units; k++) key = key * radix + (k < end ? rank[units16[k]!]! : 0);
     keys[j] = key * m + j;
   }
   keys.sort();

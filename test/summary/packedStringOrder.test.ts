@@ -34,6 +34,18 @@ describe('packedStringOrder', () => {
     expect(Array.from(idx).map((i) => ids[i])).toEqual(['', 'a', 'b', 'b10', 'b9']);
   });
 
+  it('orders long ids behind a long shared prefix (more code units than its first buffer holds) as compareCustomerIds (fast-check)', () => {
+    const longIds = fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b'), minLength: 0, maxLength: 16 }), { minLength: 2, maxLength: 40 }).map((tails) => tails.map((t) => `customer-of-the-north-shop-${t}`));
+    fc.assert(
+      fc.property(longIds, (ids) => {
+        const idx = Int32Array.from(ids.keys());
+        expect(packedStringOrder(ids, idx)).toBe(true);
+        expect(Array.from(idx)).toEqual(byComparator(ids, [...ids.keys()]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('declines ids too long for one double and leaves the indices as they were', () => {
     const ids = ['0123456789abcdefghijklmnopqrstuvwxyz', 'z', 'ABCDEFGHIJ'];
     const idx = Int32Array.of(0, 1, 2);
