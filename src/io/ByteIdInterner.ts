@@ -1,5 +1,6 @@
 import type { CustomerId } from '../transactions/types.js';
 import { fieldText } from './decodeField.js';
+import { mix, relay } from './idSlots.js';
 
 
 /**
@@ -287,24 +288,3 @@ const SHORT_TEXT = 0;
 const LONG_TEXT = 1;
 const NUMBER = 2;
 const NUMBER_WRITTEN_OTHERWISE = 3;
-
-/** The table re-laid into `mask + 1` slots (hashes are kept, so nothing is re-hashed). */
-function relay(old: Int32Array, mask: number): Int32Array {
-  const slots = new Int32Array(4 * (mask + 1));
-  for (let j = 0; j < old.length; j += 4) {
-    if (old[j + 1] === 0) continue;
-    let slot = old[j]! & mask;
-    while (slots[(slot << 2) + 1] !== 0) slot = (slot + 1) & mask;
-    slots.set(old.subarray(j, j + 4), slot << 2);
-  }
-  return slots;
-}
-
-/** A final avalanche so that the low bits used as the slot depend on every input bit. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
