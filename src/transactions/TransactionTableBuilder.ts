@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors/InvalidInputError.js';
 import type { IssueCode } from '../errors/issues.js';
-import { rejectUnknownKeys, type KeyList } from '../errors/knownKeys.js';
-import type { RowCheckOptions } from './options.js';
+import { rejectUnknownKeys } from '../errors/knownKeys.js';
+import { OrderIdRegistry } from './orderIdRegistry.js';
 import {
   dateOutOfRangeMessage,
   NEGATIVE_COST_MESSAGE,
@@ -13,32 +13,9 @@ import {
   type RefusedRow,
   type RowChecks,
 } from './rowChecks.js';
+import { TABLE_BUILDER_OPTION_KEYS, type TransactionTableBuilderOptions, type ValidatedRow } from './tableBuilderOptions.js';
 import { TableColumns } from './TableColumns.js';
 import type { CustomerId, TransactionTable } from './types.js';
-
-/** Values of one validated row, ready to append. Optional numbers are `NaN` when absent. */
-export interface ValidatedRow {
-  customerId: CustomerId;
-  day: number;
-  amount: number;
-  cost: number;
-  quantity: number;
-  orderId: string | number | null;
-  /** 1 promo, 0 not, 255 unknown */
-  promo: number;
-  discount: number;
-}
-
-/** Options of {@link TransactionTableBuilder}: the row rules of {@link RowCheckOptions}, and sizing. */
-export interface TransactionTableBuilderOptions extends RowCheckOptions {
-  /** Rows to allocate for up front (the columns double as they fill). @defaultValue `1024` */
-  initialCapacity?: number;
-  /** Show the refused value (a date) in messages. @defaultValue `false` */
-  revealValues?: boolean;
-}
-
-/** The option names of {@link TransactionTableBuilderOptions}. @internal */
-export const TABLE_BUILDER_OPTION_KEYS: KeyList<TransactionTableBuilderOptions> = { initialCapacity: true, revealValues: true, dateRange: true, negativeCost: true, orderIds: true };
 
 /**
  * Builds a {@link TransactionTable} row by row into growing typed arrays, interning customer and
@@ -77,8 +54,7 @@ export class TransactionTableBuilder {
   private n = 0;
   private readonly idIndex = new Map<CustomerId, number>();
   private ids: CustomerId[] = [];
-  private readonly orderIndex = new Map<string | number, number>();
-  private readonly orders: (string | number)[] = [];
+  private readonly orders = new OrderIdRegistry();
   private readonly cols: TableColumns;
   /**
    * The money and quantity of the row {@link appendValues} appends: amount, cost, quantity,
@@ -91,10 +67,6 @@ export class TransactionTableBuilder {
   private allowNegativeCost = false;
   private lenientOrderIds = false;
   private checks!: RowChecks;
-  /** Per order id: the customer, day and caller position of its first row. */
-  private orderCustomer = new Int32Array(64);
-  private orderDay = new Int32Array(64);
-  private orderAt = new Float64Array(64);
   private conflicts = 0;
   /** Rows offered to {@link appendAt}, stored or refused. */
   private offered = 0;
@@ -255,20 +227,12 @@ export class TransactionTableBuilder {
 
   /** The index of `orderId` (registered with its customer and day when new); -2 when the row is refused for a conflict. */
   private orderIndexOf(orderId: string | number, c: number, day: number): number {
-    const known = this.orderIndex.get(orderId);
-    if (known === undefined) {
-      const o = this.orders.length;
-      if (o === this.orderCustomer.length) this.growOrders();
-      this.orderCustomer[o] = c;
-      this.orderDay[o] = day;
-      this.orderAt[o] = this.positionOf === null ? this.offered - 1 : this.positionOf();
-      this.orders.push(orderId);
-      this.orderIndex.set(orderId, o);
-      return o;
-    }
-    if (this.orderCustomer[known] !== c || this.orderDay[known] !== day) {
+    const orders = this.orders;
+    const known = orders.find(orderId);
+    if (known < 0) return orders.add(orderId, c, day, this.positionOf === null ? this.offered - 1 : this.positionOf());
+    if (!orders.matches(known, c, day)) {
       if (!this.lenientOrderIds) {
-        refuse(this, 'orderId', 'order_id_conflict', orderConflictMessage(this.label, this.orderAt[known]!, this.orderCustomer[known] !== c));
+        refuse(this, 'orderId', 'order_id_conflict', orderConflictMessage(this.label, orders.firstAt(known), orders.customerOf(known) !== c));
         return -2;
       }
       this.conflicts++;
@@ -285,19 +249,6 @@ export class TransactionTableBuilder {
     if (this.refused === null) throw new InvalidInputError([{ code, path: [position, field], message }]);
     this.refused({ position, field, code, message });
     return false;
-  }
-
-  private growOrders(): void {
-    const cap = this.orderCustomer.length * 2;
-    const customer = new Int32Array(cap);
-    customer.set(this.orderCustomer);
-    this.orderCustomer = customer;
-    const day = new Int32Array(cap);
-    day.set(this.orderDay);
-    this.orderDay = day;
-    const at = new Float64Array(cap);
-    at.set(this.orderAt);
-    this.orderAt = at;
   }
 
   /**
@@ -329,7 +280,7 @@ export class TransactionTableBuilder {
   /** Returns the table, trimmed to the rows appended. The builder must not be used afterwards. */
   finish(): TransactionTable {
     const c = this.cols.columns();
-    return { length: this.n, customerIds: this.ids, customer: c.customer, day: c.day, amount: c.amount, cost: c.cost, quantity: c.quantity, order: c.order, orderIds: this.orders, promo: c.promo, discount: c.discount };
+    return { length: this.n, customerIds: this.ids, customer: c.customer, day: c.day, amount: c.amount, cost: c.cost, quantity: c.quantity, order: c.order, orderIds: this.orders.ids, promo: c.promo, discount: c.discount };
   }
 }
 

@@ -7,6 +7,7 @@ export {
   type RejectedRow,
 } from './parseTransactions.js';
 export type { AsOfOptions, InvalidRowPolicy, NegativeCostPolicy, OrderIdPolicy, ReturnsPolicy, RowCheckOptions, RowInputOptions, RowPolicyOptions } from './options.js';
-export { TransactionTableBuilder, type TransactionTableBuilderOptions, type ValidatedRow } from './TransactionTableBuilder.js';
+export { TransactionTableBuilder } from './TransactionTableBuilder.js';
+export type { TransactionTableBuilderOptions, ValidatedRow } from './tableBuilderOptions.js';
 export { parseTransactionBatches } from './parseTransactionBatches.js';
 export type { TableOrRows } from './toTable.js';
