@@ -1,6 +1,7 @@
 import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js';
 import type { InputIssue, NonEmptyArray } from '../errors/issues.js';
 import { TransactionTableBuilder } from '../transactions/TransactionTableBuilder.js';
+import type { TransactionTable } from '../transactions/types.js';
 import { ByteIdInterner } from './ByteIdInterner.js';
 import { amountSource, describeColumns, resolveColumns, type AmountSource, type ResolvedColumns } from './columnMapping.js';
 import { compileDayDecoder, type DayDecoder } from './decodeField.js';
@@ -168,6 +169,19 @@ export class TransactionTextReader {
     // No amount and no price column: count-only data, flagged so that summaries give null money.
     const source = this.source;
     return source === 'none' ? { table: { ...table, cost: null, countOnly: true }, amountSource: source, ...parts } : { table, amountSource: source, ...parts };
+  }
+
+  /**
+   * The rows read since the last call, as a table, after which the reader no longer holds them;
+   * `null` (the rows stay) while some row's date may still be re-read under `dateFormat: 'auto'`.
+   * Call it between pushes. The rows still held at the end come out of {@link finish}. A customer
+   * index means the same in every chunk; `customerIds` is the reader's growing id list.
+   * @internal
+   */
+  takeRows(): TransactionTable | null {
+    if (this.finished) throw new Error('TransactionTextReader: takeRows after finish');
+    if (this.autoDates !== null && !this.autoDates.settled) return null;
+    return this.builder.takeRows();
   }
 
   /** Refuses the record `bytes[s, e)` when it holds bytes that are not UTF-8 (see {@link checkRecordUtf8}). */

@@ -85,6 +85,11 @@ export class AutoDayDecoder {
     this.fix = fix;
   }
 
+  /** No row read so far waits for a re-dating (its day is the same under every order still possible). */
+  get settled(): boolean {
+    return this.pending.length === 0;
+  }
+
   /** The row just decoded was appended at `row`. */
   rowKept(row: number): void {
     if (this.other === this.other) this.pending.push(row, this.other);

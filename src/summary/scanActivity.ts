@@ -3,81 +3,37 @@ import type { TimeUnit } from '../time/units.js';
 import { BlockPartition, type ScanBlocking } from './blockPartition.js';
 import { countPurchaseDays } from './countPurchaseDays.js';
 import type { DayOrderedColumns } from './dayOrderedColumns.js';
+import {
+  A_COST,
+  A_FIRST_DAY,
+  A_FIRST_PERIOD_SPEND,
+  A_LAST_DAY,
+  A_ORDERS,
+  A_PERIODS,
+  A_PURCHASE_SPEND,
+  A_REVENUE,
+  B_DAY_SPEND,
+  B_DAY_SPEND_SCALED,
+  B_DAYS,
+  B_DEPTH_COUNT,
+  B_DEPTH_SUM,
+  B_EARLY,
+  B_EARLY_SCALED,
+  B_GAP_M2,
+  B_GAP_MEAN,
+  B_LATE,
+  B_LATE_SCALED,
+  B_PROMO_KNOWN,
+  B_PROMO_YES,
+  BSTRIDE,
+  STRIDE,
+  type CustomerActivity,
+} from './activityRecord.js';
 
 export type { ScanBlocking } from './blockPartition.js';
 
-/**
- * Per-customer activity in a window of days. One record of {@link STRIDE} doubles per customer
- * (index = the table's customer index), so that each row touches one cache line.
- * @internal
- */
-export interface CustomerActivity {
-  /** `STRIDE` doubles per customer; read them with the `A_*` offsets. */
-  readonly state: Float64Array;
-  /** Number of customers. */
-  readonly customers: number;
-  /** Rows of the table after the window's end. */
-  readonly rowsAfter: number;
-  /** Customers with rows after the window's end and none in it. */
-  readonly customersOnlyAfter: number;
-  /** Customers with rows in the window but no purchase (returns only). */
-  readonly customersWithoutPurchase: number;
-  /**
-   * With `withSignals`: {@link BSTRIDE} doubles per customer of purchase-timing and deal
-   * statistics (read them with the `B_*` offsets); otherwise `null`.
-   */
-  readonly signals: Float64Array | null;
-}
+export * from './activityRecord.js';
 
-/** Doubles per customer record (64 bytes). @internal */
-export const STRIDE = 8;
-/** Sum of all amounts in the window, returns included. */
-export const A_REVENUE = 0;
-/** Sum of purchase amounts (amount >= 0). */
-export const A_PURCHASE_SPEND = 1;
-/** Purchase spend within the first purchase period. */
-export const A_FIRST_PERIOD_SPEND = 2;
-/** Sum of costs; NaN once any row of the customer lacks a cost; 0 when the table has none. */
-export const A_COST = 3;
-/** First purchase day. */
-export const A_FIRST_DAY = 4;
-/** Last purchase day. */
-export const A_LAST_DAY = 5;
-/** Distinct purchase periods (0: no purchase in the window). */
-export const A_PERIODS = 6;
-/** Purchases counted by order: distinct order ids plus purchase rows without one. */
-export const A_ORDERS = 7;
-
-/** Doubles per customer of the signal statistics (104 bytes). @internal */
-export const BSTRIDE = 13;
-/** Distinct purchase days so far (whatever the period mode). */
-export const B_DAYS = 0;
-/** Running mean of the gaps between consecutive purchase days (Welford). */
-export const B_GAP_MEAN = 1;
-/** Running sum of squared deviations of the gaps (Welford). */
-export const B_GAP_M2 = 2;
-/** Purchase rows with a known promotion flag. */
-export const B_PROMO_KNOWN = 3;
-/** Purchase rows flagged as bought on promotion. */
-export const B_PROMO_YES = 4;
-/** Sum of discount depths `discount / (amount + discount)` over purchase rows with a discount. */
-export const B_DEPTH_SUM = 5;
-/** Purchase rows with a discount and `amount + discount > 0`. */
-export const B_DEPTH_COUNT = 6;
-/** Summed spend of the first `floor(D / 2)` purchase days (D = all purchase days in the window, counted before the main pass), in day order. */
-export const B_EARLY = 7;
-/** Summed spend of the last `floor(D / 2)` purchase days, in day order. */
-export const B_LATE = 8;
-/** Spend of the customer's current (latest) purchase day, added to a block when the day ends. */
-export const B_DAY_SPEND = 9;
-/**
- * {@link B_DAY_SPEND}, {@link B_EARLY} and {@link B_LATE} in units of 2^1000, which no sum of
- * doubles can overflow: the spend trend falls back on them when a block sums to Infinity
- * (amounts near the double limit).
- */
-export const B_DAY_SPEND_SCALED = 10;
-export const B_EARLY_SCALED = 11;
-export const B_LATE_SCALED = 12;
 /** The scale of the `*_SCALED` sums. */
 const UNIT = 2 ** -1000;
 
@@ -99,12 +55,13 @@ export interface ScanWindow {
 /** The blocking of {@link scanActivity}. @internal */
 export const SCAN_BLOCKING: ScanBlocking = { blockShift: 13, chunkRows: 1 << 20, minCustomers: 1 << 15 };
 
-/** Everything one pass over rows reads and accumulates into. */
-interface ScanContext {
+/** Everything one pass over rows reads and accumulates into ({@link startScan}). @internal */
+export interface ScanContext {
   readonly st: Float64Array;
   readonly bt: Float64Array | null;
   /** With signals: each customer's purchase days D at `2 c + 1` (see {@link countPurchaseDays}). */
   readonly days: Int32Array | null;
+  readonly customers: number;
   readonly orderOwner: Int32Array | null;
   readonly sharedOrders: Map<number, Set<number>>;
   readonly exact: boolean;
@@ -129,35 +86,54 @@ interface ScanContext {
 export function scanActivity(cols: DayOrderedColumns, customers: number, orderIds: number, w: ScanWindow, blocking: ScanBlocking = SCAN_BLOCKING): CustomerActivity {
   const n = cols.length;
   const { customer, day } = cols;
-  const orderCol = cols.order;
-  const st = new Float64Array(customers * STRIDE);
   const seenAfter = new Uint8Array(customers);
-  const { fromDay, toDay } = w;
-
   // Rows before the window are skipped; rows after it are only counted.
   let j = 0;
-  while (j < n && day[j]! <= fromDay) j++;
+  while (j < n && day[j]! <= w.fromDay) j++;
   let end = j;
-  while (end < n && day[end]! <= toDay) end++;
+  while (end < n && day[end]! <= w.toDay) end++;
   for (let i = end; i < n; i++) seenAfter[customer[i]!] = 1;
-  const bt = w.withSignals === true ? new Float64Array(customers * BSTRIDE) : null;
-  const days = bt !== null ? countPurchaseDays(cols, customers, j, end) : null;
-  const ctx: ScanContext = {
-    st,
-    bt,
+  const days = w.withSignals === true ? countPurchaseDays(cols, customers, j, end) : null;
+  const ctx = startScan(customers, cols.order !== null ? orderIds : -1, w, days, cols.minDay, cols.maxDay);
+  scanRange(ctx, cols, j, end, blocking);
+  return endScan(ctx, seenAfter, n - end);
+}
+
+/**
+ * The empty records of a scan over `customers` customers: `orderIds` distinct order ids (-1 when
+ * the rows carry none), `days` each customer's purchase days D at `2 c + 1` (with signals), and
+ * the day range of all rows (for calendar periods). @internal
+ */
+export function startScan(customers: number, orderIds: number, w: ScanWindow, days: Int32Array | null, minDay: number, maxDay: number): ScanContext {
+  return {
+    st: new Float64Array(customers * STRIDE),
+    bt: w.withSignals === true ? new Float64Array(customers * BSTRIDE) : null,
     days,
+    customers,
     // Which customer record first used each order id; ids shared by customers get a set.
-    orderOwner: orderCol ? new Int32Array(orderIds).fill(-1) : null,
+    orderOwner: orderIds >= 0 ? new Int32Array(orderIds).fill(-1) : null,
     sharedOrders: new Map<number, Set<number>>(),
     exact: w.mode === 'exact' || w.unit === 'day',
-    periodOf: periodIndexer(w.unit, w.mode, cols.minDay, Math.max(cols.maxDay, cols.minDay)),
+    periodOf: periodIndexer(w.unit, w.mode, minDay, Math.max(maxDay, minDay)),
   };
-  if (customers < blocking.minCustomers) scanRows(ctx, cols, j, end);
-  else {
-    const chunk = new BlockPartition(cols, customers, blocking, bt !== null);
-    for (let k = j; k < end; k += blocking.chunkRows) scanRows(ctx, chunk.partition(k, Math.min(end, k + blocking.chunkRows)), 0, Math.min(end - k, blocking.chunkRows));
-  }
+}
 
+/**
+ * Adds the rows `[from, to)` of `cols` (all in the window; each customer's rows in day order, in
+ * this and every earlier range) to the records, blocked by customers when they are many. @internal
+ */
+export function scanRange(ctx: ScanContext, cols: DayOrderedColumns, from: number, to: number, blocking: ScanBlocking = SCAN_BLOCKING): void {
+  if (ctx.customers < blocking.minCustomers) {
+    scanRows(ctx, cols, from, to);
+    return;
+  }
+  const chunk = new BlockPartition(cols, ctx.customers, blocking, ctx.bt !== null);
+  for (let k = from; k < to; k += blocking.chunkRows) scanRows(ctx, chunk.partition(k, Math.min(to, k + blocking.chunkRows)), 0, Math.min(to - k, blocking.chunkRows));
+}
+
+/** Closes the records: the last purchase day's spend into its trend block, and the customers without a purchase. @internal */
+export function endScan(ctx: ScanContext, seenAfter: Uint8Array, rowsAfter: number): CustomerActivity {
+  const { st, bt, days, customers } = ctx;
   if (bt !== null) for (let c = 0; c < customers; c++) if (bt[c * BSTRIDE + B_DAYS]! > 0) endPurchaseDay(bt, c * BSTRIDE, days![2 * c + 1]!);
 
   // No row in the window: revenue is 0 and no period; returns only: negative revenue, no period.
@@ -169,7 +145,7 @@ export function scanActivity(cols: DayOrderedColumns, customers: number, orderId
     if (st[s + A_REVENUE]! < 0) customersWithoutPurchase++;
     else if (seenAfter[c] === 1) customersOnlyAfter++;
   }
-  return { state: st, customers, rowsAfter: n - end, customersOnlyAfter, customersWithoutPurchase, signals: bt };
+  return { state: st, customers, rowsAfter, customersOnlyAfter, customersWithoutPurchase, signals: bt };
 }
 
 /** Adds the rows `[from, to)` of `src` to the records (any order across customers, day order within each). */

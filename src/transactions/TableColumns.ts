@@ -117,6 +117,25 @@ export class TableColumns {
     if (i < n) this.customer.set(customers.subarray(i, n), from + i - this.base);
   }
 
+  /**
+   * The rows stored so far as exact-length columns (as {@link columns}); the columns then start
+   * empty again, with a first block of `capacity` rows. For readers that hand rows on in chunks.
+   */
+  take(capacity: number): ReturnType<TableColumns['columns']> {
+    const out = this.columns();
+    this.filled.length = 0;
+    this.base = 0;
+    this.used = 0;
+    this.size = capacity;
+    this.customer = new Int32Array(capacity);
+    this.day = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.cost = this.quantity = this.discount = null;
+    this.order = null;
+    this.promo = null;
+    return out;
+  }
+
   /** The rows as exact-length columns (optional ones null when no row carried them). */
   columns(): Pick<TransactionTable, 'customer' | 'day' | 'amount' | 'cost' | 'quantity' | 'discount' | 'order' | 'promo'> {
     const blocks = [...this.filled, this.block(this.used)];

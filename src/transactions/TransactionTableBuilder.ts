@@ -52,6 +52,8 @@ import type { CustomerId, TransactionTable } from './types.js';
  */
 export class TransactionTableBuilder {
   private n = 0;
+  /** Rows handed on by {@link takeRows}: row `i` of the input is row `i - taken` of the columns. */
+  private taken = 0;
   private readonly idIndex = new Map<CustomerId, number>();
   private ids: CustomerId[] = [];
   private readonly orders = new OrderIdRegistry();
@@ -111,19 +113,14 @@ export class TransactionTableBuilder {
     this.lenientOrderIds = checks.lenientOrderIds;
   }
 
-  /**
-   * Rows whose order id was used before by another customer or on another day, kept under
-   * `orderIds: 'lenient'` (under `'strict'` they are refused, so this stays 0).
-   */
+  /** Rows whose order id was used before by another customer or on another day, kept under `orderIds: 'lenient'` (0 under `'strict'`). */
   get orderIdConflicts(): number {
     return this.conflicts;
   }
 
   /**
    * Sends refused rows to `sink` instead of throwing, with the caller's `position()` of the row
-   * being appended (its input index, its line) in the refusal and in later order-id messages
-   * (`label` names it). For parsers and readers, which collect or report the rows themselves.
-   * @internal
+   * (its input index, its line; `label` names it) in the refusal and later order-id messages. @internal
    */
   refuseTo(position: () => number, label: PositionLabel, sink: (row: RefusedRow) => void): void {
     this.positionOf = position;
@@ -251,12 +248,9 @@ export class TransactionTableBuilder {
     return false;
   }
 
-  /**
-   * Re-dates row `i` (already appended): for readers that learn a file's date format late.
-   * @internal
-   */
+  /** Re-dates row `i` (already appended): for readers that learn a file's date format late. @internal */
   setDay(i: number, day: number): void {
-    this.cols.setDay(i, day);
+    this.cols.setDay(i - this.taken, day);
   }
 
   /**
@@ -265,22 +259,34 @@ export class TransactionTableBuilder {
    * @internal
    */
   setCustomers(from: number, customers: Int32Array, n: number): void {
-    this.cols.setCustomers(from, customers, n);
+    this.cols.setCustomers(from - this.taken, customers, n);
   }
 
-  /**
-   * Makes `ids` the table's customer ids (index = position), for {@link appendAt}. The array is
-   * kept, not copied: the caller may keep pushing new ids to it.
-   * @internal
-   */
+  /** Makes `ids` (kept, not copied: the caller may keep pushing to it) the customer ids, index = position, for {@link appendAt}. @internal */
   addCustomerIds(ids: CustomerId[]): void {
     this.ids = ids;
   }
 
-  /** Returns the table, trimmed to the rows appended. The builder must not be used afterwards. */
+  /**
+   * The rows appended since the last call as a table, no longer held afterwards (for readers that
+   * summarise a long input chunk by chunk). `customerIds` and `orderIds` are the builder's growing
+   * arrays, so an index means the same in every chunk; {@link setDay} and {@link setCustomers}
+   * keep whole-input row indices. @internal
+   */
+  takeRows(): TransactionTable {
+    const rows = this.n - this.taken;
+    const c = this.cols.take(Math.max(1024, Math.min(rows, 1 << 20)));
+    this.taken = this.n;
+    return this.table(rows, c);
+  }
+
+  /** Returns the table, trimmed to the rows appended (since the last {@link takeRows}). The builder must not be used afterwards. */
   finish(): TransactionTable {
-    const c = this.cols.columns();
-    return { length: this.n, customerIds: this.ids, customer: c.customer, day: c.day, amount: c.amount, cost: c.cost, quantity: c.quantity, order: c.order, orderIds: this.orders.ids, promo: c.promo, discount: c.discount };
+    return this.table(this.n - this.taken, this.cols.columns());
+  }
+
+  private table(length: number, c: ReturnType<TableColumns['columns']>): TransactionTable {
+    return { length, customerIds: this.ids, customer: c.customer, day: c.day, amount: c.amount, cost: c.cost, quantity: c.quantity, order: c.order, orderIds: this.orders.ids, promo: c.promo, discount: c.discount };
   }
 }
 
