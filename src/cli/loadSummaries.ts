@@ -94,15 +94,20 @@ export function readingWarnings(table: TransactionTable, text: CheckedTextOption
     const n = countOrderIdConflicts(table);
     if (n > 0) out += `${n} row${n === 1 ? '' : 's'} reuse${n === 1 ? 's' : ''} an order id of another customer or another day, kept under --order-ids lenient (each customer counts the order once; its days stay separate purchase days)\n`;
   }
-  if (asOf !== undefined && table.length > 0) {
+  if (table.length > 0) {
     let last = table.day[0]!;
     for (let i = 1; i < table.length; i++) if (table.day[i]! > last) last = table.day[i]!;
-    const day = dayFromIso(asOf);
-    if (day > addMonthsToDay(last, 12)) {
-      out += `warning: --as-of ${asOf} is ${day - last} days after the last transaction (${isoFromDay(last)}): recency, T and P(alive) are measured to it, so every customer looks long gone; check the date\n`;
-    }
+    out += asOfWarning(last, asOf);
   }
   return out;
+}
+
+/** The warning for an as-of date more than a year after the last transaction (`last`, a day number); empty otherwise. */
+export function asOfWarning(last: number, asOf: string | undefined): string {
+  if (asOf === undefined) return '';
+  const day = dayFromIso(asOf);
+  if (day <= addMonthsToDay(last, 12)) return '';
+  return `warning: --as-of ${asOf} is ${day - last} days after the last transaction (${isoFromDay(last)}): recency, T and P(alive) are measured to it, so every customer looks long gone; check the date\n`;
 }
 
 /** Reads the file (reporting bytes read); rejected lines and {@link readingWarnings} are reported on stderr. */

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors/InvalidInputError.js';
 import { TransactionTextReader, type TransactionTextOptions, type TransactionTextResult } from '../io/TransactionTextReader.js';
 import type { ColumnMap } from '../io/columnMapping.js';
 import type { Delimiter } from '../io/splitFields.js';
+import type { TransactionTable } from '../transactions/types.js';
 import { oneOf, str, UsageError, type Flags } from './args.js';
 
 /** Flags that describe how to read a transaction file. */
@@ -90,6 +91,31 @@ export type ReadProgress = (bytesRead: number, totalBytes: number | null) => voi
  * carrying the system's code for the exit status 3, never a raw `ENOENT` in the message.
  */
 export async function readTransactionFile(path: string, options: TransactionTextOptions, onProgress?: ReadProgress): Promise<TransactionTextResult> {
+  return (await readFile(path, options, onProgress, null, true))!.read;
+}
+
+/** How {@link readTransactionChunks} hands rows on. */
+export interface ChunkSink {
+  /** Rows to gather before a chunk is handed on. */
+  readonly rows: number;
+  /** Takes a chunk; `false` stops the reading. */
+  readonly take: (chunk: TransactionTable) => boolean;
+  /** Print the reader's notes on stderr at the end, as {@link readTransactionFile} does. */
+  readonly notes: boolean;
+}
+
+/**
+ * {@link readTransactionFile} handing the rows on in chunks of about `sink.rows` (the last one is
+ * the table of the result), so that they need not be held all at once. Checks and errors are
+ * those of {@link readTransactionFile}.
+ * @returns The reading's result (its table: the last chunk, already taken) and the number of rows
+ *   read; `null` when `take` stopped the reading.
+ */
+export async function readTransactionChunks(path: string, options: TransactionTextOptions, sink: ChunkSink, onProgress?: ReadProgress): Promise<{ read: TransactionTextResult; rows: number } | null> {
+  return readFile(path, options, onProgress, sink, sink.notes);
+}
+
+async function readFile(path: string, options: TransactionTextOptions, onProgress: ReadProgress | undefined, sink: ChunkSink | null, printNotes: boolean): Promise<{ read: TransactionTextResult; rows: number } | null> {
   const reader = new TransactionTextReader(options);
   let total: number | null = null;
   if (path !== '-') {
@@ -101,22 +127,35 @@ export async function readTransactionFile(path: string, options: TransactionText
   }
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   let bytes = 0;
+  let taken = 0;
   try {
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       bytes += buf.length;
       reader.push(buf);
       onProgress?.(bytes, total);
+      if (sink !== null && reader.rowsHeld >= sink.rows) {
+        const rows = reader.takeRows();
+        if (rows !== null) {
+          taken += rows.length;
+          if (!sink.take(rows)) {
+            (stream as { destroy?: () => void }).destroy?.();
+            return null;
+          }
+        }
+      }
     }
     if (bytes === 0) noTransactions('the file is empty (0 bytes; expected a header line and lines of transactions)');
     const read = reader.finish();
-    if (read.table.length === 0 && read.rejected.length === 0 && read.skipped === 0 && read.returnsDropped === 0) {
+    const rows = taken + read.table.length;
+    if (rows === 0 && read.rejected.length === 0 && read.skipped === 0 && read.returnsDropped === 0) {
       noTransactions(read.header ? 'only a header line, no transactions (expected lines of transactions after the header)' : 'no transactions: every line is blank');
     }
+    if (sink !== null && !sink.take(read.table)) return null;
     // The reader's notes but the column line (which `score` prints): detected decimal
     // separator and date format, a byte-order mark, merged ids, skipped and cancelled rows.
-    for (const note of read.notes) if (!note.startsWith('columns: ')) process.stderr.write(`${note}\n`);
-    return read;
+    if (printNotes) for (const note of read.notes) if (!note.startsWith('columns: ')) process.stderr.write(`${note}\n`);
+    return { read, rows };
   } catch (e) {
     if (e instanceof InvalidInputError) throw new InvalidInputError(e.issues, fileLabel(path));
     if (typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall !== undefined) throw unreadable(path, e);

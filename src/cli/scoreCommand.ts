@@ -1,8 +1,11 @@
 import type { CustomerScores } from '../pipeline/CustomerScores.js';
 import { ModelFitError } from '../pipeline/ModelFitError.js';
 import { PURCHASE_MODEL_TITLES, type PurchaseFit } from '../pipeline/purchaseModels.js';
-import { scoreCustomers } from '../pipeline/scoreCustomers.js';
-import type { ScoreStage, SurveyAnswers } from '../pipeline/types.js';
+import { scoreCustomers, scoreSummaryColumns } from '../pipeline/scoreCustomers.js';
+import type { ScoreCustomersOptions, ScoreStage, SurveyAnswers } from '../pipeline/types.js';
+import { InvalidInputError } from '../errors/InvalidInputError.js';
+import { fileLabel } from './readTransactionFile.js';
+import { streamSummary, wantsLowMemory, whyNotStreamed, type StreamedSummary } from './streamSummary.js';
 import type { CustomerId } from '../transactions/types.js';
 import { numberFlag, oneOf, parseFlags, positiveInt, str, UsageError } from './args.js';
 import { openOutput, wroteLine } from './outputTarget.js';
@@ -57,6 +60,12 @@ Output:
   --summary        write a readable report instead of the table: tier shares, segment counts,
                    pyramid levels, loyalty types and the top customers by lifetime value
   --top N          customers in the report's top list                         (default 10)
+Memory:
+  --low-memory     summarise the file in two readings without holding its rows, so memory
+                   grows with customers only (about 1 KB each), not with rows; needs each
+                   customer's rows in date order (else the file is read into memory, with a
+                   note), a file (not stdin), and not --model best or --order-ids lenient
+                                           (default: on for files of 1 GiB or more)
 ${ENGINE_HELP}                   score --engine duckdb writes the summary and the model columns (model, p_alive,
                    expected_purchases, expected_spend, margin, clv), not RFM, tiers or loyalty
 
@@ -91,7 +100,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
     [...SCORE_OPTION_FLAGS, ...ENGINE_FLAGS, 'intervals', 'format', 'sort', 'limit', 'top'],
-    [...SCORE_OPTION_BOOLEANS, 'summary', 'explain'],
+    [...SCORE_OPTION_BOOLEANS, 'summary', 'explain', 'low-memory'],
   );
   if (positionals.length !== 1 && flags.engine !== 'postgres') throw new UsageError('score takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
@@ -106,17 +115,28 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
   try {
     const survey: Map<CustomerId, SurveyAnswers> | null = surveyPath === undefined ? null : await readSurveyFile(surveyPath, surveyScale, load.text.ids ?? 'auto', load.text.revealValues === true);
-    const { read, file } = await readTransactions(positionals[0]!, load, progress);
+    const path = positionals[0]!;
+    const lowMemory = flags['low-memory'] === true;
+    let streamed: StreamedSummary | null = null;
+    if (await wantsLowMemory(path, lowMemory)) {
+      const why = whyNotStreamed(path, choice.model, load.text.orderIds);
+      if (why === null) streamed = await streamSummary(path, load, progress);
+      else if (lowMemory) process.stderr.write(`low memory: ${why}; the file is read into memory instead\n`);
+    }
+    const { read, file } = streamed !== null ? { read: streamed.read, file: fileLabel(path) } : await readTransactions(path, load, progress);
+    if (streamed !== null && streamed.rows === 0) throw new InvalidInputError([{ code: 'no_transactions', path: [], message: 'no transactions to score (expected at least one valid line after the header)' }], file);
     if (read.amountSource === 'none') {
       if (flags.summary === true || sort === 'clv' || surveyPath !== undefined) throw new UsageError(`${file} has no amount column (count-only data): --summary, --sort clv and --survey need amounts`);
       await scoreCountOnly(read, load, choice, horizon, format, limit, progress, str(flags, 'output'));
       return;
     }
-    if (tierBy === 'profit' && read.table.cost === null) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
+    const transactions = streamed !== null ? streamed.rows : read.table.length;
+    const hasCost = streamed !== null ? streamed.hasCost : read.table.cost !== null;
+    if (tierBy === 'profit' && !hasCost) throw new UsageError(`--tier-by profit needs costs, and ${file} has no cost column (a column named cost, or name it with --cost)`);
     let step = '';
     let scores: CustomerScores;
     try {
-      scores = scoreCustomers(read.table, {
+      const options: ScoreCustomersOptions = {
         ...scoreCustomersOptions(parsed, survey),
         ...(intervals !== undefined ? { intervals } : {}),
         onProgress: (stage, fraction) => {
@@ -127,7 +147,8 @@ export async function scoreCommand(argv: string[]): Promise<void> {
           }
           progress.update(fraction);
         },
-      });
+      };
+      scores = streamed !== null ? scoreSummaryColumns(streamed.summary, transactions, options, null) : scoreCustomers(read.table, options);
     } catch (e) {
       if (e instanceof ModelFitError && e.model === null && e.message.startsWith('no customer has a purchase')) throw new ModelFitError(null, `${file}: ${e.message}`);
       throw e;
@@ -136,7 +157,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     if (scores.selection) process.stderr.write(formatSelection(scores.selection, scores.timeUnit));
     const purchase = scores.model;
     const n = scores.length;
-    const notes = [`${n} customers as of ${scores.asOf} (${read.table.length} rows; ${scores.excluded.rowsAfterAsOf} rows after as-of left out)`, `model ${purchase.model}${scores.selection ? ' (best on holdout)' : ''}`];
+    const notes = [`${n} customers as of ${scores.asOf} (${transactions} rows; ${scores.excluded.rowsAfterAsOf} rows after as-of left out)`, `model ${purchase.model}${scores.selection ? ' (best on holdout)' : ''}`];
     const zero = scores.excluded.zeroSpendRepeaters;
     if (zero > 0) notes.push(`${zero} repeat customer${zero === 1 ? '' : 's'} with zero mean spend left out of the Gamma-Gamma fit`);
     if (scores.survey) notes.push(`survey answers for ${scores.survey.matched} customers (${scores.survey.unmatched} survey ids without transactions ignored)`);
@@ -159,7 +180,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
           file,
           asOf: scores.asOf,
           timeUnit: scores.timeUnit,
-          transactions: read.table.length,
+          transactions,
           model: `${modelLine(purchase)}${scores.selection ? ' (lowest holdout RMSE)' : ''}; Gamma-Gamma spend p=${fmt(spend.params.p)}, q=${fmt(spend.params.q)}, gamma=${fmt(spend.params.gamma)}`,
           clv: `horizon ${horizon.amount} ${horizon.unit}${horizon.amount === 1 ? '' : 's'}, discount ${discountRate.rate} per ${discountRate.per}, ${marginText}`,
           tierBy,

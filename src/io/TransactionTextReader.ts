@@ -171,6 +171,11 @@ export class TransactionTextReader {
     return source === 'none' ? { table: { ...table, cost: null, countOnly: true }, amountSource: source, ...parts } : { table, amountSource: source, ...parts };
   }
 
+  /** Rows read and still held (not yet handed on by {@link takeRows}). @internal */
+  get rowsHeld(): number {
+    return this.builder.held;
+  }
+
   /**
    * The rows read since the last call, as a table, after which the reader no longer holds them;
    * `null` (the rows stay) while some row's date may still be re-read under `dateFormat: 'auto'`.

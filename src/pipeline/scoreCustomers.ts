@@ -4,7 +4,7 @@ import { InvalidInputError, invalidOption } from '../errors/InvalidInputError.js
 import { classifyLoyaltyColumns } from '../loyalty/classifyLoyaltyColumns.js';
 import type { SpendColumns } from '../models/types.js';
 import { scoreRfmColumns } from '../rfm/scoreRfmColumns.js';
-import { summarizeCustomerColumns } from '../summary/summarizeCustomers.js';
+import { summarizeCustomerColumns, type CustomerSummaryColumns } from '../summary/summarizeCustomers.js';
 import { toTable, type TableOrRows } from '../transactions/toTable.js';
 import { assignTierColumns } from '../tiers/assignTierColumns.js';
 import { toEpochDay } from '../time/toEpochDay.js';
@@ -111,14 +111,6 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   const progress = options.onProgress ?? ((): void => {});
   const timeUnit = options.timeUnit ?? 'week';
   const periods = options.periods ?? 'exact';
-  const tierBy = options.tierBy ?? 'revenue';
-  const horizon = options.horizon ?? { amount: 1, unit: 'year' };
-  const discountRate = options.discountRate ?? { rate: 0.1, per: 'year' };
-  const fitOptions = {
-    ...(options.l2Penalty !== undefined ? { l2Penalty: options.l2Penalty } : {}),
-    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-  };
-
   progress('summarizing', 0);
   const summary = summarizeCustomerColumns(table, {
     timeUnit,
@@ -127,7 +119,32 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.afterAsOf !== undefined ? { afterAsOf: options.afterAsOf } : {}),
   });
+  return scoreSummaryColumns(summary, table.length, options, table);
+}
+
+/**
+ * The steps of {@link scoreCustomers} after the summary: scores customers already summarised
+ * with `activity: true` (by {@link summarizeCustomerColumns}, or chunk by chunk by a reader of a
+ * large file), with the same options. `table`, the transactions, is needed only by
+ * `model: 'best'` (the calibration split); `transactions` is their number.
+ * @internal
+ */
+export function scoreSummaryColumns(summary: CustomerSummaryColumns, transactions: number, options: ScoreCustomersOptions, table: TransactionTable | null): CustomerScores {
+  rejectUnknownKeys(options, SCORE_CUSTOMERS_OPTION_KEYS, 'options', 'scoreCustomers');
+  checkOptions(options);
+  const progress = options.onProgress ?? ((): void => {});
+  const timeUnit = summary.timeUnit;
+  const periods = summary.periods;
+  const tierBy = options.tierBy ?? 'revenue';
+  const horizon = options.horizon ?? { amount: 1, unit: 'year' };
+  const discountRate = options.discountRate ?? { rate: 0.1, per: 'year' };
+  const fitOptions = {
+    ...(options.l2Penalty !== undefined ? { l2Penalty: options.l2Penalty } : {}),
+    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+  };
+
   const { columns } = summary;
+  if (summary.activity === null) throw new Error('scoreSummaryColumns: the summary needs activity: true');
   const activity = summary.activity!;
   const n = columns.length;
   if (n === 0) throw new ModelFitError(null, `no customer has a purchase up to ${summary.asOf}`);
@@ -150,7 +167,9 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
   });
   progress('classifying', 1);
 
-  const { model, selection } = choosePurchaseModel(table, options.model ?? 'bgnbd', {
+  const choice = options.model ?? 'bgnbd';
+  if (choice === 'best' && table === null) invalidOption('model', "'best' needs the transactions themselves (the calibration split), not only their summary");
+  const { model, selection } = choosePurchaseModel(table!, choice, {
     asOf: summary.asOf,
     timeUnit,
     periods,
@@ -209,7 +228,7 @@ function scoreTable(table: TransactionTable, options: ScoreCustomersOptions): Cu
     timeUnit,
     periods,
     tierBy,
-    transactions: table.length,
+    transactions,
     survey: surveyCounts,
     explain: options.explain ?? false,
   });

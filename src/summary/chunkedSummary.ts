@@ -48,6 +48,11 @@ export class ChunkedSummary {
     return this.first.rows;
   }
 
+  /** Whether any row counted carries a cost. */
+  get hasCost(): boolean {
+    return this.first.hasCost;
+  }
+
   /** The latest day of all rows counted (-1 before any). */
   get latestDay(): number {
     return this.first.maxDay;

@@ -133,6 +133,11 @@ export class TransactionTableBuilder {
     return this.n;
   }
 
+  /** Rows appended and still held (not handed on by {@link takeRows}). @internal */
+  get held(): number {
+    return this.n - this.taken;
+  }
+
   /**
    * Appends one row of values already read (see {@link append}).
    * @returns `true` when stored; `false` when refused by a rule and handed to a reader's own sink.

@@ -6,6 +6,8 @@
 //      545k, 2.18M and 5.45M customers for about 5M, 20M and 50M rows;
 //   B: the 545k customers of A's 5M-row file with each transaction repeated 4 times a week apart
 //      (copies past 2025-12-31 dropped): about 4x the rows, the same customers.
+// Every file is in date order (then customer id), as shop exports usually are.
+// `run --low-memory` scores with `--low-memory` (the two-reading summary that holds no rows).
 // Usage (after npm run build, or LOYALTY_SCORE_CLI / LOYALTY_SCORE_MATH naming builds):
 //   node test/bench/scale/score-in-process.mjs prepare     # writes test/bench/.work/scale-inproc/*.csv
 //   node test/bench/scale/score-in-process.mjs run [a5m a20m a50m b20m]
@@ -19,7 +21,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI = process.env.LOYALTY_SCORE_CLI ?? resolve(ROOT, 'dist/cli.js');
 const DIR = resolve(ROOT, 'test/bench/.work/scale-inproc');
 const SERIES = { a5m: 545_000, a20m: 2_180_000, a50m: 5_450_000 };
-const [mode = 'run', ...names] = process.argv.slice(2);
+const [mode = 'run', ...rest] = process.argv.slice(2);
+const lowMemory = rest.includes('--low-memory');
+const names = rest.filter((a) => a !== '--low-memory');
 
 async function prepare() {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -29,11 +33,11 @@ async function prepare() {
     const parquet = resolve(DIR, `${name}-parquet`);
     if (existsSync(resolve(DIR, `${name}.csv`)) && (name !== 'a5m' || existsSync(parquet))) continue;
     execFileSync(process.execPath, [resolve(ROOT, 'test/bench/scale/generate-parquet.mjs'), String(customers), parquet], { stdio: 'inherit' });
-    await db.run(`COPY (SELECT customer_id, strftime("date", '%Y-%m-%d') AS "date", amount, cost FROM read_parquet('${parquet}/*.parquet')) TO '${DIR}/${name}.csv' (HEADER)`);
+    await db.run(`COPY (SELECT customer_id, strftime("date", '%Y-%m-%d') AS "date", amount, cost FROM read_parquet('${parquet}/*.parquet') ORDER BY "date", customer_id) TO '${DIR}/${name}.csv' (HEADER)`);
     if (name !== 'a5m') rmSync(parquet, { recursive: true, force: true });
   }
   await db.run(`COPY (SELECT customer_id, strftime(CAST("date" + CAST(7 * k AS INTEGER) AS DATE), '%Y-%m-%d') AS "date", amount, cost
-    FROM read_parquet('${DIR}/a5m-parquet/*.parquet') CROSS JOIN range(4) AS r(k) WHERE "date" + CAST(7 * k AS INTEGER) <= DATE '2025-12-31') TO '${DIR}/b20m.csv' (HEADER)`);
+    FROM read_parquet('${DIR}/a5m-parquet/*.parquet') CROSS JOIN range(4) AS r(k) WHERE "date" + CAST(7 * k AS INTEGER) <= DATE '2025-12-31' ORDER BY 2, 1) TO '${DIR}/b20m.csv' (HEADER)`);
   rmSync(resolve(DIR, 'a5m-parquet'), { recursive: true, force: true });
 }
 
@@ -43,11 +47,11 @@ function run(list) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run prepare first`);
     const rows = Number(execFileSync('wc', ['-l', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]) - 1;
     const before = loadavg()[0];
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, 'score', file, '--time-unit', 'day', '--model', 'bgnbd'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, 'score', file, '--time-unit', 'day', '--model', 'bgnbd', ...(lowMemory ? ['--low-memory'] : [])], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) throw new Error(`score ${name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
     const [wall, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
     const customersLine = /(\d+) customers/.exec(r.stderr);
-    console.log(`${name}: ${rows} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB CSV)${customersLine ? `, ${customersLine[1]} customers` : ''}: wall ${wall.toFixed(1)} s, peak RSS ${(kb / 1024).toFixed(0)} MiB; load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+    console.log(`${name}${lowMemory ? ' --low-memory' : ''}: ${rows} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB CSV)${customersLine ? `, ${customersLine[1]} customers` : ''}: wall ${wall.toFixed(1)} s, peak RSS ${(kb / 1024).toFixed(0)} MiB; load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
   }
 }
 
