@@ -30,7 +30,7 @@ export const ENGINE_HELP = `Engine (large data: docs/large-data.md):
 `;
 
 /** Reading flags the engine path cannot honour: DuckDB reads the file itself. */
-const IN_PROCESS_ONLY = ['price', 'quantity', 'refunded', 'promo', 'discount', 'delimiter', 'time-zone', 'decimal', 'encoding', 'on-invalid', 'ids', 'skip-missing', 'cancelled-prefix', 'header', 'no-header'];
+const IN_PROCESS_ONLY = ['price', 'quantity', 'refunded', 'promo', 'discount', 'delimiter', 'time-zone', 'decimal', 'encoding', 'on-invalid', 'ids', 'skip-missing', 'cancelled-prefix', 'header', 'no-header', 'low-memory', 'no-low-memory'];
 
 /** The engine chosen by `--engine`, or `null` (in process); engine-only flags without it are usage errors. */
 export function engineFromFlags(flags: Flags): 'duckdb' | 'postgres' | null {

@@ -62,10 +62,11 @@ Output:
   --top N          customers in the report's top list                         (default 10)
 Memory:
   --low-memory     summarise the file in two readings without holding its rows, so memory
-                   grows with customers only (about 1 KB each), not with rows; needs each
+                   grows with customers only (about 380 bytes each), not rows; needs each
                    customer's rows in date order (else the file is read into memory, with a
                    note), a file (not stdin), and not --model best or --order-ids lenient
-                                           (default: on for files of 1 GiB or more)
+                   (default: on for files of 1 GiB or more; --no-low-memory reads any file
+                   into memory, faster when it fits)
 ${ENGINE_HELP}                   score --engine duckdb writes the summary and the model columns (model, p_alive,
                    expected_purchases, expected_spend, margin, clv), not RFM, tiers or loyalty
 
@@ -100,7 +101,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const { flags, positionals } = parseFlags(
     argv,
     [...SCORE_OPTION_FLAGS, ...ENGINE_FLAGS, 'intervals', 'format', 'sort', 'limit', 'top'],
-    [...SCORE_OPTION_BOOLEANS, 'summary', 'explain', 'low-memory'],
+    [...SCORE_OPTION_BOOLEANS, 'summary', 'explain', 'low-memory', 'no-low-memory'],
   );
   if (positionals.length !== 1 && flags.engine !== 'postgres') throw new UsageError('score takes exactly one file (or - for stdin)');
   const format = oneOf(flags, 'format', ['csv', 'json', 'ndjson'], 'csv');
@@ -110,6 +111,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const sort = oneOf(flags, 'sort', ['id', 'clv'], 'id');
   const limit = positiveInt(flags, 'limit');
   const top = positiveInt(flags, 'top') ?? 10;
+  if (flags['low-memory'] === true && flags['no-low-memory'] === true) throw new UsageError('--low-memory and --no-low-memory exclude each other');
   if (engineFromFlags(flags) !== null) return scoreWithEngine(positionals[0]!, flags, choice);
 
   const progress = new Progress(choice.model === 'best' ? SCORE_STEPS : SCORE_STEPS.filter((s) => s.label !== 'comparing models'));
@@ -118,7 +120,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
     const path = positionals[0]!;
     const lowMemory = flags['low-memory'] === true;
     let streamed: StreamedSummary | null = null;
-    if (await wantsLowMemory(path, lowMemory)) {
+    if (flags['no-low-memory'] !== true && (await wantsLowMemory(path, lowMemory))) {
       const why = whyNotStreamed(path, choice.model, load.text.orderIds);
       if (why === null) streamed = await streamSummary(path, load, progress);
       else if (lowMemory) process.stderr.write(`low memory: ${why}; the file is read into memory instead\n`);

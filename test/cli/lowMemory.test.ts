@@ -81,6 +81,18 @@ describe('score --low-memory', () => {
     expect(empty.low.stderr).toBe(empty.table.stderr);
   });
 
+  it('refuses --low-memory with --no-low-memory, and with an engine (which holds no rows anyway)', () => {
+    const both = cli(['score', TX, '--low-memory', '--no-low-memory']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--low-memory and --no-low-memory exclude each other');
+    const engine = cli(['score', TX, '--engine', 'duckdb', '--low-memory']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain('--low-memory is not used with --engine duckdb');
+    const table = cli(['score', TX, '--no-low-memory']);
+    expect(table.code).toBe(0);
+    expect(table.stderr).not.toMatch(NOTE);
+  });
+
   it('is chosen for files of 1 GiB or more, and never for stdin', async () => {
     const big = join(dir, 'big.csv');
     writeFileSync(big, '');

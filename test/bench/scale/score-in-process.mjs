@@ -7,7 +7,8 @@
 //   B: the 545k customers of A's 5M-row file with each transaction repeated 4 times a week apart
 //      (copies past 2025-12-31 dropped): about 4x the rows, the same customers.
 // Every file is in date order (then customer id), as shop exports usually are.
-// `run --low-memory` scores with `--low-memory` (the two-reading summary that holds no rows).
+// `run --low-memory` scores with `--low-memory` (the two-reading summary that holds no rows);
+// plain `run` with `--no-low-memory` (the whole table in memory, whatever the file's size).
 // Usage (after npm run build, or LOYALTY_SCORE_CLI / LOYALTY_SCORE_MATH naming builds):
 //   node test/bench/scale/score-in-process.mjs prepare     # writes test/bench/.work/scale-inproc/*.csv
 //   node test/bench/scale/score-in-process.mjs run [a5m a20m a50m b20m]
@@ -47,7 +48,7 @@ function run(list) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run prepare first`);
     const rows = Number(execFileSync('wc', ['-l', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]) - 1;
     const before = loadavg()[0];
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, 'score', file, '--time-unit', 'day', '--model', 'bgnbd', ...(lowMemory ? ['--low-memory'] : [])], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, 'score', file, '--time-unit', 'day', '--model', 'bgnbd', lowMemory ? '--low-memory' : '--no-low-memory'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) throw new Error(`score ${name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
     const [wall, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
     const customersLine = /(\d+) customers/.exec(r.stderr);
