@@ -90,6 +90,8 @@ const INTERNAL_EXCEPTIONS: Readonly<Record<string, string>> = {
   'duckdb -> pipeline/discountStep.ts#discountStep': "scores written by DuckDB discount in the pipeline's steps, so their CLV is scoreCustomers' CLV",
   'duckdb -> sql/summarySql.ts#SUMMARY_SQL_OPTION_KEYS': "the DuckDB functions take summarySql's options, so they reject unknown keys by summarySql's list",
   'duckdb -> sql/summarySql.ts#SQL_TRANSACTION_COLUMN_KEYS': "the DuckDB functions take summarySql's columns map, so they reject unknown keys by summarySql's list",
+  'cli -> summary/chunkedSummary.ts#ChunkedSummary': 'score --low-memory summarises a file in two readings of its chunks, which only a file reader can make',
+  'cli -> pipeline/scoreCustomers.ts#scoreSummaryColumns': 'score --low-memory scores the summary it made chunk by chunk with the steps of scoreCustomers after the summary',
   'report -> pipeline/scoreCustomers.ts#SCORE_CUSTOMERS_OPTION_KEYS': "buildReport takes scoreCustomers' options, so it rejects unknown keys by scoreCustomers' list",
 };
 
