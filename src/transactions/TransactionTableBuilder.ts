@@ -285,7 +285,7 @@ export class TransactionTableBuilder {
     return this.table(rows, c);
   }
 
-  /** Returns the table, trimmed to the rows appended (since the last {@link takeRows}). The builder must not be used afterwards. */
+  /** Returns the table, trimmed to the rows appended (those not yet handed on in chunks). The builder must not be used afterwards. */
   finish(): TransactionTable {
     return this.table(this.n - this.taken, this.cols.columns());
   }
