@@ -1,5 +1,6 @@
 import type { CustomerId } from '../transactions/types.js';
 import { packedStringOrder } from './packedStringOrder.js';
+import { sortWholeKeys } from './sortWholeKeys.js';
 
 /**
  * The order of customers in every result: numeric ids first, ascending; then string ids by
@@ -39,7 +40,7 @@ export function customerIndexOrder(ids: readonly CustomerId[]): Int32Array {
 /**
  * Writes the indices of the numeric ids into `order` in ascending id order; returns their count.
  * Whole ids in [0, 2^53 / n) are packed with their index into one exact double, `id · n + index`,
- * and sorted by the engine's native numeric sort (no comparator call per comparison); other
+ * and sorted by a radix sort on the keys ({@link sortWholeKeys}: no comparator call per comparison); other
  * numbers fall back to a comparator sort.
  */
 function numberOrder(ids: readonly number[], at: readonly number[], order: Int32Array): number {
@@ -57,7 +58,7 @@ function numberOrder(ids: readonly number[], at: readonly number[], order: Int32
   if (packable) {
     const keys = new Float64Array(m);
     for (let j = 0; j < m; j++) keys[j] = ids[at[j]!]! * n + at[j]!;
-    keys.sort();
+    sortWholeKeys(keys);
     for (let j = 0; j < m; j++) {
       const key = keys[j]!;
       order[j] = key - Math.floor(key / n) * n;

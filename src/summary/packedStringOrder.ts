@@ -1,3 +1,5 @@
+import { sortWholeKeys } from './sortWholeKeys.js';
+
 /**
  * Sorts `idx` (indices of distinct string ids) by the ids' UTF-16 code units through one exact
  * double per id, when the ids are short over a small alphabet; returns `false`, leaving `idx` as
@@ -7,8 +9,8 @@
  * that occur there (1..k, 0 past the end of a shorter id, so a prefix sorts first), in `b` bits,
  * `b = ceil(log2(k + 1))`. Ids of at most `L` such units give a key `< 2^(bL)` whose numeric order
  * is the ids' code-unit order, and distinct ids give distinct keys. When `2^(bL) · m <= 2^53` the
- * key and the id's position in `idx` are packed into one exact double, `key · m + position`, and the engine's native
- * numeric sort orders them (no comparator call, no string read per comparison). Ids such as
+ * key and the id's position in `idx` are packed into one exact double, `key · m + position`, and a radix sort on the
+ * keys ({@link sortWholeKeys}) orders them (no comparator call, no string read per comparison). Ids such as
  * `C0004711` (11 symbols, 6 units after `C0`) take 24 bits.
  * Cost: one read of each id's code units into a flat buffer, O(m L) to build the keys from it,
  * one sort of m doubles; about 12 bytes per id plus 2 per code unit.
@@ -66,7 +68,7 @@ export function packedStringOrder(ids: readonly string[], idx: Int32Array): bool
     for (let k = from; k < from + units; k++) key = key * radix + (k < end ? rank[units16[k]!]! : 0);
     keys[j] = key * m + j;
   }
-  keys.sort();
+  sortWholeKeys(keys);
   for (let j = 0; j < m; j++) {
     const key = keys[j]!;
     idx[j] = given[key - Math.floor(key / m) * m]!;
