@@ -1,16 +1,9 @@
 import { bench, describe } from 'vitest';
-import { fitBgNbd } from '../../src/models/bgnbd/fitBgNbd.js';
-import { simulateBgNbd } from '../../src/models/bgnbd/simulateBgNbd.js';
-import { fitMbgNbd } from '../../src/models/mbgnbd/fitMbgNbd.js';
-import { simulateMbgNbd } from '../../src/models/mbgnbd/simulateMbgNbd.js';
-import { fitParetoNbd } from '../../src/models/paretonbd/fitParetoNbd.js';
-import { simulateParetoNbd } from '../../src/models/paretonbd/simulateParetoNbd.js';
-import { bgNbd } from '../../src/models/bgnbd/bgNbd.js';
-import { gammaGamma } from '../../src/models/gammagamma/gammaGamma.js';
-import { mbgNbd } from '../../src/models/mbgnbd/mbgNbd.js';
-import { paretoNbd } from '../../src/models/paretonbd/paretoNbd.js';
+import { builtPackage } from './builtPackage.js';
 import type { BtydColumns, BtydCustomer } from '../../src/models/types.js';
 import { cdnowExact } from '../models/fit/sharedData.js';
+
+const { bgNbd, fitBgNbd, fitMbgNbd, fitParetoNbd, gammaGamma, mbgNbd, paretoNbd, simulateBgNbd, simulateMbgNbd, simulateParetoNbd } = await builtPackage();
 
 // Peers on the same machine (issue 5): lifetimes 80 ms (BG/NBD) and 0.4 s (Pareto/NBD) on CDNOW;
 // 6 s and 293 s on 500k customers.

@@ -3,22 +3,12 @@
  * `best` under 3 s, of which the one summary + signals pass and the loyalty classification
  * under 1.2 s). The peer is lifetimes' pipeline (summary, BG/NBD, Gamma-Gamma, predictions, CLV),
  * which `npm run bench:peers` runs side by side on a 500k-customer file.
- * Run: npx vitest bench --run test/bench/pipeline.bench.ts
+ * Run: npm run build && npx vitest bench --run test/bench/pipeline.bench.ts (it loads dist/, see builtPackage.ts)
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bench, describe } from 'vitest';
+import { builtPackage } from './builtPackage.js';
 
-// The built package, as users run it (`npm run bench` builds first). Through vitest's module
-// transform every imported constant in a hot loop (the record offsets of the summary scan) becomes
-// a property load on a module object, which doubles the time of the scan: a figure about vitest,
-// not about the library.
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
-if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run npm run build first`);
-const { classifyLoyaltyColumns, parseTransactions, scoreCustomers, simulateTransactions, summarizeCustomerColumns } = (await import(
-  pathToFileURL(DIST).href
-)) as typeof import('../../src/index.js');
+const { classifyLoyaltyColumns, parseTransactions, scoreCustomers, simulateTransactions, summarizeCustomerColumns } = await builtPackage();
 
 // A buy-till-you-die base (the generator of examples/data), so that the fits are the real work
 // and not a degenerate optimum: 1M customers over 18 months, about 4M transactions.
