@@ -18,13 +18,7 @@ export class LogCache {
     this.values = new Float64Array(size);
   }
 
-  /**
-   * `Math.log(offset + v)`. The slot is the top bits of a multiplicative (Fibonacci) hash of
-   * `v · 1024`, so that whole numbers and sevenths alike spread over all slots (4,096 whole days
-   * take 3,633 of the 8,192, and 4,096 sevenths 3,281). (The low bits of
-   * `v · 1024` alone, as before, gave whole days only 8 of the 8,192 slots, and nearly every
-   * lookup missed.)
-   */
+  /** `Math.log(offset + v)`, from the slot of `v` when `v` was the last value stored there. */
   log(v: number): number {
     const h = this.slot(v);
     if (this.keys[h] === v) return this.values[h]!;
@@ -34,10 +28,15 @@ export class LogCache {
     return l;
   }
 
-  /** The slot of `v` among the cache's `2^bits` slots. */
+  /**
+   * The slot of `v` among the cache's `2^bits` slots: the top bits of a multiplicative
+   * (Fibonacci) hash of `k = v · 1024` folded by its whole part (`k ^ (k >>> 10)`), so that whole
+   * numbers, whose `k` has ten zero low bits, and sevenths alike spread over the slots (4,096
+   * whole days take 3,633 of 8,192, and 4,096 sevenths 3,281; the low bits of `k` alone gave them
+   * 8 and 56).
+   */
   slot(v: number): number {
     const k = (v * 1024) | 0;
-    // the shift folds the whole part into the low bits that v · 1024 leaves zero for whole numbers
     return Math.imul(k ^ (k >>> 10), 0x9e3779b1) >>> this.shift;
   }
 }
